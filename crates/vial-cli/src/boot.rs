@@ -1,0 +1,44 @@
+//! Boot: compiling sources and loading them into the code server.
+
+use vial_compiler::{compile, Mode, Program};
+use vial_syntax::diagnostic::render;
+use vial_vm::code;
+
+/// Parses and compiles `text`; on failure returns the rendered diagnostics
+/// (`file:line:col: message`, source line, caret).
+pub fn compile_source(file: &str, text: &str, mode: Mode) -> Result<Program, String> {
+    let (ast, diagnostics) = vial_syntax::parse(text);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics
+            .iter()
+            .map(|d| render(file, text, d))
+            .collect::<Vec<_>>()
+            .join("\n"));
+    }
+    compile(file, text, &ast, mode).map_err(|d| render(file, text, &d))
+}
+
+/// Compiles and loads the embedded standard library.
+pub fn load_stdlib() -> Result<(), String> {
+    for (file, text) in vial_stdlib::SOURCES {
+        let program = compile_source(file, text, Mode::Script)?;
+        for m in program.modules {
+            code::load(m);
+        }
+    }
+    Ok(())
+}
+
+/// Loads a compiled program's modules; returns the script module, if any.
+pub fn load_program(program: Program) -> Option<std::sync::Arc<code::Module>> {
+    let has_script = program.has_script;
+    let mut last = None;
+    for m in program.modules {
+        last = Some(code::load(m));
+    }
+    if has_script {
+        last
+    } else {
+        None
+    }
+}

@@ -1,0 +1,102 @@
+//! `vial`: runs a script (`vial app.exs ARGS`), an expression
+//! (`vial -e EXPR`), or the REPL (`vial` alone).
+
+mod boot;
+mod repl;
+
+use std::process::ExitCode;
+use vial_compiler::Mode;
+use vial_vm::error::format_uncaught;
+use vial_vm::interp::Exit;
+use vial_vm::scheduler::Vm;
+
+const USAGE: &str = "usage: vial [--schedulers N] [FILE.exs [ARGS...] | -e EXPR]";
+
+struct Options {
+    schedulers: usize,
+    eval: Option<String>,
+    file: Option<String>,
+    argv: Vec<String>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut args = std::env::args().skip(1);
+    let mut o = Options {
+        schedulers: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        eval: None,
+        file: None,
+        argv: Vec::new(),
+    };
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--schedulers" => {
+                let n = args.next().ok_or(USAGE)?;
+                o.schedulers = n
+                    .parse()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| format!("--schedulers expects a positive integer, got: {n}"))?;
+            }
+            "-e" => {
+                o.eval = Some(args.next().ok_or(USAGE)?);
+                o.argv.extend(args.by_ref());
+            }
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            _ => {
+                o.file = Some(a);
+                o.argv.extend(args.by_ref());
+            }
+        }
+    }
+    Ok(o)
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(msg) = boot::load_stdlib() {
+        eprintln!("vial: the standard library failed to compile:\n{msg}");
+        return ExitCode::from(70);
+    }
+    let vm = Vm::new();
+    *vm.argv.write() = opts.argv.clone();
+    match (&opts.eval, &opts.file) {
+        (Some(expr), _) => run_source(&vm, "nofile", expr, opts.schedulers),
+        (None, Some(file)) => match std::fs::read_to_string(file) {
+            Ok(text) => run_source(&vm, file, &text, opts.schedulers),
+            Err(e) => {
+                eprintln!("** (Code.LoadError) could not load {file}. Reason: {e}");
+                ExitCode::from(1)
+            }
+        },
+        (None, None) => repl::run(&vm, opts.schedulers),
+    }
+}
+
+/// Compiles and runs a whole script; the exit code is the main process's.
+fn run_source(vm: &Vm, file: &str, text: &str, schedulers: usize) -> ExitCode {
+    let program = match boot::compile_source(file, text, Mode::Script) {
+        Ok(p) => p,
+        Err(rendered) => {
+            eprintln!("{rendered}");
+            return ExitCode::from(1);
+        }
+    };
+    let Some(script) = boot::load_program(program) else {
+        return ExitCode::SUCCESS;
+    };
+    let mut main = vm.new_process();
+    main.start(script, 0, &[], &[]);
+    match vm.run_main(main, schedulers) {
+        Exit::Normal(_) => ExitCode::SUCCESS,
+        Exit::Raised(e) => {
+            eprint!("{}", format_uncaught(&e));
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Closures: `fn` and `&` captures become functions lifted into the module;
+//! the variables they use from the enclosing scope are captured by value.
+
+use crate::func::{CResult, Dest, FnBuilder};
+use std::collections::BTreeSet;
+use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, StrPart};
+use vial_syntax::Diagnostic;
+use vial_vm::bytecode::Instr;
+use vial_vm::term::{Closure, FunKind};
+use vial_vm::{Atom, Term};
+use std::sync::Arc;
+
+impl FnBuilder<'_> {
+    /// `fn clauses end`.
+    pub fn lambda(&mut self, clauses: &[Clause], dest: Dest, e: &Expr) -> CResult<()> {
+        let arity = clauses.first().map_or(0, |c| c.params.len());
+        if clauses.iter().any(|c| c.params.len() != arity) {
+            return Err(Diagnostic::new(
+                "cannot mix clauses with different arities in anonymous functions",
+                e.span,
+            ));
+        }
+        let mut used = BTreeSet::new();
+        for c in clauses {
+            c.params.iter().for_each(|p| collect_vars(p, &mut used));
+            if let Some(g) = &c.guard {
+                collect_vars(g, &mut used);
+            }
+            collect_vars(&c.body, &mut used);
+        }
+        self.lift(arity as u32, used, dest, e, |fb| {
+            fb.function_clauses(clauses, 0, e.span)
+        })
+    }
+
+    /// Creates a closure over a new function of `arity` arguments whose body
+    /// `body` compiles; the variables in `used` that are bound here are
+    /// captured.
+    fn lift(
+        &mut self,
+        arity: u32,
+        used: BTreeSet<String>,
+        dest: Dest,
+        e: &Expr,
+        body: impl FnOnce(&mut FnBuilder) -> CResult<()>,
+    ) -> CResult<()> {
+        let captured: Vec<(String, u16)> = used
+            .into_iter()
+            .filter_map(|name| self.vars.get(&name).map(|&r| (name, r)))
+            .collect();
+        let n = captured.len() as u16;
+        let env = self.alloc_n(n, e.span)?;
+        for (i, (_, r)) in captured.iter().enumerate() {
+            self.emit(Instr::Move { src: *r, dst: env + i as u16 });
+        }
+        let outer = format!("{}/{}", self.name, self.arity);
+        let (index, name) = self.m.declare_lambda(&outer);
+        let mut fb = FnBuilder::new(self.m, name, arity, arity as u16 + n);
+        fb.line = self.line;
+        for (i, (var, _)) in captured.iter().enumerate() {
+            fb.alias_var(var, arity as u16 + i as u16);
+        }
+        body(&mut fb)?;
+        let (f, _) = fb.build(false, n as u32);
+        self.m.define(index, f);
+        let r = self.dest_reg(dest, e)?;
+        self.emit(Instr::MakeClosure { fun: index, env, n, dst: r });
+        self.finish(r, dest)
+    }
+
+    /// `&name/arity`, `&Mod.fun/arity`, or `&(expr with &1 ...)`.
+    pub fn capture(&mut self, inner: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        if let ExprKind::Binary { op: BinOp::Div, lhs, rhs } = &inner.kind {
+            if let ExprKind::Integer(n) = &rhs.kind {
+                let arity: u32 = n.try_into().map_err(|_| Diagnostic::new("invalid arity", rhs.span))?;
+                let named = match &lhs.kind {
+                    ExprKind::Var(name) => Some((None, name.clone())),
+                    ExprKind::Call { callee: Callee::Local(name), args, .. } if args.is_empty() => Some((None, name.clone())),
+                    ExprKind::Call { callee: Callee::Remote { module, name }, args, .. } if args.is_empty() => {
+                        Some((Some(module.clone()), name.clone()))
+                    }
+                    ExprKind::Dot { expr, name } => Some((Some(expr.clone()), name.clone())),
+                    _ => None,
+                };
+                if let Some((module, name)) = named {
+                    return self.capture_named(module.as_deref(), &name, arity, dest, e);
+                }
+            }
+        }
+        let arity = max_capture_arg(inner);
+        if arity == 0 {
+            return Err(Diagnostic::new(
+                "invalid use of &: the captured expression must use &1, &2, ...",
+                e.span,
+            ));
+        }
+        let mut used = BTreeSet::new();
+        collect_vars(inner, &mut used);
+        self.lift(arity, used, dest, e, |fb| {
+            fb.capture_args = Some(0);
+            fb.expr(inner, Dest::Tail)
+        })
+    }
+
+    fn capture_named(&mut self, module: Option<&Expr>, name: &str, arity: u32, dest: Dest, e: &Expr) -> CResult<()> {
+        let module = match module {
+            Some(m) => Some(
+                self.module_atom(m)
+                    .ok_or_else(|| Diagnostic::new("expected a module name in a capture", m.span))?,
+            ),
+            None if self.m.locals.contains_key(&(name.to_string(), arity)) => None,
+            None => Some(Atom::ELIXIR_KERNEL),
+        };
+        match module {
+            Some(m) => {
+                let r = self.dest_reg(dest, e)?;
+                let fun = Term::Fun(Arc::new(Closure {
+                    kind: FunKind::External { module: m, name: Atom::intern(name), arity },
+                    env: Box::new([]),
+                }));
+                self.load_const(fun, r);
+                self.finish(r, dest)
+            }
+            None => {
+                let target = self.m.locals[&(name.to_string(), arity)];
+                self.lift(arity, BTreeSet::new(), dest, e, |fb| {
+                    fb.emit(Instr::TailCallLocal { fun: target, args: 0, argc: arity as u8 });
+                    Ok(())
+                })
+            }
+        }
+    }
+}
+
+/// The highest `&N` in a capture body (not inside a nested capture).
+fn max_capture_arg(e: &Expr) -> u32 {
+    let mut max = 0;
+    walk(e, &mut |x| {
+        if let ExprKind::CaptureArg(n) = x.kind {
+            max = max.max(n);
+        }
+        !matches!(x.kind, ExprKind::Capture(_))
+    });
+    max
+}
+
+/// Every variable name appearing in `e` (a superset of its free variables,
+/// which is enough: only names bound in the enclosing scope are captured).
+pub fn collect_vars(e: &Expr, out: &mut BTreeSet<String>) {
+    walk(e, &mut |x| {
+        if let ExprKind::Var(name) = &x.kind {
+            out.insert(name.clone());
+        }
+        true
+    });
+}
+
+/// Visits `e` and its subexpressions; `f` returns whether to descend.
+pub fn walk(e: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
+    if !f(e) {
+        return;
+    }
+    let clauses = |cs: &[Clause], f: &mut dyn FnMut(&Expr) -> bool| {
+        for c in cs {
+            c.params.iter().for_each(|p| walk(p, f));
+            if let Some(g) = &c.guard {
+                walk(g, f);
+            }
+            walk(&c.body, f);
+        }
+    };
+    match &e.kind {
+        ExprKind::Str(parts) | ExprKind::Charlist(parts) => {
+            for p in parts {
+                if let StrPart::Interp(x) = p {
+                    walk(x, f);
+                }
+            }
+        }
+        ExprKind::Tuple(items) | ExprKind::Block(items) => items.iter().for_each(|i| walk(i, f)),
+        ExprKind::List { items, tail } => {
+            items.iter().for_each(|i| walk(i, f));
+            if let Some(t) = tail {
+                walk(t, f);
+            }
+        }
+        ExprKind::Map { update, entries } | ExprKind::Struct { update, entries, .. } => {
+            if let Some(u) = update {
+                walk(u, f);
+            }
+            for (k, v) in entries {
+                walk(k, f);
+                walk(v, f);
+            }
+        }
+        ExprKind::Unary { operand, .. } => walk(operand, f),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            walk(lhs, f);
+            walk(rhs, f);
+        }
+        ExprKind::Pin(x) | ExprKind::Capture(x) => walk(x, f),
+        ExprKind::Call { callee, args, .. } => {
+            if let Callee::Remote { module, .. } = callee {
+                walk(module, f);
+            }
+            args.iter().for_each(|a| walk(a, f));
+        }
+        ExprKind::Dot { expr, .. } => walk(expr, f),
+        ExprKind::Apply { fun, args } => {
+            walk(fun, f);
+            args.iter().for_each(|a| walk(a, f));
+        }
+        ExprKind::Access { expr, key } => {
+            walk(expr, f);
+            walk(key, f);
+        }
+        ExprKind::Fn(cs) | ExprKind::Clauses(cs) => clauses(cs, f),
+        ExprKind::Attribute { value: Some(v), .. } => walk(v, f),
+        _ => {}
+    }
+}

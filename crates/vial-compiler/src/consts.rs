@@ -1,0 +1,64 @@
+//! Compile-time constants: literal expressions become literal-pool terms.
+
+use crate::module::ModuleBuilder;
+use vial_syntax::ast::{Expr, ExprKind, StrPart, UnaryOp};
+use vial_vm::term::Map;
+use vial_vm::Term;
+
+/// The term an expression denotes when it is a constant (numbers, atoms,
+/// aliases, strings without interpolation, and lists, tuples and maps of
+/// constants, `@attr` reads), or `None`.
+pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
+    Some(match &e.kind {
+        ExprKind::Integer(n) => Term::from_bigint(n.clone()),
+        ExprKind::Float(f) => Term::Float(*f),
+        ExprKind::Atom(a) => Term::atom(a),
+        ExprKind::Alias(a) => Term::Atom(mb.expand_alias(a)),
+        ExprKind::Str(parts) => Term::string(&literal_text(parts)?),
+        ExprKind::Charlist(parts) => {
+            Term::list(literal_text(parts)?.chars().map(|c| Term::Int(c as i64)).collect::<Vec<_>>())
+        }
+        ExprKind::Tuple(items) => Term::tuple(items.iter().map(|i| const_term(i, mb)).collect::<Option<_>>()?),
+        ExprKind::List { items, tail } => {
+            let items: Vec<Term> = items.iter().map(|i| const_term(i, mb)).collect::<Option<_>>()?;
+            let tail = match tail {
+                Some(t) => const_term(t, mb)?,
+                None => Term::EmptyList,
+            };
+            Term::list_with_tail(items, tail)
+        }
+        ExprKind::Map { update: None, entries } => {
+            let mut m = Map::new();
+            for (k, v) in entries {
+                m.insert(const_term(k, mb)?, const_term(v, mb)?);
+            }
+            Term::map(m)
+        }
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => match const_term(operand, mb)? {
+            Term::Int(n) => Term::Int(n.checked_neg()?),
+            Term::Float(f) => Term::Float(-f),
+            _ => return None,
+        },
+        ExprKind::Module => match &mb.elixir_name {
+            Some(_) => Term::Atom(mb.name),
+            None => Term::NIL,
+        },
+        ExprKind::Attribute { name, value: None } => mb.attributes.get(name)?.clone(),
+        _ => return None,
+    })
+}
+
+/// The text of a string literal without interpolation.
+pub fn literal_text(parts: &[StrPart]) -> Option<String> {
+    let mut s = String::new();
+    for p in parts {
+        match p {
+            StrPart::Lit(t) => s.push_str(t),
+            StrPart::Interp(_) => return None,
+        }
+    }
+    Some(s)
+}

@@ -1,0 +1,402 @@
+//! Control flow: `case`, `cond`, `if`/`unless`, `receive`, `with`, `try`.
+//! (`for` is rewritten into Enum calls by [`crate::desugar`].)
+
+use crate::func::{CResult, Dest, FnBuilder};
+use crate::module::keyword;
+use vial_syntax::ast::{BinOp, Clause, Expr, ExprKind};
+use vial_syntax::Diagnostic;
+use vial_vm::bytecode::{FailKind, Instr, Reg};
+use vial_vm::{Atom, Term};
+
+impl FnBuilder<'_> {
+    /// Compiles `name(args)` when it is a special form; `None` otherwise.
+    pub fn special_form(&mut self, name: &str, args: &[Expr], dest: Dest, e: &Expr) -> CResult<Option<()>> {
+        self.set_span(e.span);
+        let done = match (name, args) {
+            ("case", [subject, opts]) => {
+                let clauses = section_clauses(opts, "do", e)?;
+                let r = self.value(subject)?;
+                self.clauses(r, &clauses, dest, e, FailKind::CaseClause)?;
+            }
+            ("cond", [opts]) => self.cond(&section_clauses(opts, "do", e)?, dest, e)?,
+            ("if" | "unless", [cond, opts]) => {
+                let then = keyword(opts, "do").ok_or_else(|| Diagnostic::new(format!("{name} needs a do"), e.span))?;
+                let otherwise = keyword(opts, "else");
+                let (yes, no) = if name == "if" { (Some(then), otherwise) } else { (otherwise, Some(then)) };
+                self.if_(cond, yes, no, dest, e)?;
+            }
+            ("receive", [opts]) => self.receive(opts, dest, e)?,
+            ("with", [.., _]) => self.with(args, dest, e)?,
+            ("for", [.., _]) => {
+                let rewritten = crate::desugar::for_comprehension(args, e)?;
+                self.expr(&rewritten, dest)?;
+            }
+            ("try", [opts]) => self.try_(opts, dest, e)?,
+            ("alias", [target, rest @ ..]) => {
+                let ExprKind::Alias(full) = &target.kind else {
+                    return Err(Diagnostic::new("expected a module name", target.span));
+                };
+                let expanded = self.m.expand_alias(full).name().trim_start_matches("Elixir.").to_string();
+                let short = match rest.first().and_then(|o| keyword(o, "as")) {
+                    Some(Expr { kind: ExprKind::Alias(a), .. }) => a.clone(),
+                    _ => full.rsplit('.').next().unwrap_or(full).to_string(),
+                };
+                self.m.aliases.insert(short, expanded);
+                let r = self.dest_reg(dest, e)?;
+                self.load_const(Term::Atom(self.m.expand_alias(full)), r);
+                self.finish(r, dest)?;
+            }
+            ("require", _) => {
+                let r = self.dest_reg(dest, e)?;
+                self.load_const(Term::NIL, r);
+                self.finish(r, dest)?;
+            }
+            ("def" | "defp" | "defmodule" | "defstruct" | "import" | "use" | "defmacro" | "quote" | "unquote", _) => {
+                return Err(Diagnostic::new(format!("`{name}` is not supported here yet"), e.span));
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(done))
+    }
+
+    /// Matches `r` against `clauses` (one parameter each); no match raises
+    /// the error `kind` about `r`.
+    pub fn clauses(&mut self, r: Reg, clauses: &[Clause], dest: Dest, e: &Expr, kind: FailKind) -> CResult<()> {
+        let out = self.join_reg(dest, e)?;
+        let end = self.new_label();
+        let outer = self.save_scope();
+        for c in clauses {
+            self.restore_scope(outer.clone());
+            let next = self.new_label();
+            let [p] = c.params.as_slice() else {
+                return Err(Diagnostic::new("expected one pattern before ->", c.span));
+            };
+            self.pattern(p, r, next, &mut Vec::new())?;
+            if let Some(g) = &c.guard {
+                self.guard(g, next)?;
+            }
+            self.branch(&c.body, dest, out, end)?;
+            self.bind(next);
+        }
+        self.restore_scope(outer);
+        self.set_span(e.span);
+        self.emit(Instr::Fail { kind, src: r });
+        self.bind(end);
+        self.end_join(out, dest)
+    }
+
+    /// The register where branches join (`None` in tail position).
+    fn join_reg(&mut self, dest: Dest, e: &Expr) -> CResult<Option<Reg>> {
+        match dest {
+            Dest::Reg(r) => Ok(Some(r)),
+            Dest::Tail if self.in_try == 0 => Ok(None),
+            Dest::Tail => Ok(Some(self.alloc(e.span)?)),
+        }
+    }
+
+    /// Compiles one branch body into the join register, then jumps to `end`.
+    fn branch(&mut self, body: &Expr, dest: Dest, out: Option<Reg>, end: crate::func::LabelId) -> CResult<()> {
+        match out {
+            Some(r) => {
+                self.expr(body, Dest::Reg(r))?;
+                self.emit(Instr::Jump { target: FnBuilder::target(end) });
+            }
+            None => self.expr(body, dest)?,
+        }
+        Ok(())
+    }
+
+    fn end_join(&mut self, out: Option<Reg>, dest: Dest) -> CResult<()> {
+        match (out, dest) {
+            (Some(r), Dest::Tail) => self.finish(r, dest),
+            _ => Ok(()),
+        }
+    }
+
+    fn cond(&mut self, clauses: &[Clause], dest: Dest, e: &Expr) -> CResult<()> {
+        let out = self.join_reg(dest, e)?;
+        let end = self.new_label();
+        let outer = self.save_scope();
+        for c in clauses {
+            self.restore_scope(outer.clone());
+            let next = self.new_label();
+            let [test] = c.params.as_slice() else {
+                return Err(Diagnostic::new("expected one condition before ->", c.span));
+            };
+            let t = self.value(test)?;
+            self.emit(Instr::JumpIfFalsy { src: t, target: FnBuilder::target(next) });
+            self.branch(&c.body, dest, out, end)?;
+            self.bind(next);
+        }
+        self.restore_scope(outer);
+        let r = self.alloc(e.span)?;
+        self.set_span(e.span);
+        self.emit(Instr::Fail { kind: FailKind::CondClause, src: r });
+        self.bind(end);
+        self.end_join(out, dest)
+    }
+
+    fn if_(&mut self, cond: &Expr, yes: Option<&Expr>, no: Option<&Expr>, dest: Dest, e: &Expr) -> CResult<()> {
+        let out = self.join_reg(dest, e)?;
+        let end = self.new_label();
+        let other = self.new_label();
+        let t = self.value(cond)?;
+        self.emit(Instr::JumpIfFalsy { src: t, target: FnBuilder::target(other) });
+        let nil = Expr::new(ExprKind::Atom("nil".into()), e.span);
+        let outer = self.save_scope();
+        self.branch(yes.unwrap_or(&nil), dest, out, end)?;
+        self.restore_scope(outer.clone());
+        self.bind(other);
+        self.branch(no.unwrap_or(&nil), dest, out, end)?;
+        self.restore_scope(outer);
+        self.bind(end);
+        self.end_join(out, dest)
+    }
+
+    /// `receive do clauses after t -> body end`: scans the mailbox from the
+    /// save position; see the receive instructions in `vial_vm::bytecode`.
+    fn receive(&mut self, opts: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        let clauses = match keyword(opts, "do") {
+            Some(Expr { kind: ExprKind::Clauses(cs), .. }) => cs.clone(),
+            Some(Expr { kind: ExprKind::Block(items), .. }) if items.is_empty() => Vec::new(),
+            None => Vec::new(),
+            Some(other) => return Err(Diagnostic::new("expected -> clauses in receive", other.span)),
+        };
+        let after = match keyword(opts, "after") {
+            Some(Expr { kind: ExprKind::Clauses(cs), .. }) if cs.len() == 1 && cs[0].params.len() == 1 => Some(&cs[0]),
+            Some(other) => return Err(Diagnostic::new("expected a single `timeout -> body` clause in after", other.span)),
+            None => None,
+        };
+        let out = self.join_reg(dest, e)?;
+        let timeout = match after {
+            Some(c) => Some(self.value(&c.params[0])?),
+            None => None,
+        };
+        let msg = self.alloc(e.span)?;
+        let (peek, wait, after_l, end) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        self.bind(peek);
+        self.emit(Instr::RecvPeek { dst: msg, wait: FnBuilder::target(wait) });
+        let outer = self.save_scope();
+        for c in &clauses {
+            self.restore_scope(outer.clone());
+            let next = self.new_label();
+            let [p] = c.params.as_slice() else {
+                return Err(Diagnostic::new("expected one pattern before ->", c.span));
+            };
+            self.pattern(p, msg, next, &mut Vec::new())?;
+            if let Some(g) = &c.guard {
+                self.guard(g, next)?;
+            }
+            self.emit(Instr::RecvAccept);
+            self.branch(&c.body, dest, out, end)?;
+            self.bind(next);
+        }
+        self.restore_scope(outer.clone());
+        self.emit(Instr::RecvNext { peek: FnBuilder::target(peek) });
+        self.bind(wait);
+        self.set_span(e.span);
+        self.emit(Instr::RecvWait {
+            peek: FnBuilder::target(peek),
+            timeout,
+            after: FnBuilder::target(after_l),
+        });
+        self.bind(after_l);
+        if let Some(c) = after {
+            self.branch(&c.body, dest, out, end)?;
+        } else {
+            // Unreachable: a wait without timeout never resumes here.
+            let r = self.alloc(e.span)?;
+            self.load_const(Term::NIL, r);
+            self.emit(Instr::Jump { target: FnBuilder::target(peek) });
+        }
+        self.restore_scope(outer);
+        self.bind(end);
+        self.end_join(out, dest)
+    }
+
+    /// `with p <- e, ..., do: body, else: clauses`.
+    fn with(&mut self, args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+        let (opts, steps) = args.split_last().expect("with has options");
+        let body = keyword(opts, "do").ok_or_else(|| Diagnostic::new("with needs a do", e.span))?;
+        let else_clauses = match keyword(opts, "else") {
+            Some(Expr { kind: ExprKind::Clauses(cs), .. }) => Some(cs.clone()),
+            Some(other) => return Err(Diagnostic::new("expected -> clauses in else", other.span)),
+            None => None,
+        };
+        let out = self.join_reg(dest, e)?;
+        let end = self.new_label();
+        let failed = self.new_label();
+        let other = self.alloc(e.span)?;
+        let outer = self.save_scope();
+        for step in steps {
+            match &step.kind {
+                ExprKind::Binary { op: BinOp::LArrow, lhs, rhs } => {
+                    let (pat, guard) = match &lhs.kind {
+                        ExprKind::Binary { op: BinOp::When, lhs: p, rhs: g } => (&**p, Some(&**g)),
+                        _ => (&**lhs, None),
+                    };
+                    self.expr(rhs, Dest::Reg(other))?;
+                    self.pattern(pat, other, failed, &mut Vec::new())?;
+                    if let Some(g) = guard {
+                        self.guard(g, failed)?;
+                    }
+                }
+                _ => {
+                    let r = self.alloc(step.span)?;
+                    self.expr(step, Dest::Reg(r))?;
+                }
+            }
+        }
+        self.branch(body, dest, out, end)?;
+        self.restore_scope(outer);
+        self.bind(failed);
+        let inner = match out {
+            Some(r) => Dest::Reg(r),
+            None => Dest::Tail,
+        };
+        match else_clauses {
+            Some(cs) => self.clauses(other, &cs, inner, e, FailKind::WithClause)?,
+            None => self.finish(other, inner)?,
+        }
+        self.bind(end);
+        self.end_join(out, dest)
+    }
+
+    /// `try do ... rescue ... catch ... else ... after ... end`.
+    fn try_(&mut self, opts: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        let body = keyword(opts, "do").ok_or_else(|| Diagnostic::new("try needs a do", e.span))?;
+        let sections = |key| match keyword(opts, key) {
+            Some(Expr { kind: ExprKind::Clauses(cs), .. }) => Ok(cs.clone()),
+            Some(other) => Err(Diagnostic::new(format!("expected -> clauses in {key}"), other.span)),
+            None => Ok(Vec::new()),
+        };
+        let (rescue, catch, else_) = (sections("rescue")?, sections("catch")?, sections("else")?);
+        let after = keyword(opts, "after");
+        let res = self.alloc(e.span)?;
+        let exc = self.alloc_n(3, e.span)?;
+        let (handler, done) = (self.new_label(), self.new_label());
+        self.emit(Instr::TryBegin { handler: FnBuilder::target(handler), dst: exc });
+        self.in_try += 1;
+        let outer = self.save_scope();
+        self.expr(body, Dest::Reg(res))?;
+        self.in_try -= 1;
+        self.emit(Instr::TryEnd);
+        if !else_.is_empty() {
+            self.in_try += 1;
+            self.clauses(res, &else_, Dest::Reg(res), e, FailKind::TryClause)?;
+            self.in_try -= 1;
+        }
+        self.emit(Instr::Jump { target: FnBuilder::target(done) });
+        self.restore_scope(outer.clone());
+        self.bind(handler);
+        self.in_try += 1;
+        for c in &rescue {
+            self.restore_scope(outer.clone());
+            let next = self.new_label();
+            self.rescue_clause(c, exc, next)?;
+            self.expr(&c.body, Dest::Reg(res))?;
+            self.emit(Instr::Jump { target: FnBuilder::target(done) });
+            self.bind(next);
+        }
+        for c in &catch {
+            self.restore_scope(outer.clone());
+            let next = self.new_label();
+            let mut bound = Vec::new();
+            match c.params.as_slice() {
+                [value] => {
+                    let t = self.alloc(c.span)?;
+                    self.load_const(Term::Atom(Atom::THROW), t);
+                    self.emit(Instr::IsEq { a: exc, b: t, fail: FnBuilder::target(next) });
+                    self.pattern(value, exc + 1, next, &mut bound)?;
+                }
+                [kind, value] => {
+                    self.pattern(kind, exc, next, &mut bound)?;
+                    self.pattern(value, exc + 1, next, &mut bound)?;
+                }
+                _ => return Err(Diagnostic::new("expected `kind, value ->` in catch", c.span)),
+            }
+            if let Some(g) = &c.guard {
+                self.guard(g, next)?;
+            }
+            self.expr(&c.body, Dest::Reg(res))?;
+            self.emit(Instr::Jump { target: FnBuilder::target(done) });
+            self.bind(next);
+        }
+        self.in_try -= 1;
+        self.restore_scope(outer.clone());
+        if let Some(a) = after {
+            let r = self.alloc(a.span)?;
+            self.expr(a, Dest::Reg(r))?;
+        }
+        self.emit(Instr::Reraise { start: exc });
+        self.bind(done);
+        if let Some(a) = after {
+            let r = self.alloc(a.span)?;
+            self.expr(a, Dest::Reg(r))?;
+            self.restore_scope(outer);
+        }
+        self.finish(res, dest)
+    }
+
+    /// One `rescue` clause: `e in [A, B]`, `e in A`, `A`, `e` or `_`.
+    fn rescue_clause(&mut self, c: &Clause, exc: Reg, next: crate::func::LabelId) -> CResult<()> {
+        let [p] = c.params.as_slice() else {
+            return Err(Diagnostic::new("expected one pattern in rescue", c.span));
+        };
+        let fail = FnBuilder::target(next);
+        let t = self.alloc(c.span)?;
+        self.load_const(Term::Atom(Atom::ERROR), t);
+        self.emit(Instr::IsEq { a: exc, b: t, fail });
+        let (var, modules): (Option<&str>, Vec<&Expr>) = match &p.kind {
+            ExprKind::Binary { op: BinOp::In, lhs, rhs } => {
+                let var = match &lhs.kind {
+                    ExprKind::Var(v) => Some(v.as_str()),
+                    _ => return Err(Diagnostic::new("expected a variable before `in`", lhs.span)),
+                };
+                let mods = match &rhs.kind {
+                    ExprKind::List { items, .. } => items.iter().collect(),
+                    _ => vec![&**rhs],
+                };
+                (var, mods)
+            }
+            ExprKind::Var(v) => (Some(v.as_str()), Vec::new()),
+            ExprKind::Alias(_) => (None, vec![p]),
+            _ => return Err(Diagnostic::new("invalid rescue clause", p.span)),
+        };
+        if !modules.is_empty() {
+            let key = self.alloc_n(3, c.span)?;
+            self.load_const(Term::Atom(Atom::STRUCT), key);
+            self.emit(Instr::IsMap { src: exc + 1, fail });
+            self.emit(Instr::GetMapValue { map: exc + 1, key, dst: key + 1, fail });
+            let matched = self.new_label();
+            for m in &modules {
+                let skip = self.new_label();
+                let atom = self
+                    .module_atom(m)
+                    .ok_or_else(|| Diagnostic::new("expected an exception module", m.span))?;
+                self.load_const(Term::Atom(atom), key + 2);
+                self.emit(Instr::IsEq { a: key + 1, b: key + 2, fail: FnBuilder::target(skip) });
+                self.emit(Instr::Jump { target: FnBuilder::target(matched) });
+                self.bind(skip);
+            }
+            self.emit(Instr::Jump { target: fail });
+            self.bind(matched);
+        }
+        if let Some(v) = var {
+            if !v.starts_with('_') {
+                let r = self.bind_var(v, p.span)?;
+                self.emit(Instr::Move { src: exc + 1, dst: r });
+            }
+        }
+        self.alias_var("__STACKTRACE__", exc + 2);
+        Ok(())
+    }
+}
+
+/// The `->` clauses of section `key` of a do-block.
+fn section_clauses(opts: &Expr, key: &str, e: &Expr) -> CResult<Vec<Clause>> {
+    match keyword(opts, key) {
+        Some(Expr { kind: ExprKind::Clauses(cs), .. }) => Ok(cs.clone()),
+        _ => Err(Diagnostic::new(format!("expected -> clauses in the {key} block"), e.span)),
+    }
+}

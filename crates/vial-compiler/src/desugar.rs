@@ -1,0 +1,150 @@
+//! Rewrites of constructs into simpler ones before compilation.
+//!
+//! `for` comprehensions become nested `Enum.reduce/3` calls that cons onto
+//! an accumulator, reversed at the end (and passed to `Enum.into/2` for
+//! `into:`), the way Elixir's own expansion of `for` works.
+
+use crate::func::CResult;
+use crate::module::keyword;
+use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, Span};
+use vial_syntax::Diagnostic;
+
+/// A name no source variable can have.
+const ACC: &str = "for acc";
+
+fn mk(kind: ExprKind, span: Span) -> Expr {
+    Expr::new(kind, span)
+}
+
+fn var(name: &str, span: Span) -> Expr {
+    mk(ExprKind::Var(name.to_string()), span)
+}
+
+fn remote(module: &str, name: &str, args: Vec<Expr>, span: Span) -> Expr {
+    let module = if module.starts_with(|c: char| c.is_ascii_uppercase()) {
+        mk(ExprKind::Alias(module.to_string()), span)
+    } else {
+        mk(ExprKind::Atom(module.to_string()), span)
+    };
+    mk(
+        ExprKind::Call {
+            callee: Callee::Remote {
+                module: Box::new(module),
+                name: name.to_string(),
+            },
+            args,
+            parens: true,
+        },
+        span,
+    )
+}
+
+fn block(items: Vec<Expr>, span: Span) -> Expr {
+    mk(ExprKind::Block(items), span)
+}
+
+fn is_keyword_list(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::List { items, tail: None } => {
+            !items.is_empty()
+                && items.iter().all(|i| {
+                    matches!(&i.kind, ExprKind::Tuple(kv) if kv.len() == 2 && matches!(kv[0].kind, ExprKind::Atom(_)))
+                })
+        }
+        _ => false,
+    }
+}
+
+/// `for quals..., into: x, do: body` as Enum calls.
+pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
+    let split = args.iter().rposition(|a| !is_keyword_list(a)).map_or(0, |i| i + 1);
+    let (quals, opts) = args.split_at(split);
+    let find = |key| opts.iter().find_map(|o| keyword(o, key));
+    let body = find("do").ok_or_else(|| Diagnostic::new("for needs a do", e.span))?;
+    for unsupported in ["reduce", "uniq"] {
+        if find(unsupported).is_some() {
+            return Err(Diagnostic::new(
+                format!("for with {unsupported}: is not supported yet"),
+                e.span,
+            ));
+        }
+    }
+    let span = e.span;
+    let nested = build(quals, body, span)?;
+    let init = mk(
+        ExprKind::Binary {
+            op: BinOp::Match,
+            lhs: Box::new(var(ACC, span)),
+            rhs: Box::new(mk(ExprKind::List { items: vec![], tail: None }, span)),
+        },
+        span,
+    );
+    let mut result = remote("lists", "reverse", vec![nested], span);
+    if let Some(into) = find("into") {
+        result = remote("Enum", "into", vec![result, into.clone()], span);
+    }
+    Ok(block(vec![init, result], span))
+}
+
+fn build(quals: &[Expr], body: &Expr, span: Span) -> CResult<Expr> {
+    let Some((q, rest)) = quals.split_first() else {
+        return Ok(mk(
+            ExprKind::List {
+                items: vec![body.clone()],
+                tail: Some(Box::new(var(ACC, span))),
+            },
+            span,
+        ));
+    };
+    let inner = build(rest, body, span)?;
+    match &q.kind {
+        ExprKind::Binary {
+            op: BinOp::LArrow,
+            lhs,
+            rhs,
+        } => {
+            let (pat, guard) = match &lhs.kind {
+                ExprKind::Binary {
+                    op: BinOp::When,
+                    lhs: p,
+                    rhs: g,
+                } => ((**p).clone(), Some((**g).clone())),
+                _ => ((**lhs).clone(), None),
+            };
+            let hit = Clause {
+                params: vec![pat, var(ACC, span)],
+                guard,
+                body: block(vec![inner], span),
+                span: q.span,
+            };
+            let miss = Clause {
+                params: vec![var("_", span), var(ACC, span)],
+                guard: None,
+                body: block(vec![var(ACC, span)], span),
+                span: q.span,
+            };
+            let fun = mk(ExprKind::Fn(vec![hit, miss]), q.span);
+            Ok(remote("Enum", "reduce", vec![(**rhs).clone(), var(ACC, span), fun], q.span))
+        }
+        _ => {
+            let opts = mk(
+                ExprKind::List {
+                    items: vec![
+                        mk(ExprKind::Tuple(vec![mk(ExprKind::Atom("do".into()), span), inner]), span),
+                        mk(ExprKind::Tuple(vec![mk(ExprKind::Atom("else".into()), span), var(ACC, span)]), span),
+                    ],
+                    tail: None,
+                },
+                span,
+            );
+            Ok(mk(
+                ExprKind::Call {
+                    callee: Callee::Local("if".into()),
+                    args: vec![q.clone(), opts],
+                    parens: true,
+                },
+                q.span,
+            ))
+        }
+    }
+}

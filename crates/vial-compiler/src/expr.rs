@@ -1,0 +1,529 @@
+//! Expression compilation: values, operators, calls, data construction.
+
+use crate::consts::const_term;
+use crate::func::{CResult, Dest, FnBuilder};
+use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, StrPart, UnaryOp};
+use vial_syntax::Diagnostic;
+use vial_vm::bytecode::{FailKind, Instr, Mfa, Reg};
+use vial_vm::term::Map;
+use vial_vm::{bif, code, Atom, Term};
+
+/// Where a named call goes, decided at compile time.
+enum CallTarget {
+    Local(u32),
+    Bif(u16),
+    Remote(Mfa),
+}
+
+impl FnBuilder<'_> {
+    /// Compiles `e` so its value ends up in `dest`.
+    pub fn expr(&mut self, e: &Expr, dest: Dest) -> CResult<()> {
+        if let Some(t) = const_term(e, self.m) {
+            let r = self.dest_reg(dest, e)?;
+            self.load_const(t, r);
+            return self.finish(r, dest);
+        }
+        match &e.kind {
+            ExprKind::Var(name) => {
+                let r = self.var(name, e)?;
+                self.finish(r, dest)
+            }
+            ExprKind::CaptureArg(n) => {
+                let base = self.capture_args.ok_or_else(|| {
+                    Diagnostic::new(format!("&{n} cannot be used outside of a capture"), e.span)
+                })?;
+                self.finish(base + *n as u16 - 1, dest)
+            }
+            ExprKind::Block(items) => self.block(items, dest, e),
+            ExprKind::Tuple(items) => {
+                let start = self.args(items)?;
+                let r = self.dest_reg(dest, e)?;
+                self.emit(Instr::MakeTuple { start, n: items.len() as u16, dst: r });
+                self.finish(r, dest)
+            }
+            ExprKind::List { items, tail } => {
+                let start = self.args(items)?;
+                let t = self.alloc(e.span)?;
+                match tail {
+                    Some(tl) => self.expr(tl, Dest::Reg(t))?,
+                    None => self.load_const(Term::EmptyList, t),
+                }
+                let r = self.dest_reg(dest, e)?;
+                self.emit(Instr::MakeList { start, n: items.len() as u16, tail: t, dst: r });
+                self.finish(r, dest)
+            }
+            ExprKind::Map { update, entries } => self.map(update.as_deref(), entries, dest, e),
+            ExprKind::Struct { name, update, entries } => self.struct_(name, update.as_deref(), entries, dest, e),
+            ExprKind::Str(parts) => {
+                let start = self.alloc_n(parts.len() as u16, e.span)?;
+                for (i, p) in parts.iter().enumerate() {
+                    let r = start + i as u16;
+                    match p {
+                        StrPart::Lit(s) => self.load_const(Term::string(s), r),
+                        StrPart::Interp(x) => self.expr(x, Dest::Reg(r))?,
+                    }
+                }
+                let r = self.dest_reg(dest, e)?;
+                self.set_span(e.span);
+                self.emit(Instr::Interpolate { start, n: parts.len() as u16, dst: r });
+                self.finish(r, dest)
+            }
+            ExprKind::Unary { op, operand } => {
+                let name = match op {
+                    UnaryOp::Neg => ("Elixir.Kernel", "-"),
+                    UnaryOp::Pos => ("Elixir.Kernel", "+"),
+                    UnaryOp::Not => ("Elixir.Kernel", "not"),
+                    UnaryOp::Bang => ("vial_runtime", "bang"),
+                };
+                self.bif_call(name, std::slice::from_ref(&**operand), dest, e)
+            }
+            ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, dest, e),
+            ExprKind::Call { callee, args, .. } => self.call(callee, args, dest, e),
+            ExprKind::Dot { expr, name } => {
+                let start = self.alloc_n(2, e.span)?;
+                self.expr(expr, Dest::Reg(start))?;
+                self.load_const(Term::atom(name), start + 1);
+                self.bif_at(("vial_runtime", "dot"), start, 2, dest, e)
+            }
+            ExprKind::Access { expr, key } => {
+                let pair = [(**expr).clone(), (**key).clone()];
+                self.bif_call(("vial_runtime", "access"), &pair, dest, e)
+            }
+            ExprKind::Apply { fun, args } => {
+                let f = self.value(fun)?;
+                let start = self.args(args)?;
+                self.set_span(e.span);
+                let argc = args.len() as u8;
+                if dest == Dest::Tail && self.in_try == 0 {
+                    self.emit(Instr::TailCallFun { fun: f, args: start, argc });
+                    Ok(())
+                } else {
+                    let r = self.dest_reg(dest, e)?;
+                    self.emit(Instr::CallFun { fun: f, args: start, argc, dst: r });
+                    self.finish(r, dest)
+                }
+            }
+            ExprKind::Fn(clauses) => self.lambda(clauses, dest, e),
+            ExprKind::Capture(inner) => self.capture(inner, dest, e),
+            ExprKind::Attribute { name, value: None } => {
+                let t = self.m.attributes.get(name).cloned().unwrap_or(Term::NIL);
+                let r = self.dest_reg(dest, e)?;
+                self.load_const(t, r);
+                self.finish(r, dest)
+            }
+            ExprKind::Pin(_) => Err(Diagnostic::new(
+                "cannot use ^ outside of a pattern",
+                e.span,
+            )),
+            ExprKind::Charlist(_) => Err(unsupported("charlists with interpolation", e)),
+            _ => Err(unsupported("this expression", e)),
+        }
+    }
+
+    /// Compiles `e` into a register and returns it (a variable's own
+    /// register when `e` is a variable).
+    pub fn value(&mut self, e: &Expr) -> CResult<Reg> {
+        if let ExprKind::Var(name) = &e.kind {
+            if const_term(e, self.m).is_none() {
+                return self.var(name, e);
+            }
+        }
+        let r = self.alloc(e.span)?;
+        self.expr(e, Dest::Reg(r))?;
+        Ok(r)
+    }
+
+    fn var(&mut self, name: &str, e: &Expr) -> CResult<Reg> {
+        if name == "__STACKTRACE__" || !name.starts_with('_') || self.vars.contains_key(name) {
+            if let Some(&r) = self.vars.get(name) {
+                return Ok(r);
+            }
+        }
+        // A bare name that is not a variable is a zero-arity call.
+        if self.m.locals.contains_key(&(name.to_string(), 0)) || kernel_target(name, 0).is_some() {
+            let r = self.alloc(e.span)?;
+            self.call(&Callee::Local(name.to_string()), &[], Dest::Reg(r), e)?;
+            return Ok(r);
+        }
+        Err(Diagnostic::new(
+            format!("undefined function {name}/0 (there is no such import)"),
+            e.span,
+        ))
+    }
+
+    /// The register to compute into for `dest` (a fresh one for a tail).
+    pub fn dest_reg(&mut self, dest: Dest, e: &Expr) -> CResult<Reg> {
+        match dest {
+            Dest::Reg(r) => Ok(r),
+            Dest::Tail => self.alloc(e.span),
+        }
+    }
+
+    /// Delivers a value computed in `r` to `dest`.
+    pub fn finish(&mut self, r: Reg, dest: Dest) -> CResult<()> {
+        match dest {
+            Dest::Reg(d) if d != r => self.emit(Instr::Move { src: r, dst: d }),
+            Dest::Reg(_) => {}
+            Dest::Tail => self.emit(Instr::Return { src: r }),
+        }
+        Ok(())
+    }
+
+    /// Evaluates `items` into consecutive fresh registers; returns the first.
+    pub fn args(&mut self, items: &[Expr]) -> CResult<Reg> {
+        let span = items.first().map(|i| i.span).unwrap_or_default();
+        let start = self.alloc_n(items.len() as u16, span)?;
+        for (i, item) in items.iter().enumerate() {
+            self.expr(item, Dest::Reg(start + i as u16))?;
+        }
+        Ok(start)
+    }
+
+    fn block(&mut self, items: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+        let Some((last, init)) = items.split_last() else {
+            let r = self.dest_reg(dest, e)?;
+            self.load_const(Term::NIL, r);
+            return self.finish(r, dest);
+        };
+        for item in init {
+            let mark = self.mark();
+            let r = self.alloc(item.span)?;
+            self.expr(item, Dest::Reg(r))?;
+            self.release(mark);
+        }
+        self.expr(last, dest)
+    }
+
+    fn bif_call(&mut self, name: (&str, &str), args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+        let start = self.args(args)?;
+        self.bif_at(name, start, args.len() as u8, dest, e)
+    }
+
+    fn bif_at(&mut self, (module, name): (&str, &str), start: Reg, argc: u8, dest: Dest, e: &Expr) -> CResult<()> {
+        let mfa = Mfa::new(Atom::intern(module), Atom::intern(name), argc as u32);
+        let id = bif::lookup(mfa).ok_or_else(|| {
+            Diagnostic::new(format!("internal: no BIF {module}.{name}/{argc}"), e.span)
+        })?;
+        let r = self.dest_reg(dest, e)?;
+        self.set_span(e.span);
+        self.emit(Instr::Bif { bif: id, args: start, argc, dst: r });
+        self.finish(r, dest)
+    }
+
+    fn binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        let kernel = |name| ("Elixir.Kernel", name);
+        let name = match op {
+            BinOp::Match => return self.match_(lhs, rhs, dest, e),
+            BinOp::Pipe => return self.expr(&pipe_into(lhs, rhs)?, dest),
+            BinOp::And | BinOp::Or | BinOp::AndAnd | BinOp::OrOr => return self.short_circuit(op, lhs, rhs, dest, e),
+            BinOp::Add => kernel("+"),
+            BinOp::Sub => kernel("-"),
+            BinOp::Mul => kernel("*"),
+            BinOp::Div => kernel("/"),
+            BinOp::Concat => kernel("<>"),
+            BinOp::ListConcat => kernel("++"),
+            BinOp::ListSubtract => kernel("--"),
+            BinOp::Eq => kernel("=="),
+            BinOp::NotEq => kernel("!="),
+            BinOp::StrictEq => kernel("==="),
+            BinOp::StrictNotEq => kernel("!=="),
+            BinOp::Lt => kernel("<"),
+            BinOp::Gt => kernel(">"),
+            BinOp::Le => kernel("<="),
+            BinOp::Ge => kernel(">="),
+            BinOp::In => ("vial_runtime", "in"),
+            BinOp::NotIn => {
+                let r = self.alloc(e.span)?;
+                self.binary(BinOp::In, lhs, rhs, Dest::Reg(r), e)?;
+                return self.bif_at(kernel("not"), r, 1, dest, e);
+            }
+            BinOp::Range => ("vial_runtime", "range"),
+            BinOp::StepRange => {
+                let ExprKind::Binary { op: BinOp::Range, lhs: first, rhs: last } = &lhs.kind else {
+                    return Err(Diagnostic::new("// must follow a range a..b", e.span));
+                };
+                let args = [(**first).clone(), (**last).clone(), rhs.clone()];
+                return self.bif_call(("vial_runtime", "range"), &args, dest, e);
+            }
+            BinOp::Pow | BinOp::MatchOp | BinOp::Type | BinOp::Pipe1 => {
+                return Err(unsupported("this operator", e));
+            }
+            BinOp::When | BinOp::LArrow | BinOp::Default => {
+                return Err(Diagnostic::new("unexpected operator outside of its construct", e.span));
+            }
+        };
+        let pair = [lhs.clone(), rhs.clone()];
+        self.bif_call(name, &pair, dest, e)
+    }
+
+    /// `pattern = expr`: raises MatchError when it does not match.
+    fn match_(&mut self, pat: &Expr, value: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        let r = self.alloc(value.span)?;
+        self.expr(value, Dest::Reg(r))?;
+        let fail = self.new_label();
+        let ok = self.new_label();
+        self.pattern(pat, r, fail, &mut Vec::new())?;
+        self.emit(Instr::Jump { target: FnBuilder::target(ok) });
+        self.bind(fail);
+        self.set_span(e.span);
+        self.emit(Instr::Fail { kind: FailKind::Badmatch, src: r });
+        self.bind(ok);
+        self.finish(r, dest)
+    }
+
+    /// `and`, `or` (strict booleans) and `&&`, `||` (truthiness): the right
+    /// side is evaluated only when needed.
+    fn short_circuit(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        let r = self.alloc(e.span)?;
+        self.expr(lhs, Dest::Reg(r))?;
+        let done = self.new_label();
+        let rhs_label = self.new_label();
+        match op {
+            BinOp::And => self.emit(Instr::JumpUnlessTrue { src: r, target: FnBuilder::target(done) }),
+            BinOp::AndAnd => self.emit(Instr::JumpIfFalsy { src: r, target: FnBuilder::target(done) }),
+            BinOp::Or => {
+                self.emit(Instr::JumpUnlessTrue { src: r, target: FnBuilder::target(rhs_label) });
+                self.emit(Instr::Jump { target: FnBuilder::target(done) });
+            }
+            _ => {
+                self.emit(Instr::JumpIfFalsy { src: r, target: FnBuilder::target(rhs_label) });
+                self.emit(Instr::Jump { target: FnBuilder::target(done) });
+            }
+        }
+        self.bind(rhs_label);
+        let saved = self.save_scope();
+        self.expr(rhs, Dest::Reg(r))?;
+        self.restore_scope(saved);
+        self.bind(done);
+        self.finish(r, dest)
+    }
+
+    fn map(&mut self, update: Option<&Expr>, entries: &[(Expr, Expr)], dest: Dest, e: &Expr) -> CResult<()> {
+        let base = match update {
+            Some(u) => Some(self.value(u)?),
+            None => None,
+        };
+        let start = self.alloc_n(2 * entries.len() as u16, e.span)?;
+        for (i, (k, v)) in entries.iter().enumerate() {
+            self.expr(k, Dest::Reg(start + 2 * i as u16))?;
+            self.expr(v, Dest::Reg(start + 2 * i as u16 + 1))?;
+        }
+        let r = self.dest_reg(dest, e)?;
+        self.set_span(e.span);
+        let n = entries.len() as u16;
+        match base {
+            Some(map) => self.emit(Instr::UpdateMap { map, start, n, dst: r }),
+            None => self.emit(Instr::MakeMap { start, n, dst: r }),
+        }
+        self.finish(r, dest)
+    }
+
+    fn struct_(&mut self, name: &Expr, update: Option<&Expr>, entries: &[(Expr, Expr)], dest: Dest, e: &Expr) -> CResult<()> {
+        let module = self
+            .struct_name(name)?
+            .ok_or_else(|| Diagnostic::new("expected a struct name", name.span))?;
+        let def = self
+            .m
+            .structs
+            .get(&module)
+            .cloned()
+            .or_else(|| code::lookup(module).and_then(|m| m.struct_def.clone()))
+            .ok_or_else(|| {
+                Diagnostic::new(
+                    format!(
+                        "{} is not loaded or does not define a struct",
+                        module.name().trim_start_matches("Elixir.")
+                    ),
+                    name.span,
+                )
+            })?;
+        for (k, _) in entries {
+            let known = matches!(&k.kind, ExprKind::Atom(a) if def.iter().any(|(f, _)| f.name() == a));
+            if !known {
+                return Err(Diagnostic::new(
+                    format!("unknown key {} for struct {}", expr_text(k), module.name().trim_start_matches("Elixir.")),
+                    k.span,
+                ));
+            }
+        }
+        if update.is_some() {
+            return self.map(update, entries, dest, e);
+        }
+        let mut defaults = Map::new();
+        for (k, v) in &def {
+            defaults.insert(Term::Atom(*k), v.clone());
+        }
+        defaults.insert(Term::Atom(Atom::STRUCT), Term::Atom(module));
+        if entries.is_empty() {
+            let r = self.dest_reg(dest, e)?;
+            self.load_const(Term::map(defaults), r);
+            return self.finish(r, dest);
+        }
+        let base = self.alloc(e.span)?;
+        self.load_const(Term::map(defaults), base);
+        let start = self.alloc_n(2 * entries.len() as u16, e.span)?;
+        for (i, (k, v)) in entries.iter().enumerate() {
+            self.expr(k, Dest::Reg(start + 2 * i as u16))?;
+            self.expr(v, Dest::Reg(start + 2 * i as u16 + 1))?;
+        }
+        let r = self.dest_reg(dest, e)?;
+        self.emit(Instr::UpdateMap { map: base, start, n: entries.len() as u16, dst: r });
+        self.finish(r, dest)
+    }
+
+    /// A named call: special forms first, then local functions, Kernel
+    /// BIFs and the Vial Kernel, then remote calls.
+    pub fn call(&mut self, callee: &Callee, args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+        if let Callee::Local(name) = callee {
+            if let Some(done) = self.special_form(name, args, dest, e)? {
+                return Ok(done);
+            }
+        }
+        let arity = args.len() as u32;
+        let target = match callee {
+            Callee::Local(name) => {
+                if let Some(&i) = self.m.locals.get(&(name.clone(), arity)) {
+                    CallTarget::Local(i)
+                } else if let Some(t) = kernel_target(name, arity) {
+                    t
+                } else {
+                    return Err(Diagnostic::new(
+                        format!("undefined function {name}/{arity} (there is no such import)"),
+                        e.span,
+                    ));
+                }
+            }
+            Callee::Remote { module, name } => match self.module_atom(module) {
+                Some(m) => {
+                    let mfa = Mfa::new(m, Atom::intern(name), arity);
+                    match bif::lookup(mfa) {
+                        Some(id) => CallTarget::Bif(id),
+                        None if m == self.m.name => match self.m.locals.get(&(name.clone(), arity)) {
+                            Some(&i) => CallTarget::Local(i),
+                            None => CallTarget::Remote(mfa),
+                        },
+                        None => CallTarget::Remote(mfa),
+                    }
+                }
+                None => return self.dynamic_call(module, name, args, dest, e),
+            },
+        };
+        let start = self.args(args)?;
+        self.set_span(e.span);
+        let argc = args.len() as u8;
+        let tail = dest == Dest::Tail && self.in_try == 0;
+        match target {
+            CallTarget::Bif(id) => {
+                let r = self.dest_reg(dest, e)?;
+                self.emit(Instr::Bif { bif: id, args: start, argc, dst: r });
+                self.finish(r, dest)
+            }
+            CallTarget::Local(fun) if tail => {
+                self.emit(Instr::TailCallLocal { fun, args: start, argc });
+                Ok(())
+            }
+            CallTarget::Local(fun) => {
+                let r = self.dest_reg(dest, e)?;
+                self.emit(Instr::CallLocal { fun, args: start, argc, dst: r });
+                self.finish(r, dest)
+            }
+            CallTarget::Remote(mfa) => {
+                let import = self.m.import(mfa);
+                if tail {
+                    self.emit(Instr::TailCallRemote { import, args: start, argc });
+                    Ok(())
+                } else {
+                    let r = self.dest_reg(dest, e)?;
+                    self.emit(Instr::CallRemote { import, args: start, argc, dst: r });
+                    self.finish(r, dest)
+                }
+            }
+        }
+    }
+
+    /// The module atom of a remote call's module expression, when static.
+    pub fn module_atom(&mut self, module: &Expr) -> Option<Atom> {
+        match &module.kind {
+            ExprKind::Alias(a) => Some(self.m.expand_alias(a)),
+            ExprKind::Atom(a) => Some(Atom::intern(a)),
+            ExprKind::Module => Some(self.m.name),
+            _ => None,
+        }
+    }
+
+    /// `mod.fun(args)` with `mod` computed at run time.
+    fn dynamic_call(&mut self, module: &Expr, name: &str, args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+        let trio = self.alloc_n(3, e.span)?;
+        self.expr(module, Dest::Reg(trio))?;
+        self.load_const(Term::atom(name), trio + 1);
+        self.load_const(Term::Int(args.len() as i64), trio + 2);
+        let f = self.alloc(e.span)?;
+        self.bif_at(("erlang", "make_fun"), trio, 3, Dest::Reg(f), e)?;
+        let start = self.args(args)?;
+        let argc = args.len() as u8;
+        if dest == Dest::Tail && self.in_try == 0 {
+            self.emit(Instr::TailCallFun { fun: f, args: start, argc });
+            Ok(())
+        } else {
+            let r = self.dest_reg(dest, e)?;
+            self.emit(Instr::CallFun { fun: f, args: start, argc, dst: r });
+            self.finish(r, dest)
+        }
+    }
+}
+
+/// Kernel functions callable without a module: BIFs first, then functions
+/// of the Vial-written `Kernel` module already loaded.
+fn kernel_target(name: &str, arity: u32) -> Option<CallTarget> {
+    let mfa = Mfa::new(Atom::ELIXIR_KERNEL, Atom::intern(name), arity);
+    if let Some(id) = bif::lookup(mfa) {
+        return Some(CallTarget::Bif(id));
+    }
+    let kernel = code::lookup(Atom::ELIXIR_KERNEL)?;
+    kernel.export(mfa.name, arity).map(|_| CallTarget::Remote(mfa))
+}
+
+/// `lhs |> f(args)` is `f(lhs, args)`.
+fn pipe_into(lhs: &Expr, rhs: &Expr) -> CResult<Expr> {
+    let kind = match &rhs.kind {
+        ExprKind::Call { callee, args, parens } => {
+            let mut all = vec![lhs.clone()];
+            all.extend(args.iter().cloned());
+            ExprKind::Call { callee: callee.clone(), args: all, parens: *parens }
+        }
+        ExprKind::Var(name) => ExprKind::Call {
+            callee: Callee::Local(name.clone()),
+            args: vec![lhs.clone()],
+            parens: false,
+        },
+        ExprKind::Dot { expr, name } => ExprKind::Call {
+            callee: Callee::Remote { module: expr.clone(), name: name.clone() },
+            args: vec![lhs.clone()],
+            parens: false,
+        },
+        ExprKind::Apply { fun, args } => {
+            let mut all = vec![lhs.clone()];
+            all.extend(args.iter().cloned());
+            ExprKind::Apply { fun: fun.clone(), args: all }
+        }
+        _ => {
+            return Err(Diagnostic::new(
+                "the right side of |> must be a call",
+                rhs.span,
+            ))
+        }
+    };
+    Ok(Expr::new(kind, lhs.span.to(rhs.span)))
+}
+
+pub fn unsupported(what: &str, e: &Expr) -> Diagnostic {
+    Diagnostic::new(format!("{what} is not supported yet"), e.span)
+}
+
+/// A short rendering of a key for messages.
+fn expr_text(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Atom(a) => format!(":{a}"),
+        _ => "key".to_string(),
+    }
+}

@@ -1,0 +1,179 @@
+//! The function builder: registers, scopes, labels and instruction emission
+//! for one function being compiled.
+
+use crate::module::ModuleBuilder;
+use ahash::AHashMap;
+use vial_syntax::ast::Span;
+use vial_syntax::Diagnostic;
+use vial_vm::bytecode::{Instr, Label, Reg};
+use vial_vm::code::Function;
+use vial_vm::{Atom, Term};
+
+/// A compile error.
+pub type CResult<T> = Result<T, Diagnostic>;
+
+/// A symbolic jump target, resolved to an instruction index by
+/// [`FnBuilder::finish`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LabelId(pub u32);
+
+/// Where an expression's value goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dest {
+    /// Into this register.
+    Reg(Reg),
+    /// Returned from the function (tail position: calls become tail calls).
+    Tail,
+}
+
+/// Variable bindings visible at a point: name → register.
+pub type Scope = AHashMap<String, Reg>;
+
+/// Builds one [`Function`].
+pub struct FnBuilder<'m> {
+    pub m: &'m mut ModuleBuilder,
+    pub name: String,
+    pub arity: u32,
+    code: Vec<Instr>,
+    lines: Vec<u32>,
+    labels: Vec<Option<u32>>,
+    next_reg: u16,
+    max_reg: u16,
+    /// Registers below this hold live variables and must not be reused.
+    var_top: u16,
+    pub vars: Scope,
+    /// Source line of what is being compiled.
+    pub line: u32,
+    /// Inside a `try` body: calls there must not be tail calls.
+    pub in_try: u32,
+    /// Registers holding `&1, &2, ...` while compiling a capture body.
+    pub capture_args: Option<Reg>,
+}
+
+impl<'m> FnBuilder<'m> {
+    /// A builder whose first `reserved` registers are arguments (and
+    /// captured values).
+    pub fn new(m: &'m mut ModuleBuilder, name: String, arity: u32, reserved: u16) -> Self {
+        FnBuilder {
+            m,
+            name,
+            arity,
+            code: Vec::new(),
+            lines: Vec::new(),
+            labels: Vec::new(),
+            next_reg: reserved,
+            max_reg: reserved,
+            var_top: reserved,
+            vars: Scope::default(),
+            line: 0,
+            in_try: 0,
+            capture_args: None,
+        }
+    }
+
+    pub fn emit(&mut self, i: Instr) {
+        self.code.push(i);
+        self.lines.push(self.line);
+    }
+
+    pub fn set_span(&mut self, span: Span) {
+        self.line = self.m.line_of(span);
+    }
+
+    pub fn new_label(&mut self) -> LabelId {
+        self.labels.push(None);
+        LabelId(self.labels.len() as u32 - 1)
+    }
+
+    /// Places `l` at the next instruction.
+    pub fn bind(&mut self, l: LabelId) {
+        self.labels[l.0 as usize] = Some(self.code.len() as u32);
+    }
+
+    /// A label operand (resolved in [`FnBuilder::finish`]).
+    pub fn target(l: LabelId) -> Label {
+        l.0
+    }
+
+    pub fn alloc(&mut self, span: Span) -> CResult<Reg> {
+        self.alloc_n(1, span)
+    }
+
+    /// `n` consecutive fresh registers; returns the first.
+    pub fn alloc_n(&mut self, n: u16, span: Span) -> CResult<Reg> {
+        let r = self.next_reg;
+        self.next_reg = self
+            .next_reg
+            .checked_add(n)
+            .filter(|&t| t < u16::MAX - 8)
+            .ok_or_else(|| Diagnostic::new("function too large: out of registers", span))?;
+        self.max_reg = self.max_reg.max(self.next_reg);
+        Ok(r)
+    }
+
+    /// A register position to return to with [`FnBuilder::release`].
+    pub fn mark(&self) -> u16 {
+        self.next_reg
+    }
+
+    /// Frees temporaries allocated since `mark` (never live variables).
+    pub fn release(&mut self, mark: u16) {
+        self.next_reg = mark.max(self.var_top);
+    }
+
+    /// Binds `name` to a fresh register and returns it.
+    pub fn bind_var(&mut self, name: &str, span: Span) -> CResult<Reg> {
+        let r = self.alloc(span)?;
+        self.var_top = self.var_top.max(r + 1);
+        self.vars.insert(name.to_string(), r);
+        Ok(r)
+    }
+
+    /// Binds `name` to an existing register that stays live (a parameter).
+    pub fn alias_var(&mut self, name: &str, r: Reg) {
+        self.vars.insert(name.to_string(), r);
+    }
+
+    /// Saves the scope to restore after a clause (bindings do not leak out
+    /// of `case`, `if`, `receive`, ... clauses).
+    pub fn save_scope(&self) -> (Scope, u16) {
+        (self.vars.clone(), self.var_top)
+    }
+
+    pub fn restore_scope(&mut self, saved: (Scope, u16)) {
+        self.vars = saved.0;
+        self.var_top = saved.1;
+    }
+
+    /// Loads a constant into `dst`.
+    pub fn load_const(&mut self, t: Term, dst: Reg) {
+        match t {
+            Term::Int(n) if i32::try_from(n).is_ok() => self.emit(Instr::Int {
+                value: n as i32,
+                dst,
+            }),
+            t => {
+                let lit = self.m.literal(t);
+                self.emit(Instr::Literal { lit, dst });
+            }
+        }
+    }
+
+    /// Resolves labels and produces the function.
+    pub fn build(mut self, public: bool, env: u32) -> (Function, &'m mut ModuleBuilder) {
+        let labels = std::mem::take(&mut self.labels);
+        for i in &mut self.code {
+            i.map_labels(|l| labels[l as usize].expect("every label is bound"));
+        }
+        let f = Function {
+            name: Atom::intern(&self.name),
+            arity: self.arity,
+            env,
+            nregs: self.max_reg.max(1),
+            code: self.code,
+            lines: self.lines,
+            public,
+        };
+        (f, self.m)
+    }
+}

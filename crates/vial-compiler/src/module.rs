@@ -1,0 +1,529 @@
+//! Module-level compilation: `defmodule` bodies, `def`/`defp` clauses grouped
+//! by name and arity, default arguments, attributes, aliases and structs.
+
+use crate::consts::const_term;
+use crate::func::{CResult, Dest, FnBuilder};
+use ahash::AHashMap;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, Span};
+use vial_syntax::Diagnostic;
+use vial_vm::bytecode::{FailKind, Instr, Mfa};
+use vial_vm::code::{Function, Module};
+use vial_vm::{Atom, Term};
+
+/// Struct definitions known while compiling: module → fields with defaults.
+pub type Structs = AHashMap<Atom, Vec<(Atom, Term)>>;
+
+/// Source facts shared by every module of one file.
+pub struct Source {
+    pub file: Arc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl Source {
+    pub fn new(file: &str, text: &str) -> Arc<Source> {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
+        Arc::new(Source {
+            file: Arc::from(file),
+            line_starts,
+        })
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: u32) -> u32 {
+        self.line_starts.partition_point(|&s| s <= offset) as u32
+    }
+}
+
+/// Builds one module.
+pub struct ModuleBuilder {
+    pub name: Atom,
+    pub source: Arc<Source>,
+    functions: Vec<Option<Function>>,
+    /// Every local function (`def`, `defp`) by name and arity → index.
+    pub locals: AHashMap<(String, u32), u32>,
+    public: Vec<bool>,
+    literals: Vec<Term>,
+    literal_index: BTreeMap<Term, u32>,
+    imports: Vec<Mfa>,
+    import_index: AHashMap<Mfa, u32>,
+    pub attributes: AHashMap<String, Term>,
+    /// `alias Foo.Bar` → `"Bar" => "Foo.Bar"`.
+    pub aliases: AHashMap<String, String>,
+    pub struct_def: Option<Vec<(Atom, Term)>>,
+    pub structs: Structs,
+    lambdas: u32,
+    /// The Elixir name (`Foo.Bar`), `None` for script code.
+    pub elixir_name: Option<String>,
+}
+
+/// One `def` clause before grouping.
+struct DefClause<'a> {
+    name: String,
+    params: Vec<&'a Expr>,
+    guard: Option<&'a Expr>,
+    body: &'a Expr,
+    public: bool,
+    span: Span,
+}
+
+impl ModuleBuilder {
+    pub fn new(name: Atom, source: Arc<Source>, structs: Structs, elixir_name: Option<String>) -> Self {
+        ModuleBuilder {
+            name,
+            source,
+            functions: Vec::new(),
+            locals: AHashMap::new(),
+            public: Vec::new(),
+            literals: Vec::new(),
+            literal_index: BTreeMap::new(),
+            imports: Vec::new(),
+            import_index: AHashMap::new(),
+            attributes: AHashMap::new(),
+            aliases: AHashMap::new(),
+            struct_def: None,
+            structs,
+            lambdas: 0,
+            elixir_name,
+        }
+    }
+
+    pub fn line_of(&self, span: Span) -> u32 {
+        self.source.line(span.start)
+    }
+
+    /// The literal-pool index of `t` (deduplicated).
+    pub fn literal(&mut self, t: Term) -> u32 {
+        if let Some(&i) = self.literal_index.get(&t) {
+            return i;
+        }
+        let i = self.literals.len() as u32;
+        self.literals.push(t.clone());
+        self.literal_index.insert(t, i);
+        i
+    }
+
+    pub fn import(&mut self, mfa: Mfa) -> u32 {
+        if let Some(&i) = self.import_index.get(&mfa) {
+            return i;
+        }
+        let i = self.imports.len() as u32;
+        self.imports.push(mfa);
+        self.import_index.insert(mfa, i);
+        i
+    }
+
+    /// Reserves a function slot (so calls to it can be compiled before it).
+    pub fn declare(&mut self, name: &str, arity: u32, public: bool) -> u32 {
+        if let Some(&i) = self.locals.get(&(name.to_string(), arity)) {
+            return i;
+        }
+        let i = self.functions.len() as u32;
+        self.functions.push(None);
+        self.public.push(public);
+        self.locals.insert((name.to_string(), arity), i);
+        i
+    }
+
+    /// Reserves a slot for a lambda lifted out of function `outer`.
+    pub fn declare_lambda(&mut self, outer: &str) -> (u32, String) {
+        let name = format!("-{outer}-fun-{}-", self.lambdas);
+        self.lambdas += 1;
+        let i = self.functions.len() as u32;
+        self.functions.push(None);
+        self.public.push(false);
+        (i, name)
+    }
+
+    pub fn define(&mut self, index: u32, f: Function) {
+        self.functions[index as usize] = Some(f);
+    }
+
+    /// Expands an alias as written (`Bar` or `Bar.Baz`) to its module atom
+    /// (`Elixir.Foo.Bar.Baz`).
+    pub fn expand_alias(&self, written: &str) -> Atom {
+        let (head, rest) = match written.split_once('.') {
+            Some((h, r)) => (h, Some(r)),
+            None => (written, None),
+        };
+        let full = match self.aliases.get(head) {
+            Some(target) => match rest {
+                Some(r) => format!("{target}.{r}"),
+                None => target.clone(),
+            },
+            None => written.to_string(),
+        };
+        Atom::intern(&format!("Elixir.{full}"))
+    }
+
+    pub fn finish(self) -> Module {
+        let mut exports = AHashMap::new();
+        let functions: Vec<Function> = self
+            .functions
+            .into_iter()
+            .map(|f| f.expect("every declared function is defined"))
+            .collect();
+        for (i, f) in functions.iter().enumerate() {
+            if self.public[i] {
+                exports.insert((f.name, f.arity), i as u32);
+            }
+        }
+        Module {
+            name: self.name,
+            file: self.source.file.clone(),
+            functions,
+            exports,
+            literals: self.literals,
+            imports: self.imports,
+            struct_def: self.struct_def,
+        }
+    }
+}
+
+/// Compiles `defmodule name do body end` (and the modules nested in it).
+pub fn compile_module(
+    name: &str,
+    body: &Expr,
+    source: &Arc<Source>,
+    structs: &mut Structs,
+    out: &mut Vec<Module>,
+) -> CResult<()> {
+    let atom = Atom::intern(&format!("Elixir.{name}"));
+    let mut mb = ModuleBuilder::new(atom, source.clone(), structs.clone(), Some(name.to_string()));
+    let mut defs: Vec<DefClause> = Vec::new();
+    for stmt in block_items(body) {
+        module_statement(&mut mb, stmt, name, source, structs, out, &mut defs)?;
+    }
+    if let Some(def) = &mb.struct_def {
+        structs.insert(atom, def.clone());
+        mb.structs.insert(atom, def.clone());
+    }
+    compile_defs(&mut mb, &defs)?;
+    define_reflection(&mut mb);
+    out.push(mb.finish());
+    Ok(())
+}
+
+/// The statements of a `Block` (or the single expression).
+pub fn block_items(e: &Expr) -> &[Expr] {
+    match &e.kind {
+        ExprKind::Block(items) => items,
+        _ => std::slice::from_ref(e),
+    }
+}
+
+fn module_statement<'a>(
+    mb: &mut ModuleBuilder,
+    stmt: &'a Expr,
+    mod_name: &str,
+    source: &Arc<Source>,
+    structs: &mut Structs,
+    out: &mut Vec<Module>,
+    defs: &mut Vec<DefClause<'a>>,
+) -> CResult<()> {
+    let unsupported = |what: &str| {
+        Err(Diagnostic::new(
+            format!("{what} is not supported yet in a module body"),
+            stmt.span,
+        ))
+    };
+    match &stmt.kind {
+        ExprKind::Attribute { name, value } => {
+            let Some(value) = value else {
+                return unsupported("reading a module attribute here");
+            };
+            if matches!(name.as_str(), "doc" | "moduledoc" | "impl" | "spec" | "typedoc" | "type" | "typep" | "opaque" | "callback" | "behaviour") {
+                return Ok(());
+            }
+            match const_term(value, mb) {
+                Some(t) => {
+                    mb.attributes.insert(name.clone(), t);
+                    Ok(())
+                }
+                None => Err(Diagnostic::new(
+                    format!("the value of @{name} must be a constant expression (not supported yet otherwise)"),
+                    value.span,
+                )),
+            }
+        }
+        ExprKind::Call {
+            callee: Callee::Local(f),
+            args,
+            ..
+        } => match (f.as_str(), args.as_slice()) {
+            ("def" | "defp", [head, rest @ ..]) => {
+                let public = f == "def";
+                let body = do_body(rest).ok_or_else(|| {
+                    Diagnostic::new(format!("{f} needs a do block or do: keyword"), stmt.span)
+                })?;
+                let (call, guard) = match &head.kind {
+                    ExprKind::Binary {
+                        op: BinOp::When,
+                        lhs,
+                        rhs,
+                    } => (&**lhs, Some(&**rhs)),
+                    _ => (head, None),
+                };
+                let (name, params) = match &call.kind {
+                    ExprKind::Call {
+                        callee: Callee::Local(n),
+                        args,
+                        ..
+                    } => (n.clone(), args.iter().collect()),
+                    ExprKind::Var(n) => (n.clone(), Vec::new()),
+                    _ => return Err(Diagnostic::new("invalid function head", head.span)),
+                };
+                defs.push(DefClause {
+                    name,
+                    params,
+                    guard,
+                    body,
+                    public,
+                    span: stmt.span,
+                });
+                Ok(())
+            }
+            ("defmodule", [name_e, rest @ ..]) => {
+                let ExprKind::Alias(inner) = &name_e.kind else {
+                    return Err(Diagnostic::new("expected a module name", name_e.span));
+                };
+                let body = do_body(rest).ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
+                let full = format!("{mod_name}.{inner}");
+                mb.aliases.insert(inner.split('.').next().unwrap_or(inner).to_string(), format!("{mod_name}.{}", inner.split('.').next().unwrap_or(inner)));
+                compile_module(&full, body, source, structs, out)
+            }
+            ("defstruct" | "defexception", [fields]) => {
+                let mut def = Vec::new();
+                let items = match &fields.kind {
+                    ExprKind::List { items, tail: None } => items.as_slice(),
+                    _ => return Err(Diagnostic::new("expected a list of fields", fields.span)),
+                };
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Atom(a) => def.push((Atom::intern(a), Term::NIL)),
+                        ExprKind::Tuple(kv) if kv.len() == 2 => {
+                            let (Some(Term::Atom(k)), Some(v)) = (const_term(&kv[0], mb), const_term(&kv[1], mb)) else {
+                                return Err(Diagnostic::new("struct defaults must be constants (not supported yet otherwise)", item.span));
+                            };
+                            def.push((k, v));
+                        }
+                        _ => return Err(Diagnostic::new("invalid struct field", item.span)),
+                    }
+                }
+                if f == "defexception" {
+                    def.push((Atom::EXCEPTION, Term::TRUE));
+                }
+                mb.struct_def = Some(def);
+                Ok(())
+            }
+            ("alias", [target, opts @ ..]) => {
+                let ExprKind::Alias(full) = &target.kind else {
+                    return Err(Diagnostic::new("expected a module name", target.span));
+                };
+                let expanded = mb.expand_alias(full).name().trim_start_matches("Elixir.").to_string();
+                let short = match opts.first().and_then(|o| keyword(o, "as")) {
+                    Some(Expr { kind: ExprKind::Alias(a), .. }) => a.clone(),
+                    _ => full.rsplit('.').next().unwrap_or(full).to_string(),
+                };
+                mb.aliases.insert(short, expanded);
+                Ok(())
+            }
+            ("require", _) => Ok(()),
+            ("import" | "use", _) => unsupported(&format!("`{f}`")),
+            _ => unsupported(&format!("a call to {f}/{}", args.len())),
+        },
+        _ => unsupported("this expression"),
+    }
+}
+
+/// The `do:` body among a call's trailing keyword arguments.
+pub fn do_body(rest: &[Expr]) -> Option<&Expr> {
+    rest.iter().rev().find_map(|o| keyword(o, "do"))
+}
+
+/// The value of keyword `key` in a keyword-list expression `[key: value]`.
+pub fn keyword<'a>(list: &'a Expr, key: &str) -> Option<&'a Expr> {
+    let ExprKind::List { items, tail: None } = &list.kind else {
+        return None;
+    };
+    items.iter().find_map(|item| match &item.kind {
+        ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
+            ExprKind::Atom(k) if k == key => Some(&kv[1]),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+fn compile_defs(mb: &mut ModuleBuilder, defs: &[DefClause]) -> CResult<()> {
+    // Group by (name, arity) in order of first appearance.
+    let mut groups: Vec<((String, u32), Vec<&DefClause>)> = Vec::new();
+    for d in defs {
+        let key = (d.name.clone(), d.params.len() as u32);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, g)) => g.push(d),
+            None => groups.push((key, vec![d])),
+        }
+    }
+    // Declare every function (and default-argument wrapper) first.
+    let mut wrappers = Vec::new();
+    for ((name, arity), clauses) in &groups {
+        mb.declare(name, *arity, clauses[0].public);
+        let defaults: Vec<(usize, &Expr)> = clauses
+            .iter()
+            .flat_map(|c| c.params.iter().enumerate())
+            .filter_map(|(i, p)| match &p.kind {
+                ExprKind::Binary {
+                    op: BinOp::Default,
+                    rhs,
+                    ..
+                } => Some((i, &**rhs)),
+                _ => None,
+            })
+            .collect();
+        if !defaults.is_empty() {
+            let required = *arity as usize - defaults.len();
+            for k in required..*arity as usize {
+                if !mb.locals.contains_key(&(name.clone(), k as u32)) {
+                    mb.declare(name, k as u32, clauses[0].public);
+                    wrappers.push((name.clone(), *arity, k, defaults.clone(), clauses[0].span));
+                }
+            }
+        }
+    }
+    for (name, full, k, defaults, span) in wrappers {
+        compile_default_wrapper(mb, &name, full, k, &defaults, span)?;
+    }
+    for ((name, arity), clauses) in &groups {
+        let index = mb.locals[&(name.clone(), *arity)];
+        let clauses: Vec<Clause> = clauses
+            .iter()
+            .map(|d| Clause {
+                params: d.params.iter().map(|p| strip_default(p).clone()).collect(),
+                guard: d.guard.cloned(),
+                body: d.body.clone(),
+                span: d.span,
+            })
+            .collect();
+        let mut fb = FnBuilder::new(mb, name.clone(), *arity, *arity as u16);
+        fb.function_clauses(&clauses, 0, clauses[0].span)?;
+        let (f, mb2) = fb.build(true, 0);
+        mb2.define(index, f);
+    }
+    Ok(())
+}
+
+fn strip_default(p: &Expr) -> &Expr {
+    match &p.kind {
+        ExprKind::Binary {
+            op: BinOp::Default,
+            lhs,
+            ..
+        } => lhs,
+        _ => p,
+    }
+}
+
+/// `name/k` calling `name/full` with the rightmost defaults filled in.
+fn compile_default_wrapper(
+    mb: &mut ModuleBuilder,
+    name: &str,
+    full: u32,
+    k: usize,
+    defaults: &[(usize, &Expr)],
+    span: Span,
+) -> CResult<()> {
+    let index = mb.locals[&(name.to_string(), k as u32)];
+    let explicit_defaults = k - (full as usize - defaults.len());
+    let mut fb = FnBuilder::new(mb, name.to_string(), k as u32, k as u16);
+    fb.set_span(span);
+    let args = fb.alloc_n(full as u16, span)?;
+    let mut next_arg = 0u16;
+    let mut seen_defaults = 0;
+    for i in 0..full as usize {
+        let dst = args + i as u16;
+        match defaults.iter().find(|(pos, _)| *pos == i) {
+            Some((_, default)) if seen_defaults >= explicit_defaults => {
+                seen_defaults += 1;
+                fb.expr(default, Dest::Reg(dst))?;
+            }
+            Some(_) => {
+                seen_defaults += 1;
+                fb.emit(Instr::Move { src: next_arg, dst });
+                next_arg += 1;
+            }
+            None => {
+                fb.emit(Instr::Move { src: next_arg, dst });
+                next_arg += 1;
+            }
+        }
+    }
+    let target = fb.m.locals[&(name.to_string(), full)];
+    fb.emit(Instr::TailCallLocal {
+        fun: target,
+        args,
+        argc: full as u8,
+    });
+    let (f, mb) = fb.build(true, 0);
+    mb.define(index, f);
+    Ok(())
+}
+
+/// `__struct__/0` for struct modules, as Elixir defines it.
+fn define_reflection(mb: &mut ModuleBuilder) {
+    let Some(def) = mb.struct_def.clone() else { return };
+    let mut map = vial_vm::term::Map::new();
+    for (k, v) in def {
+        map.insert(Term::Atom(k), v);
+    }
+    map.insert(Term::Atom(Atom::STRUCT), Term::Atom(mb.name));
+    let index = mb.declare("__struct__", 0, true);
+    let mut fb = FnBuilder::new(mb, "__struct__".into(), 0, 0);
+    fb.load_const(Term::map(map), 0);
+    fb.emit(Instr::Return { src: 0 });
+    let (f, mb) = fb.build(true, 0);
+    mb.define(index, f);
+}
+
+impl FnBuilder<'_> {
+    /// Compiles the clauses of a function whose arguments are in registers
+    /// `0..arity` (captured values follow from `arity`). A call matching no
+    /// clause raises FunctionClauseError.
+    pub fn function_clauses(&mut self, clauses: &[Clause], env: u16, span: Span) -> CResult<()> {
+        let arity = self.arity as u16;
+        let outer = self.save_scope();
+        for clause in clauses {
+            self.restore_scope(outer.clone());
+            self.set_span(clause.span);
+            let next = self.new_label();
+            let mut bound = Vec::new();
+            for (i, p) in clause.params.iter().enumerate() {
+                self.pattern_top(p, i as u16, next, &mut bound)?;
+            }
+            if let Some(g) = &clause.guard {
+                self.guard(g, next)?;
+            }
+            self.expr(&clause.body, Dest::Tail)?;
+            self.bind(next);
+        }
+        self.restore_scope(outer);
+        let _ = env;
+        self.set_span(span);
+        let r = self.alloc(span)?;
+        if arity > 0 {
+            self.emit(Instr::MakeTuple { start: 0, n: arity, dst: r });
+        }
+        self.emit(Instr::Fail {
+            kind: FailKind::FunctionClause,
+            src: r,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,261 @@
+//! Pattern-match compilation: a pattern becomes a chain of test
+//! instructions on a source register that jump to `fail` on mismatch and
+//! bind variables on success. Also guards.
+
+use crate::consts::{const_term, literal_text};
+use crate::func::{CResult, FnBuilder, LabelId};
+use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, UnaryOp};
+use vial_syntax::Diagnostic;
+use vial_vm::bytecode::{Instr, Reg};
+use vial_vm::{Atom, Term};
+
+impl FnBuilder<'_> {
+    /// Matches a function or clause parameter held in `src`, which stays
+    /// live: a plain variable is bound to `src` itself, with no copy.
+    pub fn pattern_top(&mut self, p: &Expr, src: Reg, fail: LabelId, bound: &mut Vec<String>) -> CResult<()> {
+        if let ExprKind::Var(name) = &p.kind {
+            if !name.starts_with('_') && !bound.contains(name) {
+                self.alias_var(name, src);
+                bound.push(name.clone());
+                return Ok(());
+            }
+        }
+        self.pattern(p, src, fail, bound)
+    }
+
+    /// Matches `p` against register `src`; on mismatch jumps to `fail`.
+    /// `bound` lists the variables this pattern has bound so far (a repeated
+    /// variable must match the same value).
+    pub fn pattern(&mut self, p: &Expr, src: Reg, fail: LabelId, bound: &mut Vec<String>) -> CResult<()> {
+        let fail_t = FnBuilder::target(fail);
+        if let Some(t) = const_term(p, self.m) {
+            let r = self.alloc(p.span)?;
+            self.load_const(t, r);
+            self.emit(Instr::IsEq { a: src, b: r, fail: fail_t });
+            return Ok(());
+        }
+        match &p.kind {
+            ExprKind::Var(name) => {
+                if name.starts_with('_') {
+                    return Ok(());
+                }
+                if bound.contains(name) {
+                    let r = self.vars[name];
+                    self.emit(Instr::IsEq { a: src, b: r, fail: fail_t });
+                } else {
+                    let r = self.bind_var(name, p.span)?;
+                    self.emit(Instr::Move { src, dst: r });
+                    bound.push(name.clone());
+                }
+            }
+            ExprKind::Pin(inner) => {
+                let ExprKind::Var(name) = &inner.kind else {
+                    return Err(Diagnostic::new("only variables can be pinned", inner.span));
+                };
+                let r = *self.vars.get(name).ok_or_else(|| {
+                    Diagnostic::new(format!("undefined variable ^{name}"), inner.span)
+                })?;
+                self.emit(Instr::IsEq { a: src, b: r, fail: fail_t });
+            }
+            ExprKind::Tuple(items) => {
+                self.emit(Instr::IsTuple {
+                    src,
+                    arity: items.len() as u16,
+                    fail: fail_t,
+                });
+                for (i, item) in items.iter().enumerate() {
+                    if matches!(&item.kind, ExprKind::Var(n) if n.starts_with('_')) {
+                        continue;
+                    }
+                    let r = self.alloc(item.span)?;
+                    self.emit(Instr::GetElem {
+                        src,
+                        index: i as u16,
+                        dst: r,
+                    });
+                    self.pattern(item, r, fail, bound)?;
+                }
+            }
+            ExprKind::List { items, tail } => {
+                let mut cur = src;
+                for item in items {
+                    let h = self.alloc_n(2, item.span)?;
+                    self.emit(Instr::IsCons {
+                        src: cur,
+                        head: h,
+                        tail: h + 1,
+                        fail: fail_t,
+                    });
+                    self.pattern(item, h, fail, bound)?;
+                    cur = h + 1;
+                }
+                match tail {
+                    Some(t) => self.pattern(t, cur, fail, bound)?,
+                    None => self.emit(Instr::IsEmptyList { src: cur, fail: fail_t }),
+                }
+            }
+            ExprKind::Map { update: None, entries } => {
+                self.emit(Instr::IsMap { src, fail: fail_t });
+                self.map_entries(entries, src, fail, bound)?;
+            }
+            ExprKind::Struct {
+                name,
+                update: None,
+                entries,
+            } => {
+                self.emit(Instr::IsMap { src, fail: fail_t });
+                let module = self.struct_name(name)?;
+                let key = self.alloc_n(2, p.span)?;
+                self.load_const(Term::Atom(Atom::STRUCT), key);
+                self.emit(Instr::GetMapValue {
+                    map: src,
+                    key,
+                    dst: key + 1,
+                    fail: fail_t,
+                });
+                if let Some(m) = module {
+                    let r = self.alloc(p.span)?;
+                    self.load_const(Term::Atom(m), r);
+                    self.emit(Instr::IsEq {
+                        a: key + 1,
+                        b: r,
+                        fail: fail_t,
+                    });
+                }
+                self.map_entries(entries, src, fail, bound)?;
+            }
+            ExprKind::Binary {
+                op: BinOp::Concat,
+                lhs,
+                rhs,
+            } => {
+                let prefix = match &lhs.kind {
+                    ExprKind::Str(parts) => literal_text(parts),
+                    _ => None,
+                }
+                .ok_or_else(|| {
+                    Diagnostic::new(
+                        "the left side of <> in a pattern must be a literal string",
+                        lhs.span,
+                    )
+                })?;
+                let lit = self.m.literal(Term::string(&prefix));
+                let rest = self.alloc(p.span)?;
+                self.emit(Instr::IsBinaryPrefix {
+                    src,
+                    prefix: lit,
+                    rest,
+                    fail: fail_t,
+                });
+                self.pattern(rhs, rest, fail, bound)?;
+            }
+            ExprKind::Binary {
+                op: BinOp::Match,
+                lhs,
+                rhs,
+            } => {
+                self.pattern(lhs, src, fail, bound)?;
+                self.pattern(rhs, src, fail, bound)?;
+            }
+            _ => {
+                return Err(Diagnostic::new(
+                    "this expression is not supported in a pattern",
+                    p.span,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn map_entries(&mut self, entries: &[(Expr, Expr)], src: Reg, fail: LabelId, bound: &mut Vec<String>) -> CResult<()> {
+        for (k, v) in entries {
+            let key = self.alloc_n(2, k.span)?;
+            match (&k.kind, const_term(k, self.m)) {
+                (_, Some(t)) => self.load_const(t, key),
+                (ExprKind::Pin(inner), None) => {
+                    let ExprKind::Var(name) = &inner.kind else {
+                        return Err(Diagnostic::new("only variables can be pinned", inner.span));
+                    };
+                    let r = *self.vars.get(name).ok_or_else(|| {
+                        Diagnostic::new(format!("undefined variable ^{name}"), inner.span)
+                    })?;
+                    self.emit(Instr::Move { src: r, dst: key });
+                }
+                _ => {
+                    return Err(Diagnostic::new(
+                        "a map key in a pattern must be a literal or a pinned variable",
+                        k.span,
+                    ))
+                }
+            }
+            self.emit(Instr::GetMapValue {
+                map: src,
+                key,
+                dst: key + 1,
+                fail: FnBuilder::target(fail),
+            });
+            self.pattern(v, key + 1, fail, bound)?;
+        }
+        Ok(())
+    }
+
+    /// The module atom of `%Name{}`; `None` for `%_{}` or `%name{}`.
+    pub fn struct_name(&mut self, name: &Expr) -> CResult<Option<Atom>> {
+        match &name.kind {
+            ExprKind::Alias(a) => Ok(Some(self.m.expand_alias(a))),
+            ExprKind::Module => Ok(Some(self.m.name)),
+            ExprKind::Var(_) => Ok(None),
+            _ => Err(Diagnostic::new("expected a struct name", name.span)),
+        }
+    }
+
+    /// Compiles a guard: jumps to `fail` unless it evaluates to exactly
+    /// `true`; an exception inside the guard also fails it.
+    pub fn guard(&mut self, g: &Expr, fail: LabelId) -> CResult<()> {
+        let mark = self.mark();
+        let safe = guard_cannot_raise(g);
+        if !safe {
+            let dst = self.alloc_n(3, g.span)?;
+            self.emit(Instr::TryBegin {
+                handler: FnBuilder::target(fail),
+                dst,
+            });
+        }
+        let r = self.value(g)?;
+        if !safe {
+            self.emit(Instr::TryEnd);
+        }
+        self.emit(Instr::JumpUnlessTrue {
+            src: r,
+            target: FnBuilder::target(fail),
+        });
+        self.release(mark);
+        Ok(())
+    }
+}
+
+/// Whether a guard is built only of operations that never raise (type
+/// tests, comparisons, boolean operators on those, variables, constants),
+/// so it needs no exception handler.
+fn guard_cannot_raise(g: &Expr) -> bool {
+    match &g.kind {
+        ExprKind::Var(_) | ExprKind::Integer(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) => true,
+        ExprKind::Binary { op, lhs, rhs } => {
+            matches!(
+                op,
+                BinOp::And | BinOp::Or | BinOp::Eq | BinOp::NotEq | BinOp::StrictEq | BinOp::StrictNotEq | BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge
+            ) && guard_cannot_raise(lhs)
+                && guard_cannot_raise(rhs)
+        }
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => matches!(operand.kind, ExprKind::Integer(_) | ExprKind::Float(_)),
+        ExprKind::Call {
+            callee: Callee::Local(name),
+            args,
+            ..
+        } => name.starts_with("is_") && name != "is_map_key" && args.iter().all(guard_cannot_raise),
+        _ => false,
+    }
+}

@@ -1,0 +1,336 @@
+//! Hand-written scanner for the bodies of strings, charlists, heredocs and
+//! quoted atoms: escapes, `#{...}` interpolation (which re-enters the main
+//! lexer) and heredoc indentation stripping with Elixir's rule (the
+//! indentation of the closing `"""` is removed from every line).
+
+use crate::ast::Span;
+use crate::diagnostic::line_col;
+use crate::lexer::{LexError, Lexer, MAX_INTERP_DEPTH};
+use crate::token::Piece;
+
+/// One raw item of a heredoc body, before indentation stripping.
+enum Item {
+    /// Raw text (escapes not yet resolved) and its source offset.
+    Text(String, usize),
+    /// The start of a source line in literal context.
+    LineStart,
+    /// An interpolation.
+    Interp(Piece),
+}
+
+/// The character a one-letter escape `\c` stands for, if it is one.
+pub(crate) fn simple_escape(c: char) -> Option<char> {
+    Some(match c {
+        'a' => '\u{7}',
+        'b' => '\u{8}',
+        'd' => '\u{7f}',
+        'e' => '\u{1b}',
+        'f' => '\u{c}',
+        'n' => '\n',
+        'r' => '\r',
+        's' => ' ',
+        't' => '\t',
+        'v' => '\u{b}',
+        '0' => '\0',
+        _ => return None,
+    })
+}
+
+/// Resolves the escapes of raw literal text that starts at `offset`.
+pub(crate) fn unescape(raw: &str, offset: usize) -> Result<String, LexError> {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((_, e)) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        let bad = |what: &str| LexError::new(what.to_string(), Span::new(offset + i, offset + i + 2));
+        match e {
+            '\n' => {}
+            '\r' if matches!(chars.peek(), Some((_, '\n'))) => {
+                chars.next();
+            }
+            'x' | 'u' => {
+                let max = if e == 'x' { 2 } else { 4 };
+                let mut digits = String::new();
+                let braced = matches!(chars.peek(), Some((_, '{')));
+                if braced {
+                    chars.next();
+                    loop {
+                        match chars.next() {
+                            Some((_, '}')) => break,
+                            Some((_, d)) if d.is_ascii_hexdigit() && digits.len() < 6 => {
+                                digits.push(d)
+                            }
+                            _ => return Err(bad("invalid hex escape sequence")),
+                        }
+                    }
+                } else {
+                    while digits.len() < max {
+                        match chars.peek() {
+                            Some((_, d)) if d.is_ascii_hexdigit() => {
+                                digits.push(*d);
+                                chars.next();
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                if digits.is_empty() || (e == 'u' && !braced && digits.len() < 4) {
+                    return Err(bad("invalid Unicode escape sequence"));
+                }
+                let code = u32::from_str_radix(&digits, 16).map_err(|_| bad("invalid escape"))?;
+                let ch = char::from_u32(code).ok_or_else(|| bad("invalid Unicode code point"))?;
+                out.push(ch);
+            }
+            other => out.push(simple_escape(other).unwrap_or(other)),
+        }
+    }
+    Ok(out)
+}
+
+impl<'s> Lexer<'s> {
+    /// Lexes an interpolation whose `#{` is at `hash`; returns the piece and
+    /// the offset after its closing `}`.
+    fn interpolation(&mut self, hash: usize) -> Result<(Piece, usize), LexError> {
+        if self.interp_depth >= MAX_INTERP_DEPTH {
+            return Err(LexError::new(
+                "string interpolation nested too deeply",
+                Span::new(hash, hash + 2),
+            ));
+        }
+        self.interp_depth += 1;
+        let result = self.run(hash + 2, Some(hash));
+        self.interp_depth -= 1;
+        let (tokens, end) = result?;
+        Ok((Piece::Tokens(tokens, Span::new(hash, end)), end))
+    }
+
+    fn missing(&self, quote: &str, what: &str, open: usize) -> LexError {
+        let line = line_col(self.src, open).0;
+        LexError {
+            message: format!("missing terminator: {quote} (for {what} starting at line {line})"),
+            span: Span::new(self.src.len(), self.src.len()),
+            incomplete: true,
+        }
+    }
+
+    /// Scans a single-line-style quoted body starting at `pos` (after the
+    /// opening quote at `open`) up to the closing `quote`. Returns the pieces
+    /// and the offset after the closing quote.
+    pub(crate) fn scan_quoted(
+        &mut self,
+        mut pos: usize,
+        quote: char,
+        open: usize,
+        what: &str,
+    ) -> Result<(Vec<Piece>, usize), LexError> {
+        let mut pieces = Vec::new();
+        let mut raw = String::new();
+        let mut raw_start = pos;
+        loop {
+            let Some(c) = self.char_at(pos) else {
+                return Err(self.missing(&quote.to_string(), what, open));
+            };
+            match c {
+                '\\' => {
+                    raw.push('\\');
+                    pos += 1;
+                    if let Some(e) = self.char_at(pos) {
+                        raw.push(e);
+                        pos += e.len_utf8();
+                    }
+                }
+                '#' if self.char_at(pos + 1) == Some('{') => {
+                    flush(&mut pieces, &mut raw, raw_start)?;
+                    let (piece, next) = self.interpolation(pos)?;
+                    pieces.push(piece);
+                    pos = next;
+                    raw_start = pos;
+                }
+                c if c == quote => {
+                    flush(&mut pieces, &mut raw, raw_start)?;
+                    return Ok((pieces, pos + 1));
+                }
+                c => {
+                    raw.push(c);
+                    pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    /// Scans a heredoc whose opening triple quote ends at `pos` (it starts at
+    /// `open`). Returns the pieces, indentation stripped, and the offset after
+    /// the closing triple quote.
+    pub(crate) fn scan_heredoc(
+        &mut self,
+        mut pos: usize,
+        quote: char,
+        open: usize,
+    ) -> Result<(Vec<Piece>, usize), LexError> {
+        let triple: String = std::iter::repeat_n(quote, 3).collect();
+        // Only whitespace may follow the opening quotes on their line.
+        loop {
+            match self.char_at(pos) {
+                Some(' ' | '\t' | '\r') => pos += 1,
+                Some('\n') => {
+                    pos += 1;
+                    break;
+                }
+                None => return Err(self.missing(&triple, "heredoc", open)),
+                Some(_) => {
+                    return Err(LexError::new(
+                        format!(
+                            "heredoc allows only zero or more whitespace characters followed by a new line after {triple}"
+                        ),
+                        Span::new(open, pos),
+                    ))
+                }
+            }
+        }
+        let mut items = Vec::new();
+        let (indent, end) = loop {
+            // At the start of a line in literal context: is it the closer?
+            let line = &self.src[pos..];
+            let body = line.trim_start_matches([' ', '\t']);
+            if body.starts_with(triple.as_str()) {
+                let indent = line[..line.len() - body.len()].chars().count();
+                break (indent, pos + (line.len() - body.len()) + 3);
+            }
+            items.push(Item::LineStart);
+            pos = self.heredoc_line(pos, quote, open, &triple, &mut items)?;
+        };
+        Ok((strip_heredoc(items, indent)?, end))
+    }
+
+    /// Scans one heredoc line (which may continue over several source lines
+    /// through an interpolation) up to and including its newline.
+    fn heredoc_line(
+        &mut self,
+        mut pos: usize,
+        _quote: char,
+        open: usize,
+        triple: &str,
+        items: &mut Vec<Item>,
+    ) -> Result<usize, LexError> {
+        let mut raw = String::new();
+        let mut raw_start = pos;
+        loop {
+            let Some(c) = self.char_at(pos) else {
+                return Err(self.missing(triple, "heredoc", open));
+            };
+            match c {
+                '\\' => {
+                    raw.push('\\');
+                    pos += 1;
+                    match self.char_at(pos) {
+                        Some('\n') => {
+                            raw.push('\n');
+                            items.push(Item::Text(raw, raw_start));
+                            return Ok(pos + 1);
+                        }
+                        Some(e) => {
+                            raw.push(e);
+                            pos += e.len_utf8();
+                        }
+                        None => {}
+                    }
+                }
+                '#' if self.char_at(pos + 1) == Some('{') => {
+                    items.push(Item::Text(std::mem::take(&mut raw), raw_start));
+                    let (piece, next) = self.interpolation(pos)?;
+                    items.push(Item::Interp(piece));
+                    pos = next;
+                    raw_start = pos;
+                }
+                '\n' => {
+                    raw.push('\n');
+                    items.push(Item::Text(raw, raw_start));
+                    return Ok(pos + 1);
+                }
+                c => {
+                    raw.push(c);
+                    pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    /// The text of a literal that may not be interpolated (quoted atoms and
+    /// keyword keys).
+    pub(crate) fn plain_text(
+        &self,
+        pieces: Vec<Piece>,
+        start: usize,
+        end: usize,
+        what: &str,
+    ) -> Result<String, LexError> {
+        let mut text = String::new();
+        for piece in pieces {
+            match piece {
+                Piece::Lit(s) => text.push_str(&s),
+                _ => {
+                    return Err(LexError::new(
+                        format!("interpolation is not supported in a quoted {what}"),
+                        Span::new(start, end),
+                    ))
+                }
+            }
+        }
+        Ok(text)
+    }
+}
+
+/// Pushes the pending raw text (if any) as an unescaped literal piece.
+fn flush(pieces: &mut Vec<Piece>, raw: &mut String, start: usize) -> Result<(), LexError> {
+    if !raw.is_empty() {
+        pieces.push(Piece::Lit(unescape(raw, start)?));
+        raw.clear();
+    }
+    Ok(())
+}
+
+/// Removes up to `indent` leading spaces/tabs from every line, then joins
+/// adjacent text and resolves escapes.
+fn strip_heredoc(items: Vec<Item>, indent: usize) -> Result<Vec<Piece>, LexError> {
+    let mut pieces = Vec::new();
+    let mut raw = String::new();
+    let mut raw_start = 0;
+    let mut at_line_start = false;
+    for item in items {
+        match item {
+            Item::LineStart => at_line_start = true,
+            Item::Text(text, start) => {
+                let text = if at_line_start {
+                    let mut skipped = 0;
+                    let stripped = text.trim_start_matches(|c| {
+                        let strip = (c == ' ' || c == '\t') && skipped < indent;
+                        skipped += usize::from(strip);
+                        strip
+                    });
+                    stripped.to_string()
+                } else {
+                    text
+                };
+                if raw.is_empty() {
+                    raw_start = start;
+                }
+                raw.push_str(&text);
+                at_line_start = false;
+            }
+            Item::Interp(piece) => {
+                flush(&mut pieces, &mut raw, raw_start)?;
+                pieces.push(piece);
+                at_line_start = false;
+            }
+        }
+    }
+    flush(&mut pieces, &mut raw, raw_start)?;
+    Ok(pieces)
+}

@@ -1,0 +1,1 @@
+fn main() {} // placeholder until the corpus test is written

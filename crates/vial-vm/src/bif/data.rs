@@ -1,0 +1,3 @@
+//! (being written)
+use super::BifDef;
+pub(super) static BIFS: &[BifDef] = &[];

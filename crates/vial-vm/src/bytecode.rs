@@ -1,0 +1,218 @@
+//! The instruction set of Vial's register machine, documented in one place.
+//!
+//! Each function runs in a *frame*: a window of `nregs` registers on its
+//! process's register stack. Operands named `Reg` are frame-relative register
+//! numbers. Calls copy their arguments from consecutive caller registers
+//! `args..args+argc` into registers `0..argc` of the new frame (closures get
+//! their captured values next, in `argc..argc+env`), so a callee never sees
+//! its caller's registers. Jump targets (`Label`) are instruction indices in
+//! the same function.
+//!
+//! Pattern matching compiles to *test* instructions that fall through when the
+//! test passes and jump to `fail` when it does not; the compiler chains them
+//! per clause so a failing clause falls through to the next one.
+
+use crate::atom::Atom;
+
+/// A frame-relative register number.
+pub type Reg = u16;
+/// An instruction index inside the same function.
+pub type Label = u32;
+
+/// Why a [`Instr::Fail`] raises; each names the Elixir exception it builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailKind {
+    /// `pattern = value` did not match: `MatchError{term: value}`.
+    Badmatch,
+    /// No `case` clause matched: `CaseClauseError{term: value}`.
+    CaseClause,
+    /// No `cond` clause was truthy: `CondClauseError{}`.
+    CondClause,
+    /// No `with ... else` clause matched: `WithClauseError{term: value}`.
+    WithClause,
+    /// No clause of the current function matched its arguments:
+    /// `FunctionClauseError{module, function, arity}`.
+    FunctionClause,
+    /// A `try ... else` had no matching clause: `TryClauseError{term: value}`.
+    TryClause,
+    /// A binary `<>` pattern met a non-binary: `ArgumentError`.
+    BadBinaryPattern,
+}
+
+/// Exception classes, as in `catch class, reason`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Error,
+    Throw,
+    Exit,
+}
+
+/// One instruction. Sizes are kept small (at most 16 bytes) for the dispatch
+/// loop; see the static assertion below.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    // ---- moves and constants -------------------------------------------------
+    /// `dst = src`. Compiled from variable reads that need a copy.
+    Move { src: Reg, dst: Reg },
+    /// `dst = literals[lit]`. Every constant term (numbers, atoms, strings,
+    /// constant lists/tuples, `&Mod.fun/n` values) lives in the module's
+    /// literal pool.
+    Literal { lit: u32, dst: Reg },
+    /// `dst = small integer`. Avoids a pool entry for the common case.
+    Int { value: i32, dst: Reg },
+
+    // ---- construction --------------------------------------------------------
+    /// `dst = {r[start], ..., r[start+n-1]}`. Compiled from `{a, b}`.
+    MakeTuple { start: Reg, n: u16, dst: Reg },
+    /// `dst = [r[start], ..., r[start+n-1] | r[tail]]`. Compiled from list
+    /// literals and `[h | t]` (the compiler loads `[]` into `tail` for a
+    /// proper list).
+    MakeList { start: Reg, n: u16, tail: Reg, dst: Reg },
+    /// `dst = %{r[start] => r[start+1], ...}` from `n` key/value pairs.
+    MakeMap { start: Reg, n: u16, dst: Reg },
+    /// `dst = %{r[map] | r[start] => r[start+1], ...}`: every key must exist
+    /// already, else `KeyError`; a non-map raises `BadMapError`.
+    UpdateMap { map: Reg, start: Reg, n: u16, dst: Reg },
+    /// `dst = <<to_string(r[start]) ... to_string(r[start+n-1])>>`: string
+    /// interpolation (`"a#{x}b"`); a term without `String.Chars` raises
+    /// `Protocol.UndefinedError`.
+    Interpolate { start: Reg, n: u16, dst: Reg },
+    /// `dst = fn` for function `fun` of this module with captured values
+    /// `r[env..env+n]`. Compiled from `fn ... end` and `&local/arity`.
+    MakeClosure { fun: u32, env: Reg, n: u16, dst: Reg },
+
+    // ---- calls ---------------------------------------------------------------
+    /// Calls function `fun` of this module with `argc` arguments from
+    /// `r[args..]`; its result lands in `dst` when it returns. Costs one
+    /// reduction.
+    CallLocal { fun: u32, args: Reg, argc: u8, dst: Reg },
+    /// Tail-calls function `fun` of this module: the current frame is reused.
+    TailCallLocal { fun: u32, args: Reg, argc: u8 },
+    /// Calls `imports[import]` (an MFA resolved through the code server at
+    /// call time, so a reloaded module is seen by new calls).
+    CallRemote { import: u32, args: Reg, argc: u8, dst: Reg },
+    /// Tail-call form of [`Instr::CallRemote`].
+    TailCallRemote { import: u32, args: Reg, argc: u8 },
+    /// Calls the function value in `r[fun]` (`f.(a, b)`); raises
+    /// `BadFunctionError` for a non-function and `BadArityError` for a wrong
+    /// argument count.
+    CallFun { fun: Reg, args: Reg, argc: u8, dst: Reg },
+    /// Tail-call form of [`Instr::CallFun`].
+    TailCallFun { fun: Reg, args: Reg, argc: u8 },
+    /// Calls BIF number `bif` (see [`crate::bif`]) on `r[args..args+argc]`.
+    /// A BIF is a leaf: it never runs Vial code. Compiled from operators
+    /// (`+`, `<`, `<>`, ...) and calls whose MFA is a registered BIF.
+    Bif { bif: u16, args: Reg, argc: u8, dst: Reg },
+    /// Returns `r[src]` to the caller (or ends the process with reason
+    /// `:normal` from its first frame).
+    Return { src: Reg },
+
+    // ---- control -------------------------------------------------------------
+    /// Jumps to `target`.
+    Jump { target: Label },
+    /// Jumps to `target` when `r[src]` is `false` or `nil` (`if`, `&&`, ...).
+    JumpIfFalsy { src: Reg, target: Label },
+    /// Jumps to `target` unless `r[src]` is exactly `true` (guards).
+    JumpUnlessTrue { src: Reg, target: Label },
+    /// Raises the error named by `kind` about `r[src]`.
+    Fail { kind: FailKind, src: Reg },
+
+    // ---- pattern tests (fall through on success, jump to `fail` otherwise) ---
+    /// `r[a] === r[b]` (literals and pinned variables in patterns, and
+    /// repeated variables).
+    IsEq { a: Reg, b: Reg, fail: Label },
+    /// `r[src]` is a tuple of exactly `arity` elements.
+    IsTuple { src: Reg, arity: u16, fail: Label },
+    /// `dst = elem(r[src], index)`; only after a passing [`Instr::IsTuple`].
+    GetElem { src: Reg, index: u16, dst: Reg },
+    /// `r[src]` is a non-empty list; `head`/`tail` receive its parts.
+    IsCons { src: Reg, head: Reg, tail: Reg, fail: Label },
+    /// `r[src]` is `[]`.
+    IsEmptyList { src: Reg, fail: Label },
+    /// `r[src]` is a map.
+    IsMap { src: Reg, fail: Label },
+    /// `r[map]` (a map) has key `r[key]`; its value goes to `dst`.
+    GetMapValue { map: Reg, key: Reg, dst: Reg, fail: Label },
+    /// `r[src]` is a binary that starts with the binary `literals[prefix]`;
+    /// the remaining bytes go to `rest` (`"abc" <> rest` patterns).
+    IsBinaryPrefix { src: Reg, prefix: u32, rest: Reg, fail: Label },
+
+    // ---- exceptions ----------------------------------------------------------
+    /// Installs an exception handler: an exception raised until the matching
+    /// [`Instr::TryEnd`] unwinds to this frame, stores class, reason and
+    /// stacktrace in `dst..dst+3` and jumps to `handler`. Compiled from
+    /// `try` and from guards (a raising guard fails its clause).
+    TryBegin { handler: Label, dst: Reg },
+    /// Removes the innermost handler installed by this frame.
+    TryEnd,
+    /// Raises class `r[start]`, reason `r[start+1]`, stacktrace `r[start+2]`
+    /// again (a `try` with no matching clause, or `reraise`).
+    Reraise { start: Reg },
+
+    // ---- receive ---------------------------------------------------------------
+    /// Loads the mailbox message at the save position into `dst`, or jumps
+    /// to `wait` when every message has been tried.
+    RecvPeek { dst: Reg, wait: Label },
+    /// The message at the save position did not match: advances the save
+    /// position and jumps back to `peek`.
+    RecvNext { peek: Label },
+    /// Removes the matched message at the save position and resets the save
+    /// position to the start of the mailbox.
+    RecvAccept,
+    /// Suspends the process until a message arrives (then resumes at
+    /// `peek`) or, if `timeout` is given, until `r[timeout]` milliseconds
+    /// pass (then resets the save position and resumes at `after`).
+    /// `r[timeout]` is a non-negative integer or `:infinity`.
+    RecvWait {
+        peek: Label,
+        timeout: Option<Reg>,
+        after: Label,
+    },
+}
+
+const _: () = assert!(std::mem::size_of::<Instr>() <= 16);
+
+/// A remote function named by module, function name and arity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Mfa {
+    pub module: Atom,
+    pub name: Atom,
+    pub arity: u32,
+}
+
+impl Mfa {
+    pub fn new(module: Atom, name: Atom, arity: u32) -> Mfa {
+        Mfa {
+            module,
+            name,
+            arity,
+        }
+    }
+}
+
+impl Instr {
+    /// Applies `f` to every jump target of the instruction (the compiler
+    /// emits symbolic labels and resolves them to indices with this).
+    pub fn map_labels(&mut self, f: impl Fn(Label) -> Label) {
+        match self {
+            Instr::Jump { target }
+            | Instr::JumpIfFalsy { target, .. }
+            | Instr::JumpUnlessTrue { target, .. } => *target = f(*target),
+            Instr::IsEq { fail, .. }
+            | Instr::IsTuple { fail, .. }
+            | Instr::IsCons { fail, .. }
+            | Instr::IsEmptyList { fail, .. }
+            | Instr::IsMap { fail, .. }
+            | Instr::GetMapValue { fail, .. }
+            | Instr::IsBinaryPrefix { fail, .. } => *fail = f(*fail),
+            Instr::TryBegin { handler, .. } => *handler = f(*handler),
+            Instr::RecvPeek { wait, .. } => *wait = f(*wait),
+            Instr::RecvNext { peek } => *peek = f(*peek),
+            Instr::RecvWait { peek, after, .. } => {
+                *peek = f(*peek);
+                *after = f(*after);
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Loaded code: modules, their functions, and the code server.
+//!
+//! The code server is one global table of modules keyed by name atom. A call
+//! through an import resolves there at call time, so redefining a module
+//! (in the REPL) takes effect for new remote calls, while frames already
+//! running keep the `Arc<Module>` version they started with.
+
+use crate::atom::Atom;
+use crate::bytecode::{Instr, Mfa};
+use crate::term::Term;
+use ahash::AHashMap;
+use parking_lot::RwLock;
+use std::sync::{Arc, OnceLock};
+
+/// One compiled function (a `def`/`defp` of one arity, or a lifted `fn`).
+#[derive(Debug)]
+pub struct Function {
+    /// Its name: the `def` name, or `-outer/arity-fun-N-` for a lambda.
+    pub name: Atom,
+    /// Number of arguments (not counting captured values).
+    pub arity: u32,
+    /// Number of captured values a closure of this function carries.
+    pub env: u32,
+    /// Registers the frame needs (at least `arity + env`).
+    pub nregs: u16,
+    pub code: Vec<Instr>,
+    /// Source line of each instruction (parallel to `code`), for stack traces.
+    pub lines: Vec<u32>,
+    /// Exported (`def`), as opposed to `defp` or a lambda.
+    pub public: bool,
+}
+
+/// A compiled module, as loaded into the code server.
+#[derive(Debug)]
+pub struct Module {
+    pub name: Atom,
+    /// Source file name, for stack traces.
+    pub file: Arc<str>,
+    pub functions: Vec<Function>,
+    /// Public functions by name and arity → index in `functions`.
+    pub exports: AHashMap<(Atom, u32), u32>,
+    pub literals: Vec<Term>,
+    /// Remote functions called by `CallRemote`.
+    pub imports: Vec<Mfa>,
+    /// `defstruct` fields in definition order, with their default values.
+    pub struct_def: Option<Vec<(Atom, Term)>>,
+}
+
+impl Module {
+    /// The exported function `name/arity`, if any.
+    pub fn export(&self, name: Atom, arity: u32) -> Option<u32> {
+        self.exports.get(&(name, arity)).copied()
+    }
+}
+
+fn modules() -> &'static RwLock<AHashMap<Atom, Arc<Module>>> {
+    static MODULES: OnceLock<RwLock<AHashMap<Atom, Arc<Module>>>> = OnceLock::new();
+    MODULES.get_or_init(|| RwLock::new(AHashMap::new()))
+}
+
+/// Loads (or replaces) a module in the code server.
+pub fn load(module: Module) -> Arc<Module> {
+    let m = Arc::new(module);
+    modules().write().insert(m.name, m.clone());
+    m
+}
+
+/// The current version of module `name`.
+pub fn lookup(name: Atom) -> Option<Arc<Module>> {
+    modules().read().get(&name).cloned()
+}
+
+/// Whether module `name` is loaded (`Code.ensure_loaded?/1`).
+pub fn is_loaded(name: Atom) -> bool {
+    modules().read().contains_key(&name)
+}
+
+/// The field names of struct `module` in `defstruct` order, if it defines one.
+///
+/// Used by the pretty printer, which prints struct fields in definition order.
+pub fn struct_fields(module: Atom) -> Option<Arc<[Atom]>> {
+    let m = lookup(module)?;
+    let def = m.struct_def.as_ref()?;
+    Some(def.iter().map(|(k, _)| *k).collect())
+}

@@ -1,0 +1,240 @@
+//! Exceptions: what a raise carries while it unwinds a process's frames, and
+//! the built-in Elixir exception structs the VM raises.
+
+use crate::atom::Atom;
+use crate::bytecode::Class;
+use crate::inspect::inspect;
+use crate::term::{Map, Term};
+use std::sync::Arc;
+
+/// One entry of a stack trace: the function and where in its source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceEntry {
+    pub module: Atom,
+    pub function: Atom,
+    pub arity: u32,
+    pub file: Arc<str>,
+    pub line: u32,
+}
+
+/// A raised exception: `class` and `reason` as in `catch class, reason`.
+/// For class `Error` the reason is normally an exception struct
+/// (`%RuntimeError{message: "boom"}`).
+#[derive(Clone, Debug)]
+pub struct Exception {
+    pub class: Class,
+    pub reason: Term,
+    /// Filled in by the interpreter when the exception is raised.
+    pub trace: Arc<Vec<TraceEntry>>,
+}
+
+impl Exception {
+    pub fn new(class: Class, reason: Term) -> Exception {
+        Exception {
+            class,
+            reason,
+            trace: Arc::new(Vec::new()),
+        }
+    }
+
+    /// An error with `reason` (usually an exception struct).
+    pub fn error(reason: Term) -> Exception {
+        Exception::new(Class::Error, reason)
+    }
+
+    /// `%RuntimeError{message: msg}`.
+    pub fn runtime(msg: impl Into<String>) -> Exception {
+        Exception::error(exception_struct("RuntimeError", [("message", msg_term(msg))]))
+    }
+
+    /// `%ArgumentError{message: msg}`.
+    pub fn argument(msg: impl Into<String>) -> Exception {
+        Exception::error(exception_struct("ArgumentError", [("message", msg_term(msg))]))
+    }
+
+    /// `%ArgumentError{message: "argument error"}`, Erlang's `badarg`.
+    pub fn badarg() -> Exception {
+        Exception::argument("argument error")
+    }
+
+    /// `%ArithmeticError{message: "bad argument in arithmetic expression"}`.
+    pub fn badarith() -> Exception {
+        Exception::error(exception_struct(
+            "ArithmeticError",
+            [("message", msg_term("bad argument in arithmetic expression"))],
+        ))
+    }
+
+    /// `%BadMapError{term: term}`.
+    pub fn badmap(term: Term) -> Exception {
+        Exception::error(exception_struct("BadMapError", [("term", term)]))
+    }
+
+    /// `%KeyError{key: key, term: term, message: nil}`.
+    pub fn key_error(key: Term, term: Term) -> Exception {
+        Exception::error(exception_struct(
+            "KeyError",
+            [("key", key), ("term", term), ("message", Term::NIL)],
+        ))
+    }
+
+    /// `%UndefinedFunctionError{module:, function:, arity:}`.
+    pub fn undefined_function(module: Atom, function: Atom, arity: u32) -> Exception {
+        Exception::error(exception_struct(
+            "UndefinedFunctionError",
+            [
+                ("module", Term::Atom(module)),
+                ("function", Term::Atom(function)),
+                ("arity", Term::Int(arity as i64)),
+                ("reason", Term::NIL),
+                ("message", Term::NIL),
+            ],
+        ))
+    }
+}
+
+fn msg_term(msg: impl Into<String>) -> Term {
+    Term::string(&msg.into())
+}
+
+/// Builds `%Elixir.<name>{__exception__: true, fields...}`.
+pub fn exception_struct<const N: usize>(name: &str, fields: [(&str, Term); N]) -> Term {
+    let mut m = Map::new();
+    m.insert(
+        Term::Atom(Atom::STRUCT),
+        Term::Atom(Atom::intern(&format!("Elixir.{name}"))),
+    );
+    m.insert(Term::Atom(Atom::EXCEPTION), Term::TRUE);
+    for (k, v) in fields {
+        m.insert(Term::atom(k), v);
+    }
+    Term::map(m)
+}
+
+/// The module name of an exception struct, e.g. `"RuntimeError"`.
+pub fn exception_name(reason: &Term) -> Option<&'static str> {
+    let Term::Map(m) = reason else { return None };
+    m.get(&Term::Atom(Atom::EXCEPTION))?;
+    let name = m.get(&Term::Atom(Atom::STRUCT))?.as_atom()?.name();
+    Some(name.strip_prefix("Elixir.").unwrap_or(name))
+}
+
+fn field<'a>(m: &'a Map, name: &str) -> Option<&'a Term> {
+    m.get(&Term::atom(name))
+}
+
+/// `Exception.message/1` for the built-in exceptions, and for any exception
+/// struct with a `message` field. Messages follow Elixir 1.14's
+/// `lib/elixir/lib/exception.ex`.
+pub fn message(reason: &Term) -> String {
+    let (Some(name), Term::Map(m)) = (exception_name(reason), reason) else {
+        return inspect(reason);
+    };
+    let f = |n: &str| field(m, n).cloned().unwrap_or(Term::NIL);
+    match name {
+        "MatchError" => format!("no match of right hand side value: {}", inspect(&f("term"))),
+        "CaseClauseError" => format!("no case clause matching: {}", inspect(&f("term"))),
+        "WithClauseError" => format!("no with clause matching: {}", inspect(&f("term"))),
+        "TryClauseError" => format!("no try clause matching: {}", inspect(&f("term"))),
+        "CondClauseError" => "no cond clause evaluated to a truthy value".to_string(),
+        "BadMapError" => format!("expected a map, got: {}", inspect(&f("term"))),
+        "BadFunctionError" => format!("expected a function, got: {}", inspect(&f("term"))),
+        "BadArityError" => {
+            let fun = f("function");
+            let args = f("args").list_to_vec().unwrap_or_default();
+            let arity = match &fun {
+                Term::Fun(c) => c.arity(),
+                _ => 0,
+            };
+            let shown: Vec<String> = args.iter().map(inspect).collect();
+            format!(
+                "{} with arity {} called with {} argument{} ({})",
+                inspect(&fun),
+                arity,
+                args.len(),
+                if args.len() == 1 { "" } else { "s" },
+                shown.join(", ")
+            )
+        }
+        "FunctionClauseError" => format!(
+            "no function clause matching in {}.{}/{}",
+            module_name(&f("module")),
+            f("function").as_atom().map_or("?", |a| a.name()),
+            inspect(&f("arity"))
+        ),
+        "UndefinedFunctionError" => {
+            let module = f("module");
+            let (fun, arity) = (f("function"), f("arity"));
+            let fun_name = fun.as_atom().map_or("?", |a| a.name());
+            let mname = module_name(&module);
+            if module.as_atom().is_some_and(crate::code::is_loaded) {
+                format!("function {mname}.{fun_name}/{} is undefined or private", inspect(&arity))
+            } else {
+                format!(
+                    "function {mname}.{fun_name}/{} is undefined (module {mname} is not available)",
+                    inspect(&arity)
+                )
+            }
+        }
+        "KeyError" => match f("message") {
+            Term::Binary(_) => f("message").as_str().unwrap_or("").to_string(),
+            _ => format!(
+                "key {} not found in: {}",
+                inspect(&f("key")),
+                inspect(&f("term"))
+            ),
+        },
+        _ => match f("message") {
+            Term::Binary(b) => String::from_utf8_lossy(&b.0).into_owned(),
+            other => inspect(&other),
+        },
+    }
+}
+
+/// A module atom as Elixir prints it in messages: `Foo` for `Elixir.Foo`,
+/// `:lists` for an Erlang module.
+pub fn module_name(module: &Term) -> String {
+    match module.as_atom() {
+        Some(a) => match a.name().strip_prefix("Elixir.") {
+            Some(n) => n.to_string(),
+            None => inspect(module),
+        },
+        None => inspect(module),
+    }
+}
+
+/// The report printed on stderr when the script's main process dies from an
+/// uncaught exception, as `elixir` prints it:
+/// `** (RuntimeError) boom` followed by indented stack trace lines.
+pub fn format_uncaught(e: &Exception) -> String {
+    let mut out = match e.class {
+        Class::Error => match exception_name(&e.reason) {
+            Some(name) => format!("** ({name}) {}", message(&e.reason)),
+            None => format!("** (ErlangError) Erlang error: {}", inspect(&e.reason)),
+        },
+        Class::Throw => format!("** (throw) {}", inspect(&e.reason)),
+        Class::Exit => format!("** (exit) {}", inspect(&e.reason)),
+    };
+    out.push('\n');
+    for t in e.trace.iter() {
+        out.push_str(&format!("    {}\n", format_trace_entry(t)));
+    }
+    out
+}
+
+/// One stack trace line: `app.exs:3: Foo.bar/1`, or `app.exs:3: (file)` for
+/// top-level script code.
+pub fn format_trace_entry(t: &TraceEntry) -> String {
+    if t.module.name() == crate::SCRIPT_MODULE {
+        format!("{}:{}: (file)", t.file, t.line)
+    } else {
+        format!(
+            "{}:{}: {}.{}/{}",
+            t.file,
+            t.line,
+            module_name(&Term::Atom(t.module)),
+            t.function.name(),
+            t.arity
+        )
+    }
+}

@@ -1,0 +1,693 @@
+//! The stackless interpreter: runs one process for one time slice.
+//!
+//! A Vial call never recurses on the Rust stack: it pushes a [`Frame`] on the
+//! process's own frame stack and the dispatch loop carries on with the new
+//! frame. So a process can stop at any instruction (reduction budget spent,
+//! `receive` with no matching message) and resume later on any scheduler.
+
+use crate::bif::{self, Ctx};
+use crate::bytecode::{Class, FailKind, Instr, Reg};
+use crate::code::{self, Module};
+use crate::error::{exception_struct, Exception, TraceEntry};
+use crate::process::{Frame, Handler, Process};
+use crate::scheduler::Vm;
+use crate::term::{Closure, FunKind, Term};
+use crate::{inspect, Atom};
+use smallvec::SmallVec;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Why [`run`] returned.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The reduction budget is spent; the process is runnable.
+    Yield,
+    /// The process waits in `receive` (until `deadline`, if set).
+    Wait,
+    /// The process has finished.
+    Exit(Exit),
+}
+
+/// How a process finished.
+#[derive(Debug)]
+pub enum Exit {
+    /// Its first function returned this value.
+    Normal(Term),
+    /// An exception nobody caught.
+    Raised(Exception),
+}
+
+/// How many stack entries an exception records (the BEAM's default
+/// `backtrace_depth`).
+const TRACE_DEPTH: usize = 8;
+
+/// Runs `p` until it yields, waits or exits. The caller sets
+/// `p.reductions` to the time slice's budget first.
+pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
+    'frame: loop {
+        let frame = p.frames.last().expect("a running process has a frame");
+        let m = frame.module.clone();
+        let f = &m.functions[frame.fun as usize];
+        let code = &f.code[..];
+        let base = frame.base as usize;
+        let mut pc = frame.pc as usize;
+
+        macro_rules! r {
+            ($reg:expr) => {
+                p.regs[base + $reg as usize]
+            };
+        }
+        macro_rules! save_pc {
+            ($at:expr) => {
+                p.frames.last_mut().expect("frame").pc = $at as u32
+            };
+        }
+        macro_rules! throw {
+            ($exc:expr) => {{
+                save_pc!(pc);
+                match unwind(p, $exc) {
+                    None => continue 'frame,
+                    Some(e) => return Outcome::Exit(Exit::Raised(e)),
+                }
+            }};
+        }
+        macro_rules! spend {
+            () => {
+                if p.reductions <= 0 {
+                    save_pc!(pc - 1);
+                    return Outcome::Yield;
+                }
+                p.reductions -= 1;
+            };
+        }
+
+        loop {
+            let instr = code[pc];
+            pc += 1;
+            match instr {
+                Instr::Move { src, dst } => r!(dst) = r!(src).clone(),
+                Instr::Literal { lit, dst } => r!(dst) = m.literals[lit as usize].clone(),
+                Instr::Int { value, dst } => r!(dst) = Term::Int(value as i64),
+
+                Instr::MakeTuple { start, n, dst } => {
+                    let items = p.regs[base + start as usize..][..n as usize].to_vec();
+                    r!(dst) = Term::tuple(items);
+                }
+                Instr::MakeList { start, n, tail, dst } => {
+                    let mut list = r!(tail).clone();
+                    for i in (0..n).rev() {
+                        list = Term::cons(r!(start + i).clone(), list);
+                    }
+                    r!(dst) = list;
+                }
+                Instr::MakeMap { start, n, dst } => {
+                    let mut map = crate::term::Map::new();
+                    for i in 0..n {
+                        let k = r!(start + 2 * i).clone();
+                        let v = r!(start + 2 * i + 1).clone();
+                        map.insert(k, v);
+                    }
+                    r!(dst) = Term::map(map);
+                }
+                Instr::UpdateMap { map, start, n, dst } => {
+                    let Term::Map(old) = &r!(map) else {
+                        throw!(Exception::badmap(r!(map).clone()))
+                    };
+                    let mut new = (**old).clone();
+                    for i in 0..n {
+                        let k = r!(start + 2 * i).clone();
+                        if !new.contains_key(&k) {
+                            throw!(Exception::key_error(k, r!(map).clone()));
+                        }
+                        new.insert(k, r!(start + 2 * i + 1).clone());
+                    }
+                    r!(dst) = Term::map(new);
+                }
+                Instr::Interpolate { start, n, dst } => {
+                    let mut s = String::new();
+                    for i in 0..n {
+                        let t = &r!(start + i);
+                        match t {
+                            Term::Binary(b) => s.push_str(&String::from_utf8_lossy(&b.0)),
+                            _ => match inspect::to_string(t) {
+                                Some(text) => s.push_str(&text),
+                                None => throw!(undefined_chars(t.clone())),
+                            },
+                        }
+                    }
+                    r!(dst) = Term::string(&s);
+                }
+                Instr::MakeClosure { fun, env, n, dst } => {
+                    let captured = p.regs[base + env as usize..][..n as usize].to_vec();
+                    let arity = m.functions[fun as usize].arity;
+                    r!(dst) = Term::Fun(Arc::new(Closure {
+                        kind: FunKind::Lambda {
+                            module: m.clone(),
+                            index: fun,
+                            arity,
+                        },
+                        env: captured.into_boxed_slice(),
+                    }));
+                }
+
+                Instr::CallLocal {
+                    fun,
+                    args,
+                    argc,
+                    dst,
+                } => {
+                    spend!();
+                    save_pc!(pc);
+                    push_frame(p, m.clone(), fun, base + args as usize, argc, &[], dst);
+                    continue 'frame;
+                }
+                Instr::TailCallLocal { fun, args, argc } => {
+                    spend!();
+                    replace_frame(p, m.clone(), fun, base + args as usize, argc, &[]);
+                    continue 'frame;
+                }
+                Instr::CallRemote {
+                    import,
+                    args,
+                    argc,
+                    dst,
+                } => {
+                    spend!();
+                    let mfa = m.imports[import as usize];
+                    match resolve(mfa.module, mfa.name, argc as u32) {
+                        Ok(Target::Vial(module, fun)) => {
+                            save_pc!(pc);
+                            push_frame(p, module, fun, base + args as usize, argc, &[], dst);
+                            continue 'frame;
+                        }
+                        Ok(Target::Bif(id)) => {
+                            let argv = arg_vec(p, base + args as usize, argc);
+                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
+                                Ok(v) => r!(dst) = v,
+                                Err(e) => throw!(e),
+                            }
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::TailCallRemote { import, args, argc } => {
+                    spend!();
+                    let mfa = m.imports[import as usize];
+                    match resolve(mfa.module, mfa.name, argc as u32) {
+                        Ok(Target::Vial(module, fun)) => {
+                            replace_frame(p, module, fun, base + args as usize, argc, &[]);
+                            continue 'frame;
+                        }
+                        Ok(Target::Bif(id)) => {
+                            let argv = arg_vec(p, base + args as usize, argc);
+                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
+                                Ok(v) => match return_value(p, v) {
+                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
+                                    None => continue 'frame,
+                                },
+                                Err(e) => throw!(e),
+                            }
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::CallFun {
+                    fun,
+                    args,
+                    argc,
+                    dst,
+                } => {
+                    spend!();
+                    let callee = r!(fun).clone();
+                    let argv = arg_vec(p, base + args as usize, argc);
+                    match fun_target(&callee, &argv) {
+                        Ok((Target::Vial(module, index), env)) => {
+                            save_pc!(pc);
+                            push_frame(p, module, index, base + args as usize, argc, env, dst);
+                            continue 'frame;
+                        }
+                        Ok((Target::Bif(id), _)) => {
+                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
+                                Ok(v) => r!(dst) = v,
+                                Err(e) => throw!(e),
+                            }
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::TailCallFun { fun, args, argc } => {
+                    spend!();
+                    let callee = r!(fun).clone();
+                    let argv = arg_vec(p, base + args as usize, argc);
+                    match fun_target(&callee, &argv) {
+                        Ok((Target::Vial(module, index), env)) => {
+                            replace_frame(p, module, index, base + args as usize, argc, env);
+                            continue 'frame;
+                        }
+                        Ok((Target::Bif(id), _)) => {
+                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
+                                Ok(v) => match return_value(p, v) {
+                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
+                                    None => continue 'frame,
+                                },
+                                Err(e) => throw!(e),
+                            }
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::Bif {
+                    bif: id,
+                    args,
+                    argc,
+                    dst,
+                } => {
+                    let argv = arg_vec(p, base + args as usize, argc);
+                    match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
+                        Ok(v) => r!(dst) = v,
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::Return { src } => {
+                    let v = std::mem::replace(&mut r!(src), Term::EmptyList);
+                    match return_value(p, v) {
+                        Some(v) => return Outcome::Exit(Exit::Normal(v)),
+                        None => continue 'frame,
+                    }
+                }
+
+                Instr::Jump { target } => pc = target as usize,
+                Instr::JumpIfFalsy { src, target } => {
+                    if !r!(src).is_truthy() {
+                        pc = target as usize;
+                    }
+                }
+                Instr::JumpUnlessTrue { src, target } => {
+                    if !matches!(r!(src), Term::Atom(Atom::TRUE)) {
+                        pc = target as usize;
+                    }
+                }
+                Instr::Fail { kind, src } => {
+                    let value = r!(src).clone();
+                    throw!(fail_exception(kind, value, &m, f))
+                }
+
+                Instr::IsEq { a, b, fail } => {
+                    if r!(a) != r!(b) {
+                        pc = fail as usize;
+                    }
+                }
+                Instr::IsTuple { src, arity, fail } => match &r!(src) {
+                    Term::Tuple(t) if t.0.len() == arity as usize => {}
+                    _ => pc = fail as usize,
+                },
+                Instr::GetElem { src, index, dst } => {
+                    let v = match &r!(src) {
+                        Term::Tuple(t) => t.0[index as usize].clone(),
+                        _ => unreachable!("GetElem after IsTuple"),
+                    };
+                    r!(dst) = v;
+                }
+                Instr::IsCons {
+                    src,
+                    head,
+                    tail,
+                    fail,
+                } => match &r!(src) {
+                    Term::Cons(c) => {
+                        let (h, t) = (c.head.clone(), c.tail.clone());
+                        r!(head) = h;
+                        r!(tail) = t;
+                    }
+                    _ => pc = fail as usize,
+                },
+                Instr::IsEmptyList { src, fail } => {
+                    if !matches!(r!(src), Term::EmptyList) {
+                        pc = fail as usize;
+                    }
+                }
+                Instr::IsMap { src, fail } => {
+                    if !matches!(r!(src), Term::Map(_)) {
+                        pc = fail as usize;
+                    }
+                }
+                Instr::GetMapValue {
+                    map,
+                    key,
+                    dst,
+                    fail,
+                } => {
+                    let found = match &r!(map) {
+                        Term::Map(mm) => mm.get(&r!(key)).cloned(),
+                        _ => None,
+                    };
+                    match found {
+                        Some(v) => r!(dst) = v,
+                        None => pc = fail as usize,
+                    }
+                }
+                Instr::IsBinaryPrefix {
+                    src,
+                    prefix,
+                    rest,
+                    fail,
+                } => {
+                    let Term::Binary(pre) = &m.literals[prefix as usize] else {
+                        unreachable!("binary prefix literal")
+                    };
+                    let tail = match &r!(src) {
+                        Term::Binary(b) if b.0.starts_with(&pre.0) => {
+                            Some(Term::binary(b.0[pre.0.len()..].to_vec()))
+                        }
+                        _ => None,
+                    };
+                    match tail {
+                        Some(t) => r!(rest) = t,
+                        None => pc = fail as usize,
+                    }
+                }
+
+                Instr::TryBegin { handler, dst } => p.handlers.push(Handler {
+                    depth: p.frames.len() as u32,
+                    pc: handler,
+                    dst,
+                }),
+                Instr::TryEnd => {
+                    p.handlers.pop();
+                }
+                Instr::Reraise { start } => {
+                    let class = match r!(start).as_atom() {
+                        Some(Atom::THROW) => Class::Throw,
+                        Some(Atom::EXIT_KIND) => Class::Exit,
+                        _ => Class::Error,
+                    };
+                    let mut e = Exception::new(class, r!(start + 1).clone());
+                    e.trace = trace_from_term(&r!(start + 2));
+                    throw!(e)
+                }
+
+                Instr::RecvPeek { dst, wait } => {
+                    if p.save >= p.mailbox.len() {
+                        p.drain_inbox();
+                    }
+                    match p.mailbox.get(p.save) {
+                        Some(msg) => {
+                            let msg = msg.clone();
+                            r!(dst) = msg;
+                        }
+                        None => pc = wait as usize,
+                    }
+                }
+                Instr::RecvNext { peek } => {
+                    p.save += 1;
+                    pc = peek as usize;
+                }
+                Instr::RecvAccept => {
+                    p.mailbox.remove(p.save);
+                    p.save = 0;
+                    p.deadline = None;
+                }
+                Instr::RecvWait {
+                    peek,
+                    timeout,
+                    after,
+                } => {
+                    if p.timed_out {
+                        p.timed_out = false;
+                        p.save = 0;
+                        p.deadline = None;
+                        pc = after as usize;
+                        continue;
+                    }
+                    if p.drain_inbox() {
+                        pc = peek as usize;
+                        continue;
+                    }
+                    if p.deadline.is_none() {
+                        if let Some(t) = timeout {
+                            match &r!(t) {
+                                Term::Int(ms) if *ms >= 0 => {
+                                    p.deadline =
+                                        Some(Instant::now() + Duration::from_millis(*ms as u64))
+                                }
+                                Term::Atom(Atom::INFINITY) => {}
+                                other => throw!(Exception::argument(format!(
+                                    "timeout value must be a non-negative integer or :infinity, got: {}",
+                                    inspect::inspect(other)
+                                ))),
+                            }
+                        }
+                    }
+                    if p.deadline.is_some_and(|d| d <= Instant::now()) {
+                        p.save = 0;
+                        p.deadline = None;
+                        pc = after as usize;
+                        continue;
+                    }
+                    save_pc!(pc - 1);
+                    return Outcome::Wait;
+                }
+            }
+        }
+    }
+}
+
+/// What a call resolves to.
+enum Target {
+    Vial(Arc<Module>, u32),
+    Bif(u16),
+}
+
+/// Resolves `module.name/arity`: a BIF, else an export of a loaded module.
+fn resolve(module: Atom, name: Atom, arity: u32) -> Result<Target, Exception> {
+    let mfa = crate::bytecode::Mfa::new(module, name, arity);
+    if let Some(id) = bif::lookup(mfa) {
+        return Ok(Target::Bif(id));
+    }
+    let m = code::lookup(module).ok_or_else(|| Exception::undefined_function(module, name, arity))?;
+    match m.export(name, arity) {
+        Some(index) => Ok(Target::Vial(m, index)),
+        None => Err(Exception::undefined_function(module, name, arity)),
+    }
+}
+
+/// Resolves a function value called with `args`; returns the target and the
+/// captured values to pass after the arguments.
+fn fun_target<'a>(callee: &'a Term, args: &[Term]) -> Result<(Target, &'a [Term]), Exception> {
+    let Term::Fun(c) = callee else {
+        return Err(Exception::error(exception_struct(
+            "BadFunctionError",
+            [("term", callee.clone())],
+        )));
+    };
+    if c.arity() as usize != args.len() {
+        return Err(Exception::error(exception_struct(
+            "BadArityError",
+            [
+                ("function", callee.clone()),
+                ("args", Term::list(args.iter().cloned())),
+            ],
+        )));
+    }
+    match &c.kind {
+        FunKind::Lambda { module, index, .. } => Ok((Target::Vial(module.clone(), *index), &c.env)),
+        FunKind::External {
+            module,
+            name,
+            arity,
+        } => Ok((resolve(*module, *name, *arity)?, &[])),
+    }
+}
+
+fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
+    p.regs[start..start + argc as usize].iter().cloned().collect()
+}
+
+/// Pushes a frame for `module.functions[fun]` with arguments copied from
+/// absolute registers `args..args+argc` and then `env`.
+fn push_frame(p: &mut Process, module: Arc<Module>, fun: u32, args: usize, argc: u8, env: &[Term], ret: Reg) {
+    let base = p.regs.len();
+    let nregs = module.functions[fun as usize].nregs as usize;
+    for i in 0..argc as usize {
+        let v = p.regs[args + i].clone();
+        p.regs.push(v);
+    }
+    p.regs.extend(env.iter().cloned());
+    p.regs.resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
+    p.frames.push(Frame {
+        module,
+        fun,
+        pc: 0,
+        base: base as u32,
+        ret,
+    });
+}
+
+/// Tail call: the current frame becomes a frame for `module.functions[fun]`.
+fn replace_frame(p: &mut Process, module: Arc<Module>, fun: u32, args: usize, argc: u8, env: &[Term]) {
+    let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc as usize].iter().cloned().collect();
+    let frame = p.frames.last_mut().expect("frame");
+    let base = frame.base as usize;
+    let nregs = module.functions[fun as usize].nregs as usize;
+    frame.module = module;
+    frame.fun = fun;
+    frame.pc = 0;
+    p.regs.truncate(base);
+    p.regs.extend(argv);
+    p.regs.extend(env.iter().cloned());
+    p.regs.resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
+}
+
+/// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
+/// when the popped frame was the process's first one.
+fn return_value(p: &mut Process, v: Term) -> Option<Term> {
+    let frame = p.frames.pop().expect("frame");
+    p.regs.truncate(frame.base as usize);
+    match p.frames.last() {
+        None => Some(v),
+        Some(caller) => {
+            let at = caller.base as usize + frame.ret as usize;
+            p.regs[at] = v;
+            None
+        }
+    }
+}
+
+/// Unwinds to the innermost handler. Returns the exception back when there is
+/// none (the process dies).
+fn unwind(p: &mut Process, mut e: Exception) -> Option<Exception> {
+    if e.trace.is_empty() {
+        e.trace = Arc::new(capture_trace(p));
+    }
+    let h = match p.handlers.pop() {
+        Some(h) => h,
+        None => return Some(e),
+    };
+    p.frames.truncate(h.depth as usize);
+    let frame = p.frames.last_mut().expect("handler frame");
+    frame.pc = h.pc;
+    let base = frame.base as usize;
+    let nregs = frame.module.functions[frame.fun as usize].nregs as usize;
+    p.regs.truncate(base + nregs);
+    let class = match e.class {
+        Class::Error => Atom::ERROR,
+        Class::Throw => Atom::THROW,
+        Class::Exit => Atom::EXIT_KIND,
+    };
+    let dst = base + h.dst as usize;
+    p.regs[dst] = Term::Atom(class);
+    p.regs[dst + 1] = e.reason;
+    p.regs[dst + 2] = trace_to_term(&e.trace);
+    None
+}
+
+fn capture_trace(p: &Process) -> Vec<TraceEntry> {
+    p.frames
+        .iter()
+        .rev()
+        .take(TRACE_DEPTH)
+        .map(|fr| {
+            let f = &fr.module.functions[fr.fun as usize];
+            let at = (fr.pc as usize).saturating_sub(1).min(f.lines.len().saturating_sub(1));
+            TraceEntry {
+                module: fr.module.name,
+                function: f.name,
+                arity: f.arity,
+                file: fr.module.file.clone(),
+                line: f.lines.get(at).copied().unwrap_or(0),
+            }
+        })
+        .collect()
+}
+
+/// A stack trace as Elixir shows it to `__STACKTRACE__`:
+/// `[{module, function, arity, [file: 'app.exs', line: 3]}]`.
+pub fn trace_to_term(trace: &[TraceEntry]) -> Term {
+    Term::list(trace.iter().map(|t| {
+        let file = Term::list(t.file.chars().map(|c| Term::Int(c as i64)));
+        let info = Term::list([
+            Term::tuple(vec![Term::atom("file"), file]),
+            Term::tuple(vec![Term::atom("line"), Term::Int(t.line as i64)]),
+        ]);
+        Term::tuple(vec![
+            Term::Atom(t.module),
+            Term::Atom(t.function),
+            Term::Int(t.arity as i64),
+            info,
+        ])
+    }))
+}
+
+fn trace_from_term(term: &Term) -> Arc<Vec<TraceEntry>> {
+    let entries = term
+        .iter_list()
+        .filter_map(|e| {
+            let t = e.as_tuple()?;
+            let [m, f, a, info] = t else { return None };
+            let mut entry = TraceEntry {
+                module: m.as_atom()?,
+                function: f.as_atom()?,
+                arity: match a {
+                    Term::Int(n) => *n as u32,
+                    _ => 0,
+                },
+                file: Arc::from(""),
+                line: 0,
+            };
+            for kv in info.iter_list() {
+                if let Some([k, v]) = kv.as_tuple() {
+                    match (k.as_atom().map(|a| a.name()), v) {
+                        (Some("line"), Term::Int(n)) => entry.line = *n as u32,
+                        (Some("file"), file) => {
+                            let s: String = file
+                                .iter_list()
+                                .filter_map(|c| match c {
+                                    Term::Int(n) => char::from_u32(*n as u32),
+                                    _ => None,
+                                })
+                                .collect();
+                            entry.file = Arc::from(s.as_str());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Some(entry)
+        })
+        .collect();
+    Arc::new(entries)
+}
+
+fn fail_exception(kind: FailKind, value: Term, m: &Module, f: &code::Function) -> Exception {
+    let reason = match kind {
+        FailKind::Badmatch => exception_struct("MatchError", [("term", value)]),
+        FailKind::CaseClause => exception_struct("CaseClauseError", [("term", value)]),
+        FailKind::CondClause => exception_struct("CondClauseError", []),
+        FailKind::WithClause => exception_struct("WithClauseError", [("term", value)]),
+        FailKind::TryClause => exception_struct("TryClauseError", [("term", value)]),
+        FailKind::FunctionClause => exception_struct(
+            "FunctionClauseError",
+            [
+                ("module", Term::Atom(m.name)),
+                ("function", Term::Atom(f.name)),
+                ("arity", Term::Int(f.arity as i64)),
+                ("kind", Term::NIL),
+                ("args", Term::NIL),
+                ("clauses", Term::NIL),
+            ],
+        ),
+        FailKind::BadBinaryPattern => return Exception::badarg(),
+    };
+    Exception::error(reason)
+}
+
+fn undefined_chars(value: Term) -> Exception {
+    Exception::error(exception_struct(
+        "Protocol.UndefinedError",
+        [
+            ("protocol", Term::atom("Elixir.String.Chars")),
+            ("value", value),
+            ("description", Term::string("")),
+        ],
+    ))
+}
