@@ -106,7 +106,13 @@ pub fn binary(op: BinOp, lhs: Expr, rhs: Expr, l: usize, r: usize) -> Expr {
 
 /// `a..b//c`: the step operator must follow a range.
 pub fn step(lhs: Expr, rhs: Expr, l: usize, r: usize) -> Result<Expr, PErr> {
-    if !matches!(lhs.kind, ExprKind::Binary { op: BinOp::Range, .. }) {
+    if !matches!(
+        lhs.kind,
+        ExprKind::Binary {
+            op: BinOp::Range,
+            ..
+        }
+    ) {
         return fail(
             "the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2",
             l,
@@ -136,9 +142,7 @@ pub fn parts(pieces: Vec<Piece>) -> Vec<StrPart> {
         .map(|p| match p {
             Piece::Lit(s) => StrPart::Lit(s),
             Piece::Expr(e) => StrPart::Interp(e),
-            Piece::Tokens(_, span) => {
-                StrPart::Interp(Expr::new(ExprKind::Block(Vec::new()), span))
-            }
+            Piece::Tokens(_, span) => StrPart::Interp(Expr::new(ExprKind::Block(Vec::new()), span)),
         })
         .collect()
 }
@@ -203,13 +207,19 @@ pub fn args(mut positional: Vec<Expr>, kw: Option<Vec<Expr>>) -> Vec<Expr> {
 }
 
 /// `%{...}` or, with a name, `%Name{...}`.
-pub fn map(name: Option<Expr>, body: MapBody, l: usize, r: usize) -> Result<Expr, PErr> {
+pub fn map(name: Option<Expr>, body: MapBody, l: usize, r: usize) -> Expr {
     let (update, entries) = match body {
         MapBody::Entries(mut entries, kw) => {
             entries.extend(kw.into_iter().filter_map(split_pair));
             let mut update = None;
             if let Some((key, _)) = entries.first_mut() {
-                if matches!(key.kind, ExprKind::Binary { op: BinOp::Pipe1, .. }) {
+                if matches!(
+                    key.kind,
+                    ExprKind::Binary {
+                        op: BinOp::Pipe1,
+                        ..
+                    }
+                ) {
                     let empty = Expr::new(ExprKind::Block(Vec::new()), key.span);
                     if let ExprKind::Binary { lhs, rhs, .. } = std::mem::replace(key, empty).kind {
                         update = Some(lhs);
@@ -224,7 +234,7 @@ pub fn map(name: Option<Expr>, body: MapBody, l: usize, r: usize) -> Result<Expr
             kw.into_iter().filter_map(split_pair).collect(),
         ),
     };
-    Ok(match name {
+    match name {
         None => mk(ExprKind::Map { update, entries }, l, r),
         Some(name) => mk(
             ExprKind::Struct {
@@ -235,7 +245,7 @@ pub fn map(name: Option<Expr>, body: MapBody, l: usize, r: usize) -> Result<Expr
             l,
             r,
         ),
-    })
+    }
 }
 
 /// Splits a keyword 2-tuple back into its key and value.
@@ -334,14 +344,20 @@ pub fn attribute(name: String, mut args: Vec<Expr>, l: usize, r: usize) -> Resul
     Ok(mk(ExprKind::Attribute { name, value }, l, r))
 }
 
-/// `(a; b)`: one expression stays itself, several form a block.
-pub fn paren_block(mut stmts: Vec<Expr>, l: usize, r: usize) -> Expr {
-    if stmts.len() == 1 {
-        if let Some(e) = stmts.pop() {
-            return e;
+/// Parentheses: `(a)` is `a`, `(a; b)` a block, `(a -> b)` clauses (only
+/// meaningful in typespecs).
+pub fn paren(items: Vec<StabItem>, l: usize, r: usize) -> Result<Expr, PErr> {
+    Ok(match group(items)? {
+        Ok(clauses) => mk(ExprKind::Clauses(clauses), l, r),
+        Err(mut exprs) => {
+            if exprs.len() == 1 {
+                if let Some(e) = exprs.pop() {
+                    return Ok(e);
+                }
+            }
+            mk(ExprKind::Block(exprs), l, r)
         }
-    }
-    mk(ExprKind::Block(stmts), l, r)
+    })
 }
 
 /// Builds one `->` clause from its head and body expressions.
@@ -450,7 +466,13 @@ pub fn do_block(
     r: usize,
 ) -> Result<Expr, PErr> {
     let do_end = sections.first().map_or(r, |s| s.2);
-    let mut entries = vec![kw_pair("do".into(), section(body, l, do_end)?, l, l + 2, do_end)];
+    let mut entries = vec![kw_pair(
+        "do".into(),
+        section(body, l, do_end)?,
+        l,
+        l + 2,
+        do_end,
+    )];
     for (name, items, sl, sr) in sections {
         let value = section(items, sl, sr)?;
         entries.push(kw_pair(name.clone(), value, sl, sl + name.len(), sr));

@@ -160,7 +160,15 @@ pub fn classify(
         };
         if matches!(t.tok, Token::Eol | Token::Semi) {
             let mut j = i + 1;
-            while j < tokens.len() && matches!(tokens[j], Some(Spanned { tok: Token::Eol | Token::Semi, .. })) {
+            while j < tokens.len()
+                && matches!(
+                    tokens[j],
+                    Some(Spanned {
+                        tok: Token::Eol | Token::Semi,
+                        ..
+                    })
+                )
+            {
                 j += 1;
             }
             let next = tokens.get(j).and_then(|t| t.as_ref());
@@ -192,79 +200,6 @@ pub fn classify(
     })
 }
 
-/// True when an expression cannot end after `tok`, so a newline is dropped.
-fn continues_after(tok: &Token) -> bool {
-    is_binary_op(tok)
-        || matches!(
-            tok,
-            Token::Minus
-                | Token::Plus
-                | Token::Comma
-                | Token::LParen
-                | Token::LBracket
-                | Token::LBrace
-                | Token::MapOpen
-                | Token::DotParen
-                | Token::Do
-                | Token::Fn
-                | Token::BlockKw(_)
-                | Token::Arrow
-                | Token::Bang
-                | Token::Caret
-                | Token::Not
-                | Token::At
-                | Token::Amp
-                | Token::Dot
-                | Token::KwKey(_)
-                | Token::Percent
-                | Token::BarKw
-                | Token::Eol
-        )
-}
-
-/// True when `tok` at the start of a line continues the previous expression.
-fn continues_before(tok: &Token) -> bool {
-    (is_binary_op(tok) && !matches!(tok, Token::Minus | Token::Plus))
-        || matches!(
-            tok,
-            Token::RParen
-                | Token::RBracket
-                | Token::RBrace
-                | Token::End
-                | Token::BlockKw(_)
-                | Token::Dot
-                | Token::Comma
-        )
-}
-
-/// Binary operators (including `-`/`+`, which may also be unary).
-fn is_binary_op(tok: &Token) -> bool {
-    matches!(
-        tok,
-        Token::Match
-            | Token::Pipe
-            | Token::Plus
-            | Token::Minus
-            | Token::Mult(_)
-            | Token::Pow
-            | Token::Concat(_)
-            | Token::Range
-            | Token::StepOp
-            | Token::Comp(_)
-            | Token::Rel(_)
-            | Token::And(_)
-            | Token::Or(_)
-            | Token::In
-            | Token::NotIn
-            | Token::When
-            | Token::Bar
-            | Token::Assoc
-            | Token::TypeOp
-            | Token::LArrow
-            | Token::Default
-    )
-}
-
 /// True when `next` (followed by `after`) can start the first argument of a
 /// call without parentheses.
 fn starts_operand(next: &Spanned, after: Option<&Spanned>) -> bool {
@@ -293,9 +228,9 @@ fn starts_operand(next: &Spanned, after: Option<&Spanned>) -> bool {
         | Token::Bang
         | Token::Caret
         | Token::Not => true,
-        Token::Plus | Token::Minus => after.is_some_and(|a| {
-            a.start == next.end && !matches!(a.tok, Token::Eol | Token::Semi)
-        }),
+        Token::Plus | Token::Minus => {
+            after.is_some_and(|a| a.start == next.end && !matches!(a.tok, Token::Eol | Token::Semi))
+        }
         _ => false,
     }
 }
@@ -322,7 +257,7 @@ impl Pass {
     /// Resets the operator count of the current level at a separator.
     fn separator(&mut self) {
         let ops = std::mem::take(self.ops_mut());
-        self.estimate -= ops;
+        self.estimate = self.estimate.saturating_sub(ops);
     }
 
     fn check_depth(&self, span: Span) -> Result<(), Diagnostic> {
@@ -338,7 +273,10 @@ impl Pass {
         self.out.push(Spanned { tok, start, end });
     }
 
+    /// Emits a synthetic close marker, zero-width at the end of the last
+    /// real token (so the call's span ends at its last argument).
     fn emit_close(&mut self, kind: OpenKind, at: usize) {
+        let at = self.out.last().map_or(at, |t| t.end);
         let tok = match kind {
             OpenKind::Call => Token::CallEnd,
             OpenKind::Capture => Token::CaptureEnd,
@@ -372,9 +310,7 @@ impl Pass {
     fn newline(&mut self, t: Spanned, next: Option<&Spanned>) {
         let drop = match (self.out.last(), next) {
             (None, _) | (_, None) => true,
-            (Some(prev), Some(next)) => {
-                continues_after(&prev.tok) || continues_before(&next.tok)
-            }
+            (Some(prev), Some(next)) => prev.tok.continues_after() || next.tok.continues_before(),
         };
         if drop {
             return;
@@ -385,7 +321,12 @@ impl Pass {
         self.push(Token::Eol, t.start, t.end);
     }
 
-    fn open_bracket(&mut self, kind: Kind, t: Spanned, call: Option<usize>) -> Result<(), Diagnostic> {
+    fn open_bracket(
+        &mut self,
+        kind: Kind,
+        t: Spanned,
+        call: Option<usize>,
+    ) -> Result<(), Diagnostic> {
         self.estimate += kind.weight();
         let span = t.span();
         self.brackets.push(Bracket {
@@ -400,9 +341,19 @@ impl Pass {
 
     fn close_bracket(&mut self, source: &str, kind: Kind, t: Spanned) -> Result<(), Diagnostic> {
         self.close_all(t.start);
+        let what = if kind == Kind::Do {
+            "unexpected reserved word"
+        } else {
+            "unexpected token"
+        };
+        let closer = match kind {
+            Kind::Paren => ")",
+            Kind::Bracket => "]",
+            Kind::Do => "end",
+            _ => "}",
+        };
         let Some(top) = self.brackets.pop() else {
-            let what = if kind == Kind::Do { "unexpected reserved word" } else { "unexpected token" };
-            return Err(Diagnostic::new(format!("{what}: {}", t.tok), t.span()));
+            return Err(Diagnostic::new(format!("{what}: {closer}"), t.span()));
         };
         let matches = match kind {
             Kind::Do => matches!(top.kind, Kind::Do | Kind::Fn),
@@ -410,9 +361,8 @@ impl Pass {
             k => top.kind == k,
         };
         if !matches {
-            let what = if kind == Kind::Do { "unexpected reserved word" } else { "unexpected token" };
             let line = line_col(source, top.span.start as usize).0;
-            let mut d = Diagnostic::new(format!("{what}: {}", t.tok), t.span());
+            let mut d = Diagnostic::new(format!("{what}: {closer}"), t.span());
             d.hint = Some(format!(
                 "the \"{}\" at line {line} is missing terminator \"{}\"",
                 top.kind.opener(),
@@ -420,7 +370,7 @@ impl Pass {
             ));
             return Err(d);
         }
-        self.estimate -= top.ops + top.kind.weight();
+        self.estimate = self.estimate.saturating_sub(top.ops + top.kind.weight());
         self.last_closed_call = if kind == Kind::Paren { top.call } else { None };
         self.out.push(t);
         Ok(())
@@ -531,7 +481,12 @@ impl Pass {
                 self.separator();
                 self.out.push(t);
             }
-            Token::Bar | Token::Assoc | Token::When | Token::TypeOp | Token::LArrow | Token::Default => {
+            Token::Bar
+            | Token::Assoc
+            | Token::When
+            | Token::TypeOp
+            | Token::LArrow
+            | Token::Default => {
                 self.close_captures(t.start);
                 if t.tok == Token::Bar && next.is_some_and(|n| matches!(n.tok, Token::KwKey(_))) {
                     t.tok = Token::BarKw;
@@ -563,8 +518,11 @@ impl Pass {
                 self.out.push(t);
             }
             tok => {
-                if is_binary_op(tok)
-                    || matches!(tok, Token::Bang | Token::Caret | Token::Not | Token::At | Token::Dot)
+                if tok.is_binary_op()
+                    || matches!(
+                        tok,
+                        Token::Bang | Token::Caret | Token::Not | Token::At | Token::Dot
+                    )
                 {
                     self.count_op(span)?;
                 }
@@ -590,7 +548,8 @@ impl Pass {
                 "unexpected comma. Parentheses are required to solve ambiguity inside containers",
                 span,
             );
-            d.hint = Some("write the call with parentheses, e.g. [one, two(three, four), five]".into());
+            d.hint =
+                Some("write the call with parentheses, e.g. [one, two(three, four), five]".into());
             return Err(d);
         }
         if top.nested_nonfirst {

@@ -3,7 +3,7 @@
 //! (keyword keys `name:`, `not in`, character literals, keywords after `.`).
 //!
 //! String, charlist, heredoc and quoted-atom bodies are scanned by hand in
-//! [`crate::strings`]; an interpolation `#{...}` re-enters [`Lexer::run`] in
+//! `strings.rs`; an interpolation `#{...}` re-enters the lexer loop in
 //! interpolation mode, which stops at the `}` that balances it (a brace-depth
 //! count), so interpolations nest to any depth up to [`MAX_INTERP_DEPTH`].
 
@@ -266,7 +266,11 @@ impl<'s> Lexer<'s> {
                     return Err(LexError::new(
                         format!(
                             "unexpected token: \"{}\" (column {}, code point U+{:04X})",
-                            if c.is_control() { c.escape_default().to_string() } else { c.to_string() },
+                            if c.is_control() {
+                                c.escape_default().to_string()
+                            } else {
+                                c.to_string()
+                            },
                             crate::diagnostic::line_col(self.src, s).1,
                             c as u32
                         ),
@@ -274,7 +278,21 @@ impl<'s> Lexer<'s> {
                     ));
                 }
             };
-            let after_dot = matches!(out.last(), Some(Spanned { tok: Token::Dot, .. }));
+            let after_dot = matches!(
+                out.last(),
+                Some(Spanned {
+                    tok: Token::Dot,
+                    ..
+                })
+            );
+            // `&+/2`, `Kernel.+(1)`, `&Kernel.+/2`: an operator used as a
+            // function name right after `.` or `&`, before `/` or `(`.
+            let op_name = is_operator_name(raw)
+                && matches!(
+                    out.last(),
+                    Some(Spanned { tok: Token::Dot | Token::Amp, end, .. }) if *end == s
+                )
+                && matches!(self.char_at(e), Some('/' | '('));
             let mut end = e;
             let tok = match raw {
                 Raw::Newline => Token::Eol,
@@ -358,6 +376,7 @@ impl<'s> Lexer<'s> {
                     }
                     None => Token::Not,
                 },
+                _ if op_name => Token::Ident(text.to_string()),
                 _ => {
                     if is_word(raw) && self.kw_colon_at(e) {
                         end = e + 1;
@@ -432,6 +451,34 @@ impl<'s> Lexer<'s> {
         let value = crate::strings::simple_escape(e).map_or(e as u32, |c| c as u32);
         Ok((value, pos + 1 + e.len_utf8()))
     }
+}
+
+/// True for operators that may be named as functions (`&+/2`, `Kernel.+(1)`).
+fn is_operator_name(raw: Raw) -> bool {
+    matches!(
+        raw,
+        Raw::Plus
+            | Raw::Minus
+            | Raw::Star
+            | Raw::Pow
+            | Raw::Concat
+            | Raw::PlusPlus
+            | Raw::MinusMinus
+            | Raw::Eq
+            | Raw::NotEq
+            | Raw::StrictEq
+            | Raw::StrictNotEq
+            | Raw::MatchOp
+            | Raw::Lt
+            | Raw::Gt
+            | Raw::Le
+            | Raw::Ge
+            | Raw::AndAnd
+            | Raw::OrOr
+            | Raw::Bang
+            | Raw::Pipe
+            | Raw::Range
+    )
 }
 
 /// True for raw tokens spelled as a word (usable as a keyword key `word:`).

@@ -1,9 +1,29 @@
 //! Vial's front end: source text to [`ast::Expr`].
 //!
-//! Pipeline: `logos` tokens ([`lexer`]) → the identifier-classifying pass
-//! ([`classify`]) → the lalrpop grammar (`grammar/vial.lalrpop`) → AST.
-//! Parsing never panics: [`parse`] returns a tree and a list of diagnostics.
+//! ```text
+//! source ─► lexer ─► tokens ─► classify ─► tokens ─► grammar ─► ast::Expr
+//!          (logos +            (calls, newlines,     (lalrpop,
+//!           strings.rs)         do-block owners)      builder.rs)
+//! ```
+//!
+//! * [`lexer`]: the `logos` token layer; string bodies, escapes, heredocs and
+//!   `#{}` interpolation are scanned by hand in `strings.rs`.
+//! * [`classify`]: Elixir's tokenizer-side context work (identifier kinds,
+//!   which newlines end expressions, where calls without parentheses end,
+//!   which call a `do` block belongs to, bracket matching, nesting limits).
+//! * `grammar/vial.lalrpop` with `builder.rs` (AST shapes) and `parser.rs`
+//!   (glue, interpolation parsing, error messages).
+//! * [`diagnostic`]: renderer-neutral [`Diagnostic`]s and their rendering.
+//! * [`sexp`]: a compact printer of the AST for tests and debugging.
+//!
+//! Invariants: parsing never panics and never recurses deeper than the
+//! nesting limit ([`classify::MAX_NESTING`]); every node carries the byte
+//! span of its source text; [`parse`] returns a tree and a list of
+//! diagnostics, and a non-empty list means the tree must not be compiled.
 
+#![warn(missing_docs)]
+
+#[allow(missing_docs)]
 pub mod ast;
 mod builder;
 pub mod classify;

@@ -49,7 +49,12 @@ pub(crate) fn analyze(source: &str) -> Outcome {
         Ok(c) => c,
         Err(d) => return fail(d, false),
     };
-    match parse_tokens(source, classified.tokens, &classified.unclosed, source.len()) {
+    match parse_tokens(
+        source,
+        classified.tokens,
+        &classified.unclosed,
+        source.len(),
+    ) {
         Ok(expr) => Outcome {
             expr,
             diagnostics: Vec::new(),
@@ -96,9 +101,9 @@ fn parse_tokens(
 /// The expression of an interpolation: its only statement, or the block.
 fn single(block: Expr, span: Span) -> Expr {
     match block.kind {
-        ExprKind::Block(mut exprs) if exprs.len() == 1 => exprs.pop().unwrap_or_else(|| {
-            Expr::new(ExprKind::Block(Vec::new()), span)
-        }),
+        ExprKind::Block(mut exprs) if exprs.len() == 1 => exprs
+            .pop()
+            .unwrap_or_else(|| Expr::new(ExprKind::Block(Vec::new()), span)),
         ExprKind::Block(exprs) => Expr::new(ExprKind::Block(exprs), span),
         kind => Expr::new(kind, block.span),
     }

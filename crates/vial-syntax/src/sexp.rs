@@ -175,7 +175,11 @@ fn write_expr(out: &mut String, expr: &Expr) {
             out.push(')');
         }
         ExprKind::Binary { op, lhs, rhs } => {
-            let name = if *op == BinOp::NotIn { "not_in" } else { binop_text(*op) };
+            let name = if *op == BinOp::NotIn {
+                "not_in"
+            } else {
+                binop_text(*op)
+            };
             let _ = write!(out, "({name} ");
             write_expr(out, lhs);
             out.push(' ');
@@ -224,7 +228,11 @@ fn write_expr(out: &mut String, expr: &Expr) {
             out.push(')');
         }
         ExprKind::Fn(clauses) | ExprKind::Clauses(clauses) => {
-            out.push_str(if matches!(expr.kind, ExprKind::Fn(_)) { "(fn" } else { "(clauses" });
+            out.push_str(if matches!(expr.kind, ExprKind::Fn(_)) {
+                "(fn"
+            } else {
+                "(clauses"
+            });
             for clause in clauses {
                 out.push(' ');
                 write_clause(out, clause);

@@ -49,7 +49,8 @@ pub(crate) fn unescape(raw: &str, offset: usize) -> Result<String, LexError> {
             out.push('\\');
             break;
         };
-        let bad = |what: &str| LexError::new(what.to_string(), Span::new(offset + i, offset + i + 2));
+        let bad =
+            |what: &str| LexError::new(what.to_string(), Span::new(offset + i, offset + i + 2));
         match e {
             '\n' => {}
             '\r' if matches!(chars.peek(), Some((_, '\n'))) => {
@@ -333,4 +334,65 @@ fn strip_heredoc(items: Vec<Item>, indent: usize) -> Result<Vec<Piece>, LexError
     }
     flush(&mut pieces, &mut raw, raw_start)?;
     Ok(pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexer::tokenize;
+    use crate::token::Token;
+
+    #[test]
+    fn escapes() {
+        let cases = [
+            (r"a\nb", "a\nb"),
+            (r"\t\r\e\s\0", "\t\r\u{1b} \0"),
+            (r#"\\ \" \# \'"#, "\\ \" # '"),
+            (r"\u00e9\u{1F600}\x41\x{42}", "é😀AB"),
+            ("a\\\nb", "ab"),
+            (r"\q", "q"),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(unescape(raw, 0).as_deref(), Ok(expected), "{raw:?}");
+        }
+        assert!(unescape(r"\u12", 0).is_err());
+        assert!(unescape(r"\u{110000}", 0).is_err());
+    }
+
+    fn heredoc(src: &str) -> Vec<Piece> {
+        match tokenize(src).map(|t| t.into_iter().map(|t| t.tok).collect::<Vec<_>>()) {
+            Ok(tokens) => match tokens.as_slice() {
+                [Token::Str(p)] => p.clone(),
+                other => panic!("{other:?}"),
+            },
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn heredoc_strips_closing_indentation() {
+        assert_eq!(
+            heredoc("\"\"\"\n    a\n      b\n    \"\"\""),
+            [Piece::Lit("a\n  b\n".into())]
+        );
+        assert_eq!(
+            heredoc("\"\"\"\n  two\n one\n  \"\"\""),
+            [Piece::Lit("two\none\n".into())]
+        );
+        assert_eq!(heredoc("\"\"\"\n\"\"\""), Vec::<Piece>::new());
+        let pieces = heredoc("\"\"\"\n  x #{y}\n    z\n  \"\"\"");
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces[0], Piece::Lit("x ".into()));
+        assert_eq!(pieces[2], Piece::Lit("\n  z\n".into()));
+    }
+
+    #[test]
+    fn heredoc_needs_a_newline_after_the_opener() {
+        let err = tokenize("\"\"\"abc\n\"\"\"").expect_err("inline heredoc");
+        assert!(
+            err.message.starts_with("heredoc allows only"),
+            "{}",
+            err.message
+        );
+    }
 }

@@ -178,18 +178,89 @@ pub enum Token {
 }
 
 impl Token {
+    /// True when an expression cannot end after this token, so a newline
+    /// after it is dropped (operators, `,`, openers, `do`, `->`, ...).
+    pub fn continues_after(&self) -> bool {
+        self.is_binary_op()
+            || matches!(
+                self,
+                Token::Minus
+                    | Token::Plus
+                    | Token::Comma
+                    | Token::LParen
+                    | Token::LBracket
+                    | Token::LBrace
+                    | Token::MapOpen
+                    | Token::DotParen
+                    | Token::Do
+                    | Token::Fn
+                    | Token::BlockKw(_)
+                    | Token::Arrow
+                    | Token::Bang
+                    | Token::Caret
+                    | Token::Not
+                    | Token::At
+                    | Token::Amp
+                    | Token::Dot
+                    | Token::KwKey(_)
+                    | Token::Percent
+                    | Token::BarKw
+                    | Token::Eol
+            )
+    }
+
+    /// True when this token at the start of a line continues the previous
+    /// expression (closers, block keywords, binary operators but `+`/`-`).
+    pub fn continues_before(&self) -> bool {
+        (self.is_binary_op() && !matches!(self, Token::Minus | Token::Plus))
+            || matches!(
+                self,
+                Token::RParen
+                    | Token::RBracket
+                    | Token::RBrace
+                    | Token::End
+                    | Token::BlockKw(_)
+                    | Token::Dot
+                    | Token::Comma
+            )
+    }
+
+    /// Binary operators (including `-`/`+`, which may also be unary).
+    pub fn is_binary_op(&self) -> bool {
+        matches!(
+            self,
+            Token::Match
+                | Token::Pipe
+                | Token::Plus
+                | Token::Minus
+                | Token::Mult(_)
+                | Token::Pow
+                | Token::Concat(_)
+                | Token::Range
+                | Token::StepOp
+                | Token::Comp(_)
+                | Token::Rel(_)
+                | Token::And(_)
+                | Token::Or(_)
+                | Token::In
+                | Token::NotIn
+                | Token::When
+                | Token::Bar
+                | Token::Assoc
+                | Token::TypeOp
+                | Token::LArrow
+                | Token::Default
+        )
+    }
+
     /// True for the markers the classifier inserts; they have no source text.
     pub fn is_synthetic(&self) -> bool {
         matches!(self, Token::CallEnd | Token::CaptureEnd)
     }
 
-    /// True for reserved words (`end`, `do`, ...), reported by Elixir as
-    /// "unexpected reserved word".
+    /// True for `end`, which Elixir reports as "unexpected reserved word".
     pub fn is_reserved_word(&self) -> bool {
-        matches!(
-            self,
-            Token::Do | Token::End | Token::Fn | Token::BlockKw(_) | Token::When | Token::In
-        ) || matches!(self, Token::And(BinOp::And) | Token::Or(BinOp::Or))
+        matches!(self, Token::End)
     }
 }
 
@@ -240,7 +311,16 @@ impl fmt::Display for Token {
             Token::Int(n) => write!(f, "\"{n}\""),
             Token::Float(x) => write!(f, "\"{x:?}\""),
             Token::Atom(a) => write!(f, "{a}"),
-            Token::Str(_) => write!(f, "string"),
+            Token::Str(pieces) => {
+                let text: String = pieces
+                    .iter()
+                    .map(|p| match p {
+                        Piece::Lit(s) => s.as_str(),
+                        _ => "#{...}",
+                    })
+                    .collect();
+                write!(f, "{text:?}")
+            }
             Token::Charlist(_) => write!(f, "charlist"),
             Token::KwKey(k) => write!(f, "{k}:"),
             Token::Alias(s)
@@ -273,7 +353,7 @@ impl fmt::Display for Token {
             Token::StepOp => punct(f, "//"),
             Token::In => write!(f, "in"),
             Token::NotIn => write!(f, "'not in'"),
-            Token::When => write!(f, "when"),
+            Token::When => punct(f, "when"),
             Token::Bar | Token::BarKw => punct(f, "|"),
             Token::Assoc => punct(f, "=>"),
             Token::TypeOp => punct(f, "::"),

@@ -1,0 +1,74 @@
+//! The `vial` command line as a newcomer uses it: scripts with arguments,
+//! `-e`, the REPL on piped input, and syntax errors.
+
+use std::path::Path;
+use std::time::Duration;
+use vial_tests::{repo_root, run_vial};
+
+const LIMIT: Duration = Duration::from_secs(30);
+
+fn scratch(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("vial-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), text).unwrap();
+    dir
+}
+
+#[test]
+fn eval_flag_prints_and_exits_zero() {
+    let run = run_vial(&repo_root(), &["-e", "IO.puts(1 + 2 * 3)"], "", LIMIT);
+    assert_eq!(run.stdout, "7\n");
+    assert_eq!(run.code, Some(0));
+}
+
+#[test]
+fn script_arguments_are_system_argv() {
+    let dir = scratch("argv.exs", "IO.inspect(System.argv())\n");
+    let run = run_vial(&dir, &["argv.exs", "a", "b c"], "", LIMIT);
+    assert_eq!(run.stdout, "[\"a\", \"b c\"]\n");
+}
+
+#[test]
+fn syntax_error_shows_file_line_col_and_caret() {
+    let dir = scratch("broken.exs", "x = 1\ny = (x + )\n");
+    let run = run_vial(&dir, &["broken.exs"], "", LIMIT);
+    assert_eq!(run.code, Some(1));
+    let first = run.stderr.lines().next().unwrap_or("");
+    assert!(first.starts_with("broken.exs:2:10: "), "stderr was:\n{}", run.stderr);
+    assert!(run.stderr.contains("y = (x + )"), "stderr was:\n{}", run.stderr);
+    let caret_line = run.stderr.lines().find(|l| l.trim_end().ends_with('^')).expect("a caret line");
+    let source_line = run.stderr.lines().find(|l| l.contains("y = (x + )")).unwrap();
+    let col_of = |l: &str, pat: &str| l.find(pat).unwrap();
+    assert_eq!(col_of(caret_line, "^"), col_of(source_line, ")"), "caret under the `)`:\n{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn uncaught_error_exits_one_with_report() {
+    let dir = scratch("crash.exs", "IO.puts(\"before\")\n{:ok, x} = {:error, 3}\nIO.puts(x)\n");
+    let run = run_vial(&dir, &["crash.exs"], "", LIMIT);
+    assert_eq!(run.stdout, "before\n");
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.starts_with("** (MatchError) no match of right hand side value: {:error, 3}\n"),
+        "stderr was:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("crash.exs:2"), "stderr was:\n{}", run.stderr);
+}
+
+#[test]
+fn repl_keeps_bindings_between_lines() {
+    let run = run_vial(Path::new("."), &[], "x = 1 + 2\nx * 2\n", LIMIT);
+    assert_eq!(run.stdout, "3\n6\n");
+    assert_eq!(run.code, Some(0));
+}
+
+#[test]
+fn repl_continues_incomplete_input_and_survives_errors() {
+    let input = "f = fn a ->\n  a * 10\nend\nraise \"boom\"\nf.(4)\n";
+    let run = run_vial(Path::new("."), &[], input, LIMIT);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.last(), Some(&"40"), "stdout was:\n{}", run.stdout);
+    assert!(run.stdout.contains("** (RuntimeError) boom"), "stdout was:\n{}", run.stdout);
+}
