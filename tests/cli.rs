@@ -34,27 +34,56 @@ fn syntax_error_shows_file_line_col_and_caret() {
     let run = run_vial(&dir, &["broken.exs"], "", LIMIT);
     assert_eq!(run.code, Some(1));
     let first = run.stderr.lines().next().unwrap_or("");
-    assert!(first.starts_with("broken.exs:2:10: "), "stderr was:\n{}", run.stderr);
-    assert!(run.stderr.contains("y = (x + )"), "stderr was:\n{}", run.stderr);
-    let caret_line = run.stderr.lines().find(|l| l.trim_end().ends_with('^')).expect("a caret line");
-    let source_line = run.stderr.lines().find(|l| l.contains("y = (x + )")).unwrap();
+    assert!(
+        first.starts_with("broken.exs:2:10: "),
+        "stderr was:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("y = (x + )"),
+        "stderr was:\n{}",
+        run.stderr
+    );
+    let caret_line = run
+        .stderr
+        .lines()
+        .find(|l| l.trim_end().ends_with('^'))
+        .expect("a caret line");
+    let source_line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("y = (x + )"))
+        .unwrap();
     let col_of = |l: &str, pat: &str| l.find(pat).unwrap();
-    assert_eq!(col_of(caret_line, "^"), col_of(source_line, ")"), "caret under the `)`:\n{}", run.stderr);
+    assert_eq!(
+        col_of(caret_line, "^"),
+        col_of(source_line, ")"),
+        "caret under the `)`:\n{}",
+        run.stderr
+    );
     assert_eq!(run.stdout, "");
 }
 
 #[test]
 fn uncaught_error_exits_one_with_report() {
-    let dir = scratch("crash.exs", "IO.puts(\"before\")\n{:ok, x} = {:error, 3}\nIO.puts(x)\n");
+    let dir = scratch(
+        "crash.exs",
+        "IO.puts(\"before\")\n{:ok, x} = {:error, 3}\nIO.puts(x)\n",
+    );
     let run = run_vial(&dir, &["crash.exs"], "", LIMIT);
     assert_eq!(run.stdout, "before\n");
     assert_eq!(run.code, Some(1));
     assert!(
-        run.stderr.starts_with("** (MatchError) no match of right hand side value: {:error, 3}\n"),
+        run.stderr
+            .starts_with("** (MatchError) no match of right hand side value: {:error, 3}\n"),
         "stderr was:\n{}",
         run.stderr
     );
-    assert!(run.stderr.contains("crash.exs:2"), "stderr was:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains("crash.exs:2"),
+        "stderr was:\n{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -70,5 +99,9 @@ fn repl_continues_incomplete_input_and_survives_errors() {
     let run = run_vial(Path::new("."), &[], input, LIMIT);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.last(), Some(&"40"), "stdout was:\n{}", run.stdout);
-    assert!(run.stdout.contains("** (RuntimeError) boom"), "stdout was:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains("** (RuntimeError) boom"),
+        "stdout was:\n{}",
+        run.stdout
+    );
 }

@@ -34,15 +34,20 @@ fn main() {
             let name = format!("{family}/{stem}");
             let listed = expected.contains(&name);
             let dir = dir.clone();
-            trials.push(Trial::test(name.clone(), move || check(&dir, &stem, listed)));
+            trials.push(Trial::test(name.clone(), move || {
+                check(&dir, &stem, listed)
+            }));
         }
     }
     for name in &expected {
         if !root.join(format!("{name}.exs")).exists() {
             let name = name.clone();
-            trials.push(Trial::test(format!("expected-failures/{name}"), move || {
-                Err(format!("expected-failures.txt lists {name}, which does not exist").into())
-            }));
+            trials.push(Trial::test(
+                format!("expected-failures/{name}"),
+                move || {
+                    Err(format!("expected-failures.txt lists {name}, which does not exist").into())
+                },
+            ));
         }
     }
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
@@ -54,7 +59,7 @@ fn check(dir: &Path, stem: &str, listed: bool) -> Result<(), Failed> {
         .ok()
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(0);
-    let run = run_vial(dir, &[&format!("{stem}.exs")], "", Duration::from_secs(60));
+    let run = run_vial(dir, &[&format!("{stem}.exs")], "", Duration::from_secs(30));
     let passed = !run.timed_out && run.stdout == want_out && run.code == Some(want_code);
     match (passed, listed) {
         (true, false) | (false, true) => Ok(()),

@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// The `vial` binary: `$VIAL_BIN`, else the one built beside the test
@@ -18,7 +21,10 @@ pub fn vial_bin() -> PathBuf {
         return PathBuf::from(p);
     }
     let exe = std::env::current_exe().expect("test executable path");
-    let profile_dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/deps");
     profile_dir.join("vial")
 }
 
@@ -43,7 +49,12 @@ pub fn run_vial(dir: &Path, args: &[&str], stdin: &str, timeout: Duration) -> Ru
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {} ({e}); build it first with `cargo build --release`", bin.display()));
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run {} ({e}); build it first with `cargo build --release`",
+                bin.display()
+            )
+        });
     let mut input = child.stdin.take().expect("stdin");
     let stdin = stdin.to_string();
     let writer = std::thread::spawn(move || {
@@ -81,7 +92,11 @@ pub fn run_vial(dir: &Path, args: &[&str], stdin: &str, timeout: Duration) -> Ru
     Run {
         stdout,
         stderr,
-        code: if timed_out { None } else { status.and_then(|s| s.code()) },
+        code: if timed_out {
+            None
+        } else {
+            status.and_then(|s| s.code())
+        },
         timed_out,
     }
 }

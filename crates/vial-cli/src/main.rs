@@ -31,11 +31,10 @@ fn parse_args() -> Result<Options, String> {
         match a.as_str() {
             "--schedulers" => {
                 let n = args.next().ok_or(USAGE)?;
-                o.schedulers = n
-                    .parse()
-                    .ok()
-                    .filter(|&n| n >= 1)
-                    .ok_or_else(|| format!("--schedulers expects a positive integer, got: {n}"))?;
+                o.schedulers =
+                    n.parse().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                        format!("--schedulers expects a positive integer, got: {n}")
+                    })?;
             }
             "-e" => {
                 o.eval = Some(args.next().ok_or(USAGE)?);

@@ -3,12 +3,12 @@
 
 use crate::func::{CResult, Dest, FnBuilder};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, StrPart};
 use vial_syntax::Diagnostic;
 use vial_vm::bytecode::Instr;
 use vial_vm::term::{Closure, FunKind};
 use vial_vm::{Atom, Term};
-use std::sync::Arc;
 
 impl FnBuilder<'_> {
     /// `fn clauses end`.
@@ -51,7 +51,10 @@ impl FnBuilder<'_> {
         let n = captured.len() as u16;
         let env = self.alloc_n(n, e.span)?;
         for (i, (_, r)) in captured.iter().enumerate() {
-            self.emit(Instr::Move { src: *r, dst: env + i as u16 });
+            self.emit(Instr::Move {
+                src: *r,
+                dst: env + i as u16,
+            });
         }
         let outer = format!("{}/{}", self.name, self.arity);
         let (index, name) = self.m.declare_lambda(&outer);
@@ -64,21 +67,39 @@ impl FnBuilder<'_> {
         let (f, _) = fb.build(false, n as u32);
         self.m.define(index, f);
         let r = self.dest_reg(dest, e)?;
-        self.emit(Instr::MakeClosure { fun: index, env, n, dst: r });
+        self.emit(Instr::MakeClosure {
+            fun: index,
+            env,
+            n,
+            dst: r,
+        });
         self.finish(r, dest)
     }
 
     /// `&name/arity`, `&Mod.fun/arity`, or `&(expr with &1 ...)`.
     pub fn capture(&mut self, inner: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
-        if let ExprKind::Binary { op: BinOp::Div, lhs, rhs } = &inner.kind {
+        if let ExprKind::Binary {
+            op: BinOp::Div,
+            lhs,
+            rhs,
+        } = &inner.kind
+        {
             if let ExprKind::Integer(n) = &rhs.kind {
-                let arity: u32 = n.try_into().map_err(|_| Diagnostic::new("invalid arity", rhs.span))?;
+                let arity: u32 = n
+                    .try_into()
+                    .map_err(|_| Diagnostic::new("invalid arity", rhs.span))?;
                 let named = match &lhs.kind {
                     ExprKind::Var(name) => Some((None, name.clone())),
-                    ExprKind::Call { callee: Callee::Local(name), args, .. } if args.is_empty() => Some((None, name.clone())),
-                    ExprKind::Call { callee: Callee::Remote { module, name }, args, .. } if args.is_empty() => {
-                        Some((Some(module.clone()), name.clone()))
-                    }
+                    ExprKind::Call {
+                        callee: Callee::Local(name),
+                        args,
+                        ..
+                    } if args.is_empty() => Some((None, name.clone())),
+                    ExprKind::Call {
+                        callee: Callee::Remote { module, name },
+                        args,
+                        ..
+                    } if args.is_empty() => Some((Some(module.clone()), name.clone())),
                     ExprKind::Dot { expr, name } => Some((Some(expr.clone()), name.clone())),
                     _ => None,
                 };
@@ -102,20 +123,31 @@ impl FnBuilder<'_> {
         })
     }
 
-    fn capture_named(&mut self, module: Option<&Expr>, name: &str, arity: u32, dest: Dest, e: &Expr) -> CResult<()> {
-        let module = match module {
-            Some(m) => Some(
-                self.module_atom(m)
-                    .ok_or_else(|| Diagnostic::new("expected a module name in a capture", m.span))?,
-            ),
-            None if self.m.locals.contains_key(&(name.to_string(), arity)) => None,
-            None => Some(Atom::ELIXIR_KERNEL),
-        };
+    fn capture_named(
+        &mut self,
+        module: Option<&Expr>,
+        name: &str,
+        arity: u32,
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<()> {
+        let module =
+            match module {
+                Some(m) => Some(self.module_atom(m).ok_or_else(|| {
+                    Diagnostic::new("expected a module name in a capture", m.span)
+                })?),
+                None if self.m.locals.contains_key(&(name.to_string(), arity)) => None,
+                None => Some(Atom::ELIXIR_KERNEL),
+            };
         match module {
             Some(m) => {
                 let r = self.dest_reg(dest, e)?;
                 let fun = Term::Fun(Arc::new(Closure {
-                    kind: FunKind::External { module: m, name: Atom::intern(name), arity },
+                    kind: FunKind::External {
+                        module: m,
+                        name: Atom::intern(name),
+                        arity,
+                    },
                     env: Box::new([]),
                 }));
                 self.load_const(fun, r);
@@ -124,7 +156,11 @@ impl FnBuilder<'_> {
             None => {
                 let target = self.m.locals[&(name.to_string(), arity)];
                 self.lift(arity, BTreeSet::new(), dest, e, |fb| {
-                    fb.emit(Instr::TailCallLocal { fun: target, args: 0, argc: arity as u8 });
+                    fb.emit(Instr::TailCallLocal {
+                        fun: target,
+                        args: 0,
+                        argc: arity as u8,
+                    });
                     Ok(())
                 })
             }
@@ -184,7 +220,10 @@ pub fn walk(e: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
                 walk(t, f);
             }
         }
-        ExprKind::Map { update, entries } | ExprKind::Struct { update, entries, .. } => {
+        ExprKind::Map { update, entries }
+        | ExprKind::Struct {
+            update, entries, ..
+        } => {
             if let Some(u) = update {
                 walk(u, f);
             }

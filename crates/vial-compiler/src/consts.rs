@@ -15,19 +15,33 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
         ExprKind::Atom(a) => Term::atom(a),
         ExprKind::Alias(a) => Term::Atom(mb.expand_alias(a)),
         ExprKind::Str(parts) => Term::string(&literal_text(parts)?),
-        ExprKind::Charlist(parts) => {
-            Term::list(literal_text(parts)?.chars().map(|c| Term::Int(c as i64)).collect::<Vec<_>>())
-        }
-        ExprKind::Tuple(items) => Term::tuple(items.iter().map(|i| const_term(i, mb)).collect::<Option<_>>()?),
+        ExprKind::Charlist(parts) => Term::list(
+            literal_text(parts)?
+                .chars()
+                .map(|c| Term::Int(c as i64))
+                .collect::<Vec<_>>(),
+        ),
+        ExprKind::Tuple(items) => Term::tuple(
+            items
+                .iter()
+                .map(|i| const_term(i, mb))
+                .collect::<Option<_>>()?,
+        ),
         ExprKind::List { items, tail } => {
-            let items: Vec<Term> = items.iter().map(|i| const_term(i, mb)).collect::<Option<_>>()?;
+            let items: Vec<Term> = items
+                .iter()
+                .map(|i| const_term(i, mb))
+                .collect::<Option<_>>()?;
             let tail = match tail {
                 Some(t) => const_term(t, mb)?,
                 None => Term::EmptyList,
             };
             Term::list_with_tail(items, tail)
         }
-        ExprKind::Map { update: None, entries } => {
+        ExprKind::Map {
+            update: None,
+            entries,
+        } => {
             let mut m = Map::new();
             for (k, v) in entries {
                 m.insert(const_term(k, mb)?, const_term(v, mb)?);

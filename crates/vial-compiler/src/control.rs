@@ -9,10 +9,17 @@ use vial_vm::bytecode::{FailKind, Instr, Reg};
 use vial_vm::{Atom, Term};
 
 impl FnBuilder<'_> {
-    /// Compiles `name(args)` when it is a special form; `None` otherwise.
-    pub fn special_form(&mut self, name: &str, args: &[Expr], dest: Dest, e: &Expr) -> CResult<Option<()>> {
+    /// Compiles `name(args)` when it is a special form and says whether it
+    /// was one.
+    pub fn special_form(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<bool> {
         self.set_span(e.span);
-        let done = match (name, args) {
+        match (name, args) {
             ("case", [subject, opts]) => {
                 let clauses = section_clauses(opts, "do", e)?;
                 let r = self.value(subject)?;
@@ -20,9 +27,14 @@ impl FnBuilder<'_> {
             }
             ("cond", [opts]) => self.cond(&section_clauses(opts, "do", e)?, dest, e)?,
             ("if" | "unless", [cond, opts]) => {
-                let then = keyword(opts, "do").ok_or_else(|| Diagnostic::new(format!("{name} needs a do"), e.span))?;
+                let then = keyword(opts, "do")
+                    .ok_or_else(|| Diagnostic::new(format!("{name} needs a do"), e.span))?;
                 let otherwise = keyword(opts, "else");
-                let (yes, no) = if name == "if" { (Some(then), otherwise) } else { (otherwise, Some(then)) };
+                let (yes, no) = if name == "if" {
+                    (Some(then), otherwise)
+                } else {
+                    (otherwise, Some(then))
+                };
                 self.if_(cond, yes, no, dest, e)?;
             }
             ("receive", [opts]) => self.receive(opts, dest, e)?,
@@ -36,9 +48,17 @@ impl FnBuilder<'_> {
                 let ExprKind::Alias(full) = &target.kind else {
                     return Err(Diagnostic::new("expected a module name", target.span));
                 };
-                let expanded = self.m.expand_alias(full).name().trim_start_matches("Elixir.").to_string();
+                let expanded = self
+                    .m
+                    .expand_alias(full)
+                    .name()
+                    .trim_start_matches("Elixir.")
+                    .to_string();
                 let short = match rest.first().and_then(|o| keyword(o, "as")) {
-                    Some(Expr { kind: ExprKind::Alias(a), .. }) => a.clone(),
+                    Some(Expr {
+                        kind: ExprKind::Alias(a),
+                        ..
+                    }) => a.clone(),
                     _ => full.rsplit('.').next().unwrap_or(full).to_string(),
                 };
                 self.m.aliases.insert(short, expanded);
@@ -51,17 +71,31 @@ impl FnBuilder<'_> {
                 self.load_const(Term::NIL, r);
                 self.finish(r, dest)?;
             }
-            ("def" | "defp" | "defmodule" | "defstruct" | "import" | "use" | "defmacro" | "quote" | "unquote", _) => {
-                return Err(Diagnostic::new(format!("`{name}` is not supported here yet"), e.span));
+            (
+                "def" | "defp" | "defmodule" | "defstruct" | "import" | "use" | "defmacro"
+                | "quote" | "unquote",
+                _,
+            ) => {
+                return Err(Diagnostic::new(
+                    format!("`{name}` is not supported here yet"),
+                    e.span,
+                ));
             }
-            _ => return Ok(None),
-        };
-        Ok(Some(done))
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// Matches `r` against `clauses` (one parameter each); no match raises
     /// the error `kind` about `r`.
-    pub fn clauses(&mut self, r: Reg, clauses: &[Clause], dest: Dest, e: &Expr, kind: FailKind) -> CResult<()> {
+    pub fn clauses(
+        &mut self,
+        r: Reg,
+        clauses: &[Clause],
+        dest: Dest,
+        e: &Expr,
+        kind: FailKind,
+    ) -> CResult<()> {
         let out = self.join_reg(dest, e)?;
         let end = self.new_label();
         let outer = self.save_scope();
@@ -95,11 +129,19 @@ impl FnBuilder<'_> {
     }
 
     /// Compiles one branch body into the join register, then jumps to `end`.
-    fn branch(&mut self, body: &Expr, dest: Dest, out: Option<Reg>, end: crate::func::LabelId) -> CResult<()> {
+    fn branch(
+        &mut self,
+        body: &Expr,
+        dest: Dest,
+        out: Option<Reg>,
+        end: crate::func::LabelId,
+    ) -> CResult<()> {
         match out {
             Some(r) => {
                 self.expr(body, Dest::Reg(r))?;
-                self.emit(Instr::Jump { target: FnBuilder::target(end) });
+                self.emit(Instr::Jump {
+                    target: FnBuilder::target(end),
+                });
             }
             None => self.expr(body, dest)?,
         }
@@ -124,24 +166,40 @@ impl FnBuilder<'_> {
                 return Err(Diagnostic::new("expected one condition before ->", c.span));
             };
             let t = self.value(test)?;
-            self.emit(Instr::JumpIfFalsy { src: t, target: FnBuilder::target(next) });
+            self.emit(Instr::JumpIfFalsy {
+                src: t,
+                target: FnBuilder::target(next),
+            });
             self.branch(&c.body, dest, out, end)?;
             self.bind(next);
         }
         self.restore_scope(outer);
         let r = self.alloc(e.span)?;
         self.set_span(e.span);
-        self.emit(Instr::Fail { kind: FailKind::CondClause, src: r });
+        self.emit(Instr::Fail {
+            kind: FailKind::CondClause,
+            src: r,
+        });
         self.bind(end);
         self.end_join(out, dest)
     }
 
-    fn if_(&mut self, cond: &Expr, yes: Option<&Expr>, no: Option<&Expr>, dest: Dest, e: &Expr) -> CResult<()> {
+    fn if_(
+        &mut self,
+        cond: &Expr,
+        yes: Option<&Expr>,
+        no: Option<&Expr>,
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<()> {
         let out = self.join_reg(dest, e)?;
         let end = self.new_label();
         let other = self.new_label();
         let t = self.value(cond)?;
-        self.emit(Instr::JumpIfFalsy { src: t, target: FnBuilder::target(other) });
+        self.emit(Instr::JumpIfFalsy {
+            src: t,
+            target: FnBuilder::target(other),
+        });
         let nil = Expr::new(ExprKind::Atom("nil".into()), e.span);
         let outer = self.save_scope();
         self.branch(yes.unwrap_or(&nil), dest, out, end)?;
@@ -157,14 +215,33 @@ impl FnBuilder<'_> {
     /// save position; see the receive instructions in `vial_vm::bytecode`.
     fn receive(&mut self, opts: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
         let clauses = match keyword(opts, "do") {
-            Some(Expr { kind: ExprKind::Clauses(cs), .. }) => cs.clone(),
-            Some(Expr { kind: ExprKind::Block(items), .. }) if items.is_empty() => Vec::new(),
+            Some(Expr {
+                kind: ExprKind::Clauses(cs),
+                ..
+            }) => cs.clone(),
+            Some(Expr {
+                kind: ExprKind::Block(items),
+                ..
+            }) if items.is_empty() => Vec::new(),
             None => Vec::new(),
-            Some(other) => return Err(Diagnostic::new("expected -> clauses in receive", other.span)),
+            Some(other) => {
+                return Err(Diagnostic::new(
+                    "expected -> clauses in receive",
+                    other.span,
+                ))
+            }
         };
         let after = match keyword(opts, "after") {
-            Some(Expr { kind: ExprKind::Clauses(cs), .. }) if cs.len() == 1 && cs[0].params.len() == 1 => Some(&cs[0]),
-            Some(other) => return Err(Diagnostic::new("expected a single `timeout -> body` clause in after", other.span)),
+            Some(Expr {
+                kind: ExprKind::Clauses(cs),
+                ..
+            }) if cs.len() == 1 && cs[0].params.len() == 1 => Some(&cs[0]),
+            Some(other) => {
+                return Err(Diagnostic::new(
+                    "expected a single `timeout -> body` clause in after",
+                    other.span,
+                ))
+            }
             None => None,
         };
         let out = self.join_reg(dest, e)?;
@@ -173,9 +250,17 @@ impl FnBuilder<'_> {
             None => None,
         };
         let msg = self.alloc(e.span)?;
-        let (peek, wait, after_l, end) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        let (peek, wait, after_l, end) = (
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+        );
         self.bind(peek);
-        self.emit(Instr::RecvPeek { dst: msg, wait: FnBuilder::target(wait) });
+        self.emit(Instr::RecvPeek {
+            dst: msg,
+            wait: FnBuilder::target(wait),
+        });
         let outer = self.save_scope();
         for c in &clauses {
             self.restore_scope(outer.clone());
@@ -192,7 +277,9 @@ impl FnBuilder<'_> {
             self.bind(next);
         }
         self.restore_scope(outer.clone());
-        self.emit(Instr::RecvNext { peek: FnBuilder::target(peek) });
+        self.emit(Instr::RecvNext {
+            peek: FnBuilder::target(peek),
+        });
         self.bind(wait);
         self.set_span(e.span);
         self.emit(Instr::RecvWait {
@@ -207,7 +294,9 @@ impl FnBuilder<'_> {
             // Unreachable: a wait without timeout never resumes here.
             let r = self.alloc(e.span)?;
             self.load_const(Term::NIL, r);
-            self.emit(Instr::Jump { target: FnBuilder::target(peek) });
+            self.emit(Instr::Jump {
+                target: FnBuilder::target(peek),
+            });
         }
         self.restore_scope(outer);
         self.bind(end);
@@ -219,7 +308,10 @@ impl FnBuilder<'_> {
         let (opts, steps) = args.split_last().expect("with has options");
         let body = keyword(opts, "do").ok_or_else(|| Diagnostic::new("with needs a do", e.span))?;
         let else_clauses = match keyword(opts, "else") {
-            Some(Expr { kind: ExprKind::Clauses(cs), .. }) => Some(cs.clone()),
+            Some(Expr {
+                kind: ExprKind::Clauses(cs),
+                ..
+            }) => Some(cs.clone()),
             Some(other) => return Err(Diagnostic::new("expected -> clauses in else", other.span)),
             None => None,
         };
@@ -230,9 +322,17 @@ impl FnBuilder<'_> {
         let outer = self.save_scope();
         for step in steps {
             match &step.kind {
-                ExprKind::Binary { op: BinOp::LArrow, lhs, rhs } => {
+                ExprKind::Binary {
+                    op: BinOp::LArrow,
+                    lhs,
+                    rhs,
+                } => {
                     let (pat, guard) = match &lhs.kind {
-                        ExprKind::Binary { op: BinOp::When, lhs: p, rhs: g } => (&**p, Some(&**g)),
+                        ExprKind::Binary {
+                            op: BinOp::When,
+                            lhs: p,
+                            rhs: g,
+                        } => (&**p, Some(&**g)),
                         _ => (&**lhs, None),
                     };
                     self.expr(rhs, Dest::Reg(other))?;
@@ -266,8 +366,14 @@ impl FnBuilder<'_> {
     fn try_(&mut self, opts: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
         let body = keyword(opts, "do").ok_or_else(|| Diagnostic::new("try needs a do", e.span))?;
         let sections = |key| match keyword(opts, key) {
-            Some(Expr { kind: ExprKind::Clauses(cs), .. }) => Ok(cs.clone()),
-            Some(other) => Err(Diagnostic::new(format!("expected -> clauses in {key}"), other.span)),
+            Some(Expr {
+                kind: ExprKind::Clauses(cs),
+                ..
+            }) => Ok(cs.clone()),
+            Some(other) => Err(Diagnostic::new(
+                format!("expected -> clauses in {key}"),
+                other.span,
+            )),
             None => Ok(Vec::new()),
         };
         let (rescue, catch, else_) = (sections("rescue")?, sections("catch")?, sections("else")?);
@@ -275,7 +381,10 @@ impl FnBuilder<'_> {
         let res = self.alloc(e.span)?;
         let exc = self.alloc_n(3, e.span)?;
         let (handler, done) = (self.new_label(), self.new_label());
-        self.emit(Instr::TryBegin { handler: FnBuilder::target(handler), dst: exc });
+        self.emit(Instr::TryBegin {
+            handler: FnBuilder::target(handler),
+            dst: exc,
+        });
         self.in_try += 1;
         let outer = self.save_scope();
         self.expr(body, Dest::Reg(res))?;
@@ -286,7 +395,9 @@ impl FnBuilder<'_> {
             self.clauses(res, &else_, Dest::Reg(res), e, FailKind::TryClause)?;
             self.in_try -= 1;
         }
-        self.emit(Instr::Jump { target: FnBuilder::target(done) });
+        self.emit(Instr::Jump {
+            target: FnBuilder::target(done),
+        });
         self.restore_scope(outer.clone());
         self.bind(handler);
         self.in_try += 1;
@@ -295,7 +406,9 @@ impl FnBuilder<'_> {
             let next = self.new_label();
             self.rescue_clause(c, exc, next)?;
             self.expr(&c.body, Dest::Reg(res))?;
-            self.emit(Instr::Jump { target: FnBuilder::target(done) });
+            self.emit(Instr::Jump {
+                target: FnBuilder::target(done),
+            });
             self.bind(next);
         }
         for c in &catch {
@@ -306,20 +419,31 @@ impl FnBuilder<'_> {
                 [value] => {
                     let t = self.alloc(c.span)?;
                     self.load_const(Term::Atom(Atom::THROW), t);
-                    self.emit(Instr::IsEq { a: exc, b: t, fail: FnBuilder::target(next) });
+                    self.emit(Instr::IsEq {
+                        a: exc,
+                        b: t,
+                        fail: FnBuilder::target(next),
+                    });
                     self.pattern(value, exc + 1, next, &mut bound)?;
                 }
                 [kind, value] => {
                     self.pattern(kind, exc, next, &mut bound)?;
                     self.pattern(value, exc + 1, next, &mut bound)?;
                 }
-                _ => return Err(Diagnostic::new("expected `kind, value ->` in catch", c.span)),
+                _ => {
+                    return Err(Diagnostic::new(
+                        "expected `kind, value ->` in catch",
+                        c.span,
+                    ))
+                }
             }
             if let Some(g) = &c.guard {
                 self.guard(g, next)?;
             }
             self.expr(&c.body, Dest::Reg(res))?;
-            self.emit(Instr::Jump { target: FnBuilder::target(done) });
+            self.emit(Instr::Jump {
+                target: FnBuilder::target(done),
+            });
             self.bind(next);
         }
         self.in_try -= 1;
@@ -348,7 +472,11 @@ impl FnBuilder<'_> {
         self.load_const(Term::Atom(Atom::ERROR), t);
         self.emit(Instr::IsEq { a: exc, b: t, fail });
         let (var, modules): (Option<&str>, Vec<&Expr>) = match &p.kind {
-            ExprKind::Binary { op: BinOp::In, lhs, rhs } => {
+            ExprKind::Binary {
+                op: BinOp::In,
+                lhs,
+                rhs,
+            } => {
                 let var = match &lhs.kind {
                     ExprKind::Var(v) => Some(v.as_str()),
                     _ => return Err(Diagnostic::new("expected a variable before `in`", lhs.span)),
@@ -367,7 +495,12 @@ impl FnBuilder<'_> {
             let key = self.alloc_n(3, c.span)?;
             self.load_const(Term::Atom(Atom::STRUCT), key);
             self.emit(Instr::IsMap { src: exc + 1, fail });
-            self.emit(Instr::GetMapValue { map: exc + 1, key, dst: key + 1, fail });
+            self.emit(Instr::GetMapValue {
+                map: exc + 1,
+                key,
+                dst: key + 1,
+                fail,
+            });
             let matched = self.new_label();
             for m in &modules {
                 let skip = self.new_label();
@@ -375,8 +508,14 @@ impl FnBuilder<'_> {
                     .module_atom(m)
                     .ok_or_else(|| Diagnostic::new("expected an exception module", m.span))?;
                 self.load_const(Term::Atom(atom), key + 2);
-                self.emit(Instr::IsEq { a: key + 1, b: key + 2, fail: FnBuilder::target(skip) });
-                self.emit(Instr::Jump { target: FnBuilder::target(matched) });
+                self.emit(Instr::IsEq {
+                    a: key + 1,
+                    b: key + 2,
+                    fail: FnBuilder::target(skip),
+                });
+                self.emit(Instr::Jump {
+                    target: FnBuilder::target(matched),
+                });
                 self.bind(skip);
             }
             self.emit(Instr::Jump { target: fail });
@@ -385,7 +524,10 @@ impl FnBuilder<'_> {
         if let Some(v) = var {
             if !v.starts_with('_') {
                 let r = self.bind_var(v, p.span)?;
-                self.emit(Instr::Move { src: exc + 1, dst: r });
+                self.emit(Instr::Move {
+                    src: exc + 1,
+                    dst: r,
+                });
             }
         }
         self.alias_var("__STACKTRACE__", exc + 2);
@@ -396,7 +538,13 @@ impl FnBuilder<'_> {
 /// The `->` clauses of section `key` of a do-block.
 fn section_clauses(opts: &Expr, key: &str, e: &Expr) -> CResult<Vec<Clause>> {
     match keyword(opts, key) {
-        Some(Expr { kind: ExprKind::Clauses(cs), .. }) => Ok(cs.clone()),
-        _ => Err(Diagnostic::new(format!("expected -> clauses in the {key} block"), e.span)),
+        Some(Expr {
+            kind: ExprKind::Clauses(cs),
+            ..
+        }) => Ok(cs.clone()),
+        _ => Err(Diagnostic::new(
+            format!("expected -> clauses in the {key} block"),
+            e.span,
+        )),
     }
 }

@@ -57,7 +57,10 @@ fn is_keyword_list(e: &Expr) -> bool {
 
 /// `for quals..., into: x, do: body` as Enum calls.
 pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
-    let split = args.iter().rposition(|a| !is_keyword_list(a)).map_or(0, |i| i + 1);
+    let split = args
+        .iter()
+        .rposition(|a| !is_keyword_list(a))
+        .map_or(0, |i| i + 1);
     let (quals, opts) = args.split_at(split);
     let find = |key| opts.iter().find_map(|o| keyword(o, key));
     let body = find("do").ok_or_else(|| Diagnostic::new("for needs a do", e.span))?;
@@ -75,7 +78,13 @@ pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
         ExprKind::Binary {
             op: BinOp::Match,
             lhs: Box::new(var(ACC, span)),
-            rhs: Box::new(mk(ExprKind::List { items: vec![], tail: None }, span)),
+            rhs: Box::new(mk(
+                ExprKind::List {
+                    items: vec![],
+                    tail: None,
+                },
+                span,
+            )),
         },
         span,
     );
@@ -124,14 +133,28 @@ fn build(quals: &[Expr], body: &Expr, span: Span) -> CResult<Expr> {
                 span: q.span,
             };
             let fun = mk(ExprKind::Fn(vec![hit, miss]), q.span);
-            Ok(remote("Enum", "reduce", vec![(**rhs).clone(), var(ACC, span), fun], q.span))
+            Ok(remote(
+                "Enum",
+                "reduce",
+                vec![(**rhs).clone(), var(ACC, span), fun],
+                q.span,
+            ))
         }
         _ => {
             let opts = mk(
                 ExprKind::List {
                     items: vec![
-                        mk(ExprKind::Tuple(vec![mk(ExprKind::Atom("do".into()), span), inner]), span),
-                        mk(ExprKind::Tuple(vec![mk(ExprKind::Atom("else".into()), span), var(ACC, span)]), span),
+                        mk(
+                            ExprKind::Tuple(vec![mk(ExprKind::Atom("do".into()), span), inner]),
+                            span,
+                        ),
+                        mk(
+                            ExprKind::Tuple(vec![
+                                mk(ExprKind::Atom("else".into()), span),
+                                var(ACC, span),
+                            ]),
+                            span,
+                        ),
                     ],
                     tail: None,
                 },

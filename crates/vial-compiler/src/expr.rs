@@ -38,7 +38,11 @@ impl FnBuilder<'_> {
             ExprKind::Tuple(items) => {
                 let start = self.args(items)?;
                 let r = self.dest_reg(dest, e)?;
-                self.emit(Instr::MakeTuple { start, n: items.len() as u16, dst: r });
+                self.emit(Instr::MakeTuple {
+                    start,
+                    n: items.len() as u16,
+                    dst: r,
+                });
                 self.finish(r, dest)
             }
             ExprKind::List { items, tail } => {
@@ -49,11 +53,20 @@ impl FnBuilder<'_> {
                     None => self.load_const(Term::EmptyList, t),
                 }
                 let r = self.dest_reg(dest, e)?;
-                self.emit(Instr::MakeList { start, n: items.len() as u16, tail: t, dst: r });
+                self.emit(Instr::MakeList {
+                    start,
+                    n: items.len() as u16,
+                    tail: t,
+                    dst: r,
+                });
                 self.finish(r, dest)
             }
             ExprKind::Map { update, entries } => self.map(update.as_deref(), entries, dest, e),
-            ExprKind::Struct { name, update, entries } => self.struct_(name, update.as_deref(), entries, dest, e),
+            ExprKind::Struct {
+                name,
+                update,
+                entries,
+            } => self.struct_(name, update.as_deref(), entries, dest, e),
             ExprKind::Str(parts) => {
                 let start = self.alloc_n(parts.len() as u16, e.span)?;
                 for (i, p) in parts.iter().enumerate() {
@@ -65,7 +78,11 @@ impl FnBuilder<'_> {
                 }
                 let r = self.dest_reg(dest, e)?;
                 self.set_span(e.span);
-                self.emit(Instr::Interpolate { start, n: parts.len() as u16, dst: r });
+                self.emit(Instr::Interpolate {
+                    start,
+                    n: parts.len() as u16,
+                    dst: r,
+                });
                 self.finish(r, dest)
             }
             ExprKind::Unary { op, operand } => {
@@ -95,11 +112,20 @@ impl FnBuilder<'_> {
                 self.set_span(e.span);
                 let argc = args.len() as u8;
                 if dest == Dest::Tail && self.in_try == 0 {
-                    self.emit(Instr::TailCallFun { fun: f, args: start, argc });
+                    self.emit(Instr::TailCallFun {
+                        fun: f,
+                        args: start,
+                        argc,
+                    });
                     Ok(())
                 } else {
                     let r = self.dest_reg(dest, e)?;
-                    self.emit(Instr::CallFun { fun: f, args: start, argc, dst: r });
+                    self.emit(Instr::CallFun {
+                        fun: f,
+                        args: start,
+                        argc,
+                        dst: r,
+                    });
                     self.finish(r, dest)
                 }
             }
@@ -111,10 +137,7 @@ impl FnBuilder<'_> {
                 self.load_const(t, r);
                 self.finish(r, dest)
             }
-            ExprKind::Pin(_) => Err(Diagnostic::new(
-                "cannot use ^ outside of a pattern",
-                e.span,
-            )),
+            ExprKind::Pin(_) => Err(Diagnostic::new("cannot use ^ outside of a pattern", e.span)),
             ExprKind::Charlist(_) => Err(unsupported("charlists with interpolation", e)),
             _ => Err(unsupported("this expression", e)),
         }
@@ -199,14 +222,26 @@ impl FnBuilder<'_> {
         self.bif_at(name, start, args.len() as u8, dest, e)
     }
 
-    fn bif_at(&mut self, (module, name): (&str, &str), start: Reg, argc: u8, dest: Dest, e: &Expr) -> CResult<()> {
+    fn bif_at(
+        &mut self,
+        (module, name): (&str, &str),
+        start: Reg,
+        argc: u8,
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<()> {
         let mfa = Mfa::new(Atom::intern(module), Atom::intern(name), argc as u32);
         let id = bif::lookup(mfa).ok_or_else(|| {
             Diagnostic::new(format!("internal: no BIF {module}.{name}/{argc}"), e.span)
         })?;
         let r = self.dest_reg(dest, e)?;
         self.set_span(e.span);
-        self.emit(Instr::Bif { bif: id, args: start, argc, dst: r });
+        self.emit(Instr::Bif {
+            bif: id,
+            args: start,
+            argc,
+            dst: r,
+        });
         self.finish(r, dest)
     }
 
@@ -215,7 +250,9 @@ impl FnBuilder<'_> {
         let name = match op {
             BinOp::Match => return self.match_(lhs, rhs, dest, e),
             BinOp::Pipe => return self.expr(&pipe_into(lhs, rhs)?, dest),
-            BinOp::And | BinOp::Or | BinOp::AndAnd | BinOp::OrOr => return self.short_circuit(op, lhs, rhs, dest, e),
+            BinOp::And | BinOp::Or | BinOp::AndAnd | BinOp::OrOr => {
+                return self.short_circuit(op, lhs, rhs, dest, e)
+            }
             BinOp::Add => kernel("+"),
             BinOp::Sub => kernel("-"),
             BinOp::Mul => kernel("*"),
@@ -239,7 +276,12 @@ impl FnBuilder<'_> {
             }
             BinOp::Range => ("vial_runtime", "range"),
             BinOp::StepRange => {
-                let ExprKind::Binary { op: BinOp::Range, lhs: first, rhs: last } = &lhs.kind else {
+                let ExprKind::Binary {
+                    op: BinOp::Range,
+                    lhs: first,
+                    rhs: last,
+                } = &lhs.kind
+                else {
                     return Err(Diagnostic::new("// must follow a range a..b", e.span));
                 };
                 let args = [(**first).clone(), (**last).clone(), rhs.clone()];
@@ -249,7 +291,10 @@ impl FnBuilder<'_> {
                 return Err(unsupported("this operator", e));
             }
             BinOp::When | BinOp::LArrow | BinOp::Default => {
-                return Err(Diagnostic::new("unexpected operator outside of its construct", e.span));
+                return Err(Diagnostic::new(
+                    "unexpected operator outside of its construct",
+                    e.span,
+                ));
             }
         };
         let pair = [lhs.clone(), rhs.clone()];
@@ -263,31 +308,59 @@ impl FnBuilder<'_> {
         let fail = self.new_label();
         let ok = self.new_label();
         self.pattern(pat, r, fail, &mut Vec::new())?;
-        self.emit(Instr::Jump { target: FnBuilder::target(ok) });
+        self.emit(Instr::Jump {
+            target: FnBuilder::target(ok),
+        });
         self.bind(fail);
         self.set_span(e.span);
-        self.emit(Instr::Fail { kind: FailKind::Badmatch, src: r });
+        self.emit(Instr::Fail {
+            kind: FailKind::Badmatch,
+            src: r,
+        });
         self.bind(ok);
         self.finish(r, dest)
     }
 
     /// `and`, `or` (strict booleans) and `&&`, `||` (truthiness): the right
     /// side is evaluated only when needed.
-    fn short_circuit(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+    fn short_circuit(
+        &mut self,
+        op: BinOp,
+        lhs: &Expr,
+        rhs: &Expr,
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<()> {
         let r = self.alloc(e.span)?;
         self.expr(lhs, Dest::Reg(r))?;
         let done = self.new_label();
         let rhs_label = self.new_label();
         match op {
-            BinOp::And => self.emit(Instr::JumpUnlessTrue { src: r, target: FnBuilder::target(done) }),
-            BinOp::AndAnd => self.emit(Instr::JumpIfFalsy { src: r, target: FnBuilder::target(done) }),
+            BinOp::And => self.emit(Instr::JumpUnlessTrue {
+                src: r,
+                target: FnBuilder::target(done),
+            }),
+            BinOp::AndAnd => self.emit(Instr::JumpIfFalsy {
+                src: r,
+                target: FnBuilder::target(done),
+            }),
             BinOp::Or => {
-                self.emit(Instr::JumpUnlessTrue { src: r, target: FnBuilder::target(rhs_label) });
-                self.emit(Instr::Jump { target: FnBuilder::target(done) });
+                self.emit(Instr::JumpUnlessTrue {
+                    src: r,
+                    target: FnBuilder::target(rhs_label),
+                });
+                self.emit(Instr::Jump {
+                    target: FnBuilder::target(done),
+                });
             }
             _ => {
-                self.emit(Instr::JumpIfFalsy { src: r, target: FnBuilder::target(rhs_label) });
-                self.emit(Instr::Jump { target: FnBuilder::target(done) });
+                self.emit(Instr::JumpIfFalsy {
+                    src: r,
+                    target: FnBuilder::target(rhs_label),
+                });
+                self.emit(Instr::Jump {
+                    target: FnBuilder::target(done),
+                });
             }
         }
         self.bind(rhs_label);
@@ -298,7 +371,13 @@ impl FnBuilder<'_> {
         self.finish(r, dest)
     }
 
-    fn map(&mut self, update: Option<&Expr>, entries: &[(Expr, Expr)], dest: Dest, e: &Expr) -> CResult<()> {
+    fn map(
+        &mut self,
+        update: Option<&Expr>,
+        entries: &[(Expr, Expr)],
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<()> {
         let base = match update {
             Some(u) => Some(self.value(u)?),
             None => None,
@@ -312,13 +391,25 @@ impl FnBuilder<'_> {
         self.set_span(e.span);
         let n = entries.len() as u16;
         match base {
-            Some(map) => self.emit(Instr::UpdateMap { map, start, n, dst: r }),
+            Some(map) => self.emit(Instr::UpdateMap {
+                map,
+                start,
+                n,
+                dst: r,
+            }),
             None => self.emit(Instr::MakeMap { start, n, dst: r }),
         }
         self.finish(r, dest)
     }
 
-    fn struct_(&mut self, name: &Expr, update: Option<&Expr>, entries: &[(Expr, Expr)], dest: Dest, e: &Expr) -> CResult<()> {
+    fn struct_(
+        &mut self,
+        name: &Expr,
+        update: Option<&Expr>,
+        entries: &[(Expr, Expr)],
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<()> {
         let module = self
             .struct_name(name)?
             .ok_or_else(|| Diagnostic::new("expected a struct name", name.span))?;
@@ -338,10 +429,15 @@ impl FnBuilder<'_> {
                 )
             })?;
         for (k, _) in entries {
-            let known = matches!(&k.kind, ExprKind::Atom(a) if def.iter().any(|(f, _)| f.name() == a));
+            let known =
+                matches!(&k.kind, ExprKind::Atom(a) if def.iter().any(|(f, _)| f.name() == a));
             if !known {
                 return Err(Diagnostic::new(
-                    format!("unknown key {} for struct {}", expr_text(k), module.name().trim_start_matches("Elixir.")),
+                    format!(
+                        "unknown key {} for struct {}",
+                        expr_text(k),
+                        module.name().trim_start_matches("Elixir.")
+                    ),
                     k.span,
                 ));
             }
@@ -367,7 +463,12 @@ impl FnBuilder<'_> {
             self.expr(v, Dest::Reg(start + 2 * i as u16 + 1))?;
         }
         let r = self.dest_reg(dest, e)?;
-        self.emit(Instr::UpdateMap { map: base, start, n: entries.len() as u16, dst: r });
+        self.emit(Instr::UpdateMap {
+            map: base,
+            start,
+            n: entries.len() as u16,
+            dst: r,
+        });
         self.finish(r, dest)
     }
 
@@ -375,8 +476,8 @@ impl FnBuilder<'_> {
     /// BIFs and the Vial Kernel, then remote calls.
     pub fn call(&mut self, callee: &Callee, args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
         if let Callee::Local(name) = callee {
-            if let Some(done) = self.special_form(name, args, dest, e)? {
-                return Ok(done);
+            if self.special_form(name, args, dest, e)? {
+                return Ok(());
             }
         }
         let arity = args.len() as u32;
@@ -398,7 +499,8 @@ impl FnBuilder<'_> {
                     let mfa = Mfa::new(m, Atom::intern(name), arity);
                     match bif::lookup(mfa) {
                         Some(id) => CallTarget::Bif(id),
-                        None if m == self.m.name => match self.m.locals.get(&(name.clone(), arity)) {
+                        None if m == self.m.name => match self.m.locals.get(&(name.clone(), arity))
+                        {
                             Some(&i) => CallTarget::Local(i),
                             None => CallTarget::Remote(mfa),
                         },
@@ -415,26 +517,49 @@ impl FnBuilder<'_> {
         match target {
             CallTarget::Bif(id) => {
                 let r = self.dest_reg(dest, e)?;
-                self.emit(Instr::Bif { bif: id, args: start, argc, dst: r });
+                self.emit(Instr::Bif {
+                    bif: id,
+                    args: start,
+                    argc,
+                    dst: r,
+                });
                 self.finish(r, dest)
             }
             CallTarget::Local(fun) if tail => {
-                self.emit(Instr::TailCallLocal { fun, args: start, argc });
+                self.emit(Instr::TailCallLocal {
+                    fun,
+                    args: start,
+                    argc,
+                });
                 Ok(())
             }
             CallTarget::Local(fun) => {
                 let r = self.dest_reg(dest, e)?;
-                self.emit(Instr::CallLocal { fun, args: start, argc, dst: r });
+                self.emit(Instr::CallLocal {
+                    fun,
+                    args: start,
+                    argc,
+                    dst: r,
+                });
                 self.finish(r, dest)
             }
             CallTarget::Remote(mfa) => {
                 let import = self.m.import(mfa);
                 if tail {
-                    self.emit(Instr::TailCallRemote { import, args: start, argc });
+                    self.emit(Instr::TailCallRemote {
+                        import,
+                        args: start,
+                        argc,
+                    });
                     Ok(())
                 } else {
                     let r = self.dest_reg(dest, e)?;
-                    self.emit(Instr::CallRemote { import, args: start, argc, dst: r });
+                    self.emit(Instr::CallRemote {
+                        import,
+                        args: start,
+                        argc,
+                        dst: r,
+                    });
                     self.finish(r, dest)
                 }
             }
@@ -452,7 +577,14 @@ impl FnBuilder<'_> {
     }
 
     /// `mod.fun(args)` with `mod` computed at run time.
-    fn dynamic_call(&mut self, module: &Expr, name: &str, args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+    fn dynamic_call(
+        &mut self,
+        module: &Expr,
+        name: &str,
+        args: &[Expr],
+        dest: Dest,
+        e: &Expr,
+    ) -> CResult<()> {
         let trio = self.alloc_n(3, e.span)?;
         self.expr(module, Dest::Reg(trio))?;
         self.load_const(Term::atom(name), trio + 1);
@@ -462,11 +594,20 @@ impl FnBuilder<'_> {
         let start = self.args(args)?;
         let argc = args.len() as u8;
         if dest == Dest::Tail && self.in_try == 0 {
-            self.emit(Instr::TailCallFun { fun: f, args: start, argc });
+            self.emit(Instr::TailCallFun {
+                fun: f,
+                args: start,
+                argc,
+            });
             Ok(())
         } else {
             let r = self.dest_reg(dest, e)?;
-            self.emit(Instr::CallFun { fun: f, args: start, argc, dst: r });
+            self.emit(Instr::CallFun {
+                fun: f,
+                args: start,
+                argc,
+                dst: r,
+            });
             self.finish(r, dest)
         }
     }
@@ -480,16 +621,26 @@ fn kernel_target(name: &str, arity: u32) -> Option<CallTarget> {
         return Some(CallTarget::Bif(id));
     }
     let kernel = code::lookup(Atom::ELIXIR_KERNEL)?;
-    kernel.export(mfa.name, arity).map(|_| CallTarget::Remote(mfa))
+    kernel
+        .export(mfa.name, arity)
+        .map(|_| CallTarget::Remote(mfa))
 }
 
 /// `lhs |> f(args)` is `f(lhs, args)`.
 fn pipe_into(lhs: &Expr, rhs: &Expr) -> CResult<Expr> {
     let kind = match &rhs.kind {
-        ExprKind::Call { callee, args, parens } => {
+        ExprKind::Call {
+            callee,
+            args,
+            parens,
+        } => {
             let mut all = vec![lhs.clone()];
             all.extend(args.iter().cloned());
-            ExprKind::Call { callee: callee.clone(), args: all, parens: *parens }
+            ExprKind::Call {
+                callee: callee.clone(),
+                args: all,
+                parens: *parens,
+            }
         }
         ExprKind::Var(name) => ExprKind::Call {
             callee: Callee::Local(name.clone()),
@@ -497,14 +648,20 @@ fn pipe_into(lhs: &Expr, rhs: &Expr) -> CResult<Expr> {
             parens: false,
         },
         ExprKind::Dot { expr, name } => ExprKind::Call {
-            callee: Callee::Remote { module: expr.clone(), name: name.clone() },
+            callee: Callee::Remote {
+                module: expr.clone(),
+                name: name.clone(),
+            },
             args: vec![lhs.clone()],
             parens: false,
         },
         ExprKind::Apply { fun, args } => {
             let mut all = vec![lhs.clone()];
             all.extend(args.iter().cloned());
-            ExprKind::Apply { fun: fun.clone(), args: all }
+            ExprKind::Apply {
+                fun: fun.clone(),
+                args: all,
+            }
         }
         _ => {
             return Err(Diagnostic::new(

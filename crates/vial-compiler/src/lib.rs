@@ -67,7 +67,8 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
                 let ExprKind::Alias(name) = &name.kind else {
                     return Err(Diagnostic::new("expected a module name", name.span));
                 };
-                let body = do_body(rest).ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
+                let body = do_body(rest)
+                    .ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
                 compile_module(name, body, &source, &mut structs, &mut modules)?;
             }
             _ => top.push(stmt.clone()),

@@ -75,7 +75,12 @@ struct DefClause<'a> {
 }
 
 impl ModuleBuilder {
-    pub fn new(name: Atom, source: Arc<Source>, structs: Structs, elixir_name: Option<String>) -> Self {
+    pub fn new(
+        name: Atom,
+        source: Arc<Source>,
+        structs: Structs,
+        elixir_name: Option<String>,
+    ) -> Self {
         ModuleBuilder {
             name,
             source,
@@ -196,7 +201,12 @@ pub fn compile_module(
     out: &mut Vec<Module>,
 ) -> CResult<()> {
     let atom = Atom::intern(&format!("Elixir.{name}"));
-    let mut mb = ModuleBuilder::new(atom, source.clone(), structs.clone(), Some(name.to_string()));
+    let mut mb = ModuleBuilder::new(
+        atom,
+        source.clone(),
+        structs.clone(),
+        Some(name.to_string()),
+    );
     let mut defs: Vec<DefClause> = Vec::new();
     for stmt in block_items(body) {
         module_statement(&mut mb, stmt, name, source, structs, out, &mut defs)?;
@@ -239,7 +249,19 @@ fn module_statement<'a>(
             let Some(value) = value else {
                 return unsupported("reading a module attribute here");
             };
-            if matches!(name.as_str(), "doc" | "moduledoc" | "impl" | "spec" | "typedoc" | "type" | "typep" | "opaque" | "callback" | "behaviour") {
+            if matches!(
+                name.as_str(),
+                "doc"
+                    | "moduledoc"
+                    | "impl"
+                    | "spec"
+                    | "typedoc"
+                    | "type"
+                    | "typep"
+                    | "opaque"
+                    | "callback"
+                    | "behaviour"
+            ) {
                 return Ok(());
             }
             match const_term(value, mb) {
@@ -294,9 +316,13 @@ fn module_statement<'a>(
                 let ExprKind::Alias(inner) = &name_e.kind else {
                     return Err(Diagnostic::new("expected a module name", name_e.span));
                 };
-                let body = do_body(rest).ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
+                let body = do_body(rest)
+                    .ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
                 let full = format!("{mod_name}.{inner}");
-                mb.aliases.insert(inner.split('.').next().unwrap_or(inner).to_string(), format!("{mod_name}.{}", inner.split('.').next().unwrap_or(inner)));
+                mb.aliases.insert(
+                    inner.split('.').next().unwrap_or(inner).to_string(),
+                    format!("{mod_name}.{}", inner.split('.').next().unwrap_or(inner)),
+                );
                 compile_module(&full, body, source, structs, out)
             }
             ("defstruct" | "defexception", [fields]) => {
@@ -309,7 +335,9 @@ fn module_statement<'a>(
                     match &item.kind {
                         ExprKind::Atom(a) => def.push((Atom::intern(a), Term::NIL)),
                         ExprKind::Tuple(kv) if kv.len() == 2 => {
-                            let (Some(Term::Atom(k)), Some(v)) = (const_term(&kv[0], mb), const_term(&kv[1], mb)) else {
+                            let (Some(Term::Atom(k)), Some(v)) =
+                                (const_term(&kv[0], mb), const_term(&kv[1], mb))
+                            else {
                                 return Err(Diagnostic::new("struct defaults must be constants (not supported yet otherwise)", item.span));
                             };
                             def.push((k, v));
@@ -327,9 +355,16 @@ fn module_statement<'a>(
                 let ExprKind::Alias(full) = &target.kind else {
                     return Err(Diagnostic::new("expected a module name", target.span));
                 };
-                let expanded = mb.expand_alias(full).name().trim_start_matches("Elixir.").to_string();
+                let expanded = mb
+                    .expand_alias(full)
+                    .name()
+                    .trim_start_matches("Elixir.")
+                    .to_string();
                 let short = match opts.first().and_then(|o| keyword(o, "as")) {
-                    Some(Expr { kind: ExprKind::Alias(a), .. }) => a.clone(),
+                    Some(Expr {
+                        kind: ExprKind::Alias(a),
+                        ..
+                    }) => a.clone(),
                     _ => full.rsplit('.').next().unwrap_or(full).to_string(),
                 };
                 mb.aliases.insert(short, expanded);
@@ -478,7 +513,9 @@ fn compile_default_wrapper(
 
 /// `__struct__/0` for struct modules, as Elixir defines it.
 fn define_reflection(mb: &mut ModuleBuilder) {
-    let Some(def) = mb.struct_def.clone() else { return };
+    let Some(def) = mb.struct_def.clone() else {
+        return;
+    };
     let mut map = vial_vm::term::Map::new();
     for (k, v) in def {
         map.insert(Term::Atom(k), v);
@@ -518,7 +555,11 @@ impl FnBuilder<'_> {
         self.set_span(span);
         let r = self.alloc(span)?;
         if arity > 0 {
-            self.emit(Instr::MakeTuple { start: 0, n: arity, dst: r });
+            self.emit(Instr::MakeTuple {
+                start: 0,
+                n: arity,
+                dst: r,
+            });
         }
         self.emit(Instr::Fail {
             kind: FailKind::FunctionClause,

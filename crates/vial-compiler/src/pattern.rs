@@ -12,7 +12,13 @@ use vial_vm::{Atom, Term};
 impl FnBuilder<'_> {
     /// Matches a function or clause parameter held in `src`, which stays
     /// live: a plain variable is bound to `src` itself, with no copy.
-    pub fn pattern_top(&mut self, p: &Expr, src: Reg, fail: LabelId, bound: &mut Vec<String>) -> CResult<()> {
+    pub fn pattern_top(
+        &mut self,
+        p: &Expr,
+        src: Reg,
+        fail: LabelId,
+        bound: &mut Vec<String>,
+    ) -> CResult<()> {
         if let ExprKind::Var(name) = &p.kind {
             if !name.starts_with('_') && !bound.contains(name) {
                 self.alias_var(name, src);
@@ -26,12 +32,22 @@ impl FnBuilder<'_> {
     /// Matches `p` against register `src`; on mismatch jumps to `fail`.
     /// `bound` lists the variables this pattern has bound so far (a repeated
     /// variable must match the same value).
-    pub fn pattern(&mut self, p: &Expr, src: Reg, fail: LabelId, bound: &mut Vec<String>) -> CResult<()> {
+    pub fn pattern(
+        &mut self,
+        p: &Expr,
+        src: Reg,
+        fail: LabelId,
+        bound: &mut Vec<String>,
+    ) -> CResult<()> {
         let fail_t = FnBuilder::target(fail);
         if let Some(t) = const_term(p, self.m) {
             let r = self.alloc(p.span)?;
             self.load_const(t, r);
-            self.emit(Instr::IsEq { a: src, b: r, fail: fail_t });
+            self.emit(Instr::IsEq {
+                a: src,
+                b: r,
+                fail: fail_t,
+            });
             return Ok(());
         }
         match &p.kind {
@@ -41,7 +57,11 @@ impl FnBuilder<'_> {
                 }
                 if bound.contains(name) {
                     let r = self.vars[name];
-                    self.emit(Instr::IsEq { a: src, b: r, fail: fail_t });
+                    self.emit(Instr::IsEq {
+                        a: src,
+                        b: r,
+                        fail: fail_t,
+                    });
                 } else {
                     let r = self.bind_var(name, p.span)?;
                     self.emit(Instr::Move { src, dst: r });
@@ -55,7 +75,11 @@ impl FnBuilder<'_> {
                 let r = *self.vars.get(name).ok_or_else(|| {
                     Diagnostic::new(format!("undefined variable ^{name}"), inner.span)
                 })?;
-                self.emit(Instr::IsEq { a: src, b: r, fail: fail_t });
+                self.emit(Instr::IsEq {
+                    a: src,
+                    b: r,
+                    fail: fail_t,
+                });
             }
             ExprKind::Tuple(items) => {
                 self.emit(Instr::IsTuple {
@@ -91,10 +115,16 @@ impl FnBuilder<'_> {
                 }
                 match tail {
                     Some(t) => self.pattern(t, cur, fail, bound)?,
-                    None => self.emit(Instr::IsEmptyList { src: cur, fail: fail_t }),
+                    None => self.emit(Instr::IsEmptyList {
+                        src: cur,
+                        fail: fail_t,
+                    }),
                 }
             }
-            ExprKind::Map { update: None, entries } => {
+            ExprKind::Map {
+                update: None,
+                entries,
+            } => {
                 self.emit(Instr::IsMap { src, fail: fail_t });
                 self.map_entries(entries, src, fail, bound)?;
             }
@@ -167,7 +197,13 @@ impl FnBuilder<'_> {
         Ok(())
     }
 
-    fn map_entries(&mut self, entries: &[(Expr, Expr)], src: Reg, fail: LabelId, bound: &mut Vec<String>) -> CResult<()> {
+    fn map_entries(
+        &mut self,
+        entries: &[(Expr, Expr)],
+        src: Reg,
+        fail: LabelId,
+        bound: &mut Vec<String>,
+    ) -> CResult<()> {
         for (k, v) in entries {
             let key = self.alloc_n(2, k.span)?;
             match (&k.kind, const_term(k, self.m)) {
@@ -239,11 +275,24 @@ impl FnBuilder<'_> {
 /// so it needs no exception handler.
 fn guard_cannot_raise(g: &Expr) -> bool {
     match &g.kind {
-        ExprKind::Var(_) | ExprKind::Integer(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) => true,
+        ExprKind::Var(_)
+        | ExprKind::Integer(_)
+        | ExprKind::Float(_)
+        | ExprKind::Atom(_)
+        | ExprKind::Str(_) => true,
         ExprKind::Binary { op, lhs, rhs } => {
             matches!(
                 op,
-                BinOp::And | BinOp::Or | BinOp::Eq | BinOp::NotEq | BinOp::StrictEq | BinOp::StrictNotEq | BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge
+                BinOp::And
+                    | BinOp::Or
+                    | BinOp::Eq
+                    | BinOp::NotEq
+                    | BinOp::StrictEq
+                    | BinOp::StrictNotEq
+                    | BinOp::Lt
+                    | BinOp::Gt
+                    | BinOp::Le
+                    | BinOp::Ge
             ) && guard_cannot_raise(lhs)
                 && guard_cannot_raise(rhs)
         }

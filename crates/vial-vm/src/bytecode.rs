@@ -67,42 +67,77 @@ pub enum Instr {
     /// `dst = [r[start], ..., r[start+n-1] | r[tail]]`. Compiled from list
     /// literals and `[h | t]` (the compiler loads `[]` into `tail` for a
     /// proper list).
-    MakeList { start: Reg, n: u16, tail: Reg, dst: Reg },
+    MakeList {
+        start: Reg,
+        n: u16,
+        tail: Reg,
+        dst: Reg,
+    },
     /// `dst = %{r[start] => r[start+1], ...}` from `n` key/value pairs.
     MakeMap { start: Reg, n: u16, dst: Reg },
     /// `dst = %{r[map] | r[start] => r[start+1], ...}`: every key must exist
     /// already, else `KeyError`; a non-map raises `BadMapError`.
-    UpdateMap { map: Reg, start: Reg, n: u16, dst: Reg },
+    UpdateMap {
+        map: Reg,
+        start: Reg,
+        n: u16,
+        dst: Reg,
+    },
     /// `dst = <<to_string(r[start]) ... to_string(r[start+n-1])>>`: string
     /// interpolation (`"a#{x}b"`); a term without `String.Chars` raises
     /// `Protocol.UndefinedError`.
     Interpolate { start: Reg, n: u16, dst: Reg },
     /// `dst = fn` for function `fun` of this module with captured values
     /// `r[env..env+n]`. Compiled from `fn ... end` and `&local/arity`.
-    MakeClosure { fun: u32, env: Reg, n: u16, dst: Reg },
+    MakeClosure {
+        fun: u32,
+        env: Reg,
+        n: u16,
+        dst: Reg,
+    },
 
     // ---- calls ---------------------------------------------------------------
     /// Calls function `fun` of this module with `argc` arguments from
     /// `r[args..]`; its result lands in `dst` when it returns. Costs one
     /// reduction.
-    CallLocal { fun: u32, args: Reg, argc: u8, dst: Reg },
+    CallLocal {
+        fun: u32,
+        args: Reg,
+        argc: u8,
+        dst: Reg,
+    },
     /// Tail-calls function `fun` of this module: the current frame is reused.
     TailCallLocal { fun: u32, args: Reg, argc: u8 },
     /// Calls `imports[import]` (an MFA resolved through the code server at
     /// call time, so a reloaded module is seen by new calls).
-    CallRemote { import: u32, args: Reg, argc: u8, dst: Reg },
+    CallRemote {
+        import: u32,
+        args: Reg,
+        argc: u8,
+        dst: Reg,
+    },
     /// Tail-call form of [`Instr::CallRemote`].
     TailCallRemote { import: u32, args: Reg, argc: u8 },
     /// Calls the function value in `r[fun]` (`f.(a, b)`); raises
     /// `BadFunctionError` for a non-function and `BadArityError` for a wrong
     /// argument count.
-    CallFun { fun: Reg, args: Reg, argc: u8, dst: Reg },
+    CallFun {
+        fun: Reg,
+        args: Reg,
+        argc: u8,
+        dst: Reg,
+    },
     /// Tail-call form of [`Instr::CallFun`].
     TailCallFun { fun: Reg, args: Reg, argc: u8 },
     /// Calls BIF number `bif` (see [`crate::bif`]) on `r[args..args+argc]`.
     /// A BIF is a leaf: it never runs Vial code. Compiled from operators
     /// (`+`, `<`, `<>`, ...) and calls whose MFA is a registered BIF.
-    Bif { bif: u16, args: Reg, argc: u8, dst: Reg },
+    Bif {
+        bif: u16,
+        args: Reg,
+        argc: u8,
+        dst: Reg,
+    },
     /// Returns `r[src]` to the caller (or ends the process with reason
     /// `:normal` from its first frame).
     Return { src: Reg },
@@ -126,16 +161,31 @@ pub enum Instr {
     /// `dst = elem(r[src], index)`; only after a passing [`Instr::IsTuple`].
     GetElem { src: Reg, index: u16, dst: Reg },
     /// `r[src]` is a non-empty list; `head`/`tail` receive its parts.
-    IsCons { src: Reg, head: Reg, tail: Reg, fail: Label },
+    IsCons {
+        src: Reg,
+        head: Reg,
+        tail: Reg,
+        fail: Label,
+    },
     /// `r[src]` is `[]`.
     IsEmptyList { src: Reg, fail: Label },
     /// `r[src]` is a map.
     IsMap { src: Reg, fail: Label },
     /// `r[map]` (a map) has key `r[key]`; its value goes to `dst`.
-    GetMapValue { map: Reg, key: Reg, dst: Reg, fail: Label },
+    GetMapValue {
+        map: Reg,
+        key: Reg,
+        dst: Reg,
+        fail: Label,
+    },
     /// `r[src]` is a binary that starts with the binary `literals[prefix]`;
     /// the remaining bytes go to `rest` (`"abc" <> rest` patterns).
-    IsBinaryPrefix { src: Reg, prefix: u32, rest: Reg, fail: Label },
+    IsBinaryPrefix {
+        src: Reg,
+        prefix: u32,
+        rest: Reg,
+        fail: Label,
+    },
 
     // ---- exceptions ----------------------------------------------------------
     /// Installs an exception handler: an exception raised until the matching

@@ -44,12 +44,18 @@ impl Exception {
 
     /// `%RuntimeError{message: msg}`.
     pub fn runtime(msg: impl Into<String>) -> Exception {
-        Exception::error(exception_struct("RuntimeError", [("message", msg_term(msg))]))
+        Exception::error(exception_struct(
+            "RuntimeError",
+            [("message", msg_term(msg))],
+        ))
     }
 
     /// `%ArgumentError{message: msg}`.
     pub fn argument(msg: impl Into<String>) -> Exception {
-        Exception::error(exception_struct("ArgumentError", [("message", msg_term(msg))]))
+        Exception::error(exception_struct(
+            "ArgumentError",
+            [("message", msg_term(msg))],
+        ))
     }
 
     /// `%ArgumentError{message: "argument error"}`, Erlang's `badarg`.
@@ -168,7 +174,10 @@ pub fn message(reason: &Term) -> String {
             let fun_name = fun.as_atom().map_or("?", |a| a.name());
             let mname = module_name(&module);
             if module.as_atom().is_some_and(crate::code::is_loaded) {
-                format!("function {mname}.{fun_name}/{} is undefined or private", inspect(&arity))
+                format!(
+                    "function {mname}.{fun_name}/{} is undefined or private",
+                    inspect(&arity)
+                )
             } else {
                 format!(
                     "function {mname}.{fun_name}/{} is undefined (module {mname} is not available)",

@@ -93,7 +93,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     let items = p.regs[base + start as usize..][..n as usize].to_vec();
                     r!(dst) = Term::tuple(items);
                 }
-                Instr::MakeList { start, n, tail, dst } => {
+                Instr::MakeList {
+                    start,
+                    n,
+                    tail,
+                    dst,
+                } => {
                     let mut list = r!(tail).clone();
                     for i in (0..n).rev() {
                         list = Term::cons(r!(start + i).clone(), list);
@@ -464,7 +469,8 @@ fn resolve(module: Atom, name: Atom, arity: u32) -> Result<Target, Exception> {
     if let Some(id) = bif::lookup(mfa) {
         return Ok(Target::Bif(id));
     }
-    let m = code::lookup(module).ok_or_else(|| Exception::undefined_function(module, name, arity))?;
+    let m =
+        code::lookup(module).ok_or_else(|| Exception::undefined_function(module, name, arity))?;
     match m.export(name, arity) {
         Some(index) => Ok(Target::Vial(m, index)),
         None => Err(Exception::undefined_function(module, name, arity)),
@@ -500,12 +506,23 @@ fn fun_target<'a>(callee: &'a Term, args: &[Term]) -> Result<(Target, &'a [Term]
 }
 
 fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
-    p.regs[start..start + argc as usize].iter().cloned().collect()
+    p.regs[start..start + argc as usize]
+        .iter()
+        .cloned()
+        .collect()
 }
 
 /// Pushes a frame for `module.functions[fun]` with arguments copied from
 /// absolute registers `args..args+argc` and then `env`.
-fn push_frame(p: &mut Process, module: Arc<Module>, fun: u32, args: usize, argc: u8, env: &[Term], ret: Reg) {
+fn push_frame(
+    p: &mut Process,
+    module: Arc<Module>,
+    fun: u32,
+    args: usize,
+    argc: u8,
+    env: &[Term],
+    ret: Reg,
+) {
     let base = p.regs.len();
     let nregs = module.functions[fun as usize].nregs as usize;
     for i in 0..argc as usize {
@@ -513,7 +530,8 @@ fn push_frame(p: &mut Process, module: Arc<Module>, fun: u32, args: usize, argc:
         p.regs.push(v);
     }
     p.regs.extend(env.iter().cloned());
-    p.regs.resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
+    p.regs
+        .resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
     p.frames.push(Frame {
         module,
         fun,
@@ -524,7 +542,14 @@ fn push_frame(p: &mut Process, module: Arc<Module>, fun: u32, args: usize, argc:
 }
 
 /// Tail call: the current frame becomes a frame for `module.functions[fun]`.
-fn replace_frame(p: &mut Process, module: Arc<Module>, fun: u32, args: usize, argc: u8, env: &[Term]) {
+fn replace_frame(
+    p: &mut Process,
+    module: Arc<Module>,
+    fun: u32,
+    args: usize,
+    argc: u8,
+    env: &[Term],
+) {
     let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc as usize].iter().cloned().collect();
     let frame = p.frames.last_mut().expect("frame");
     let base = frame.base as usize;
@@ -535,7 +560,8 @@ fn replace_frame(p: &mut Process, module: Arc<Module>, fun: u32, args: usize, ar
     p.regs.truncate(base);
     p.regs.extend(argv);
     p.regs.extend(env.iter().cloned());
-    p.regs.resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
+    p.regs
+        .resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
@@ -588,7 +614,9 @@ fn capture_trace(p: &Process) -> Vec<TraceEntry> {
         .take(TRACE_DEPTH)
         .map(|fr| {
             let f = &fr.module.functions[fr.fun as usize];
-            let at = (fr.pc as usize).saturating_sub(1).min(f.lines.len().saturating_sub(1));
+            let at = (fr.pc as usize)
+                .saturating_sub(1)
+                .min(f.lines.len().saturating_sub(1));
             TraceEntry {
                 module: fr.module.name,
                 function: f.name,

@@ -129,7 +129,8 @@ impl Process {
         self.regs.clear();
         self.regs.extend(args.iter().cloned());
         self.regs.extend(env.iter().cloned());
-        self.regs.resize(nregs.max(args.len() + env.len()), Term::EmptyList);
+        self.regs
+            .resize(nregs.max(args.len() + env.len()), Term::EmptyList);
         self.frames.push(Frame {
             module,
             fun,

@@ -97,7 +97,11 @@ pub enum FunKind {
         arity: u32,
     },
     /// `&Mod.fun/arity`, resolved through the code server at each call.
-    External { module: Atom, name: Atom, arity: u32 },
+    External {
+        module: Atom,
+        name: Atom,
+        arity: u32,
+    },
 }
 
 impl Closure {
@@ -150,7 +154,10 @@ impl Term {
         items: impl IntoIterator<Item = Term, IntoIter: DoubleEndedIterator>,
         tail: Term,
     ) -> Term {
-        items.into_iter().rev().fold(tail, |acc, t| Term::cons(t, acc))
+        items
+            .into_iter()
+            .rev()
+            .fold(tail, |acc, t| Term::cons(t, acc))
     }
 
     pub fn map(map: Map) -> Term {
@@ -307,9 +314,11 @@ fn cmp_float_int(f: f64, i: &Term) -> Ordering {
     let whole = f.trunc();
     match BigInt::from_f64(whole) {
         // An integral float converts exactly; a fraction breaks the tie.
-        Some(fb) => fb
-            .cmp(&big)
-            .then(whole.partial_cmp(&f).map_or(Ordering::Equal, Ordering::reverse)),
+        Some(fb) => fb.cmp(&big).then(
+            whole
+                .partial_cmp(&f)
+                .map_or(Ordering::Equal, Ordering::reverse),
+        ),
         None if f > 0.0 => Ordering::Greater,
         None => Ordering::Less,
     }
@@ -424,7 +433,13 @@ mod tests {
             Term::string("a"),
         ];
         for w in ordered.windows(2) {
-            assert_eq!(w[0].compare(&w[1]), Ordering::Less, "{:?} < {:?}", w[0], w[1]);
+            assert_eq!(
+                w[0].compare(&w[1]),
+                Ordering::Less,
+                "{:?} < {:?}",
+                w[0],
+                w[1]
+            );
         }
     }
 

@@ -58,8 +58,8 @@ fn start_mfa(
     args: &[Term],
 ) -> Result<(), Exception> {
     let arity = args.len() as u32;
-    let m = code::lookup(module)
-        .ok_or_else(|| Exception::undefined_function(module, name, arity))?;
+    let m =
+        code::lookup(module).ok_or_else(|| Exception::undefined_function(module, name, arity))?;
     let index = m
         .export(name, arity)
         .ok_or_else(|| Exception::undefined_function(module, name, arity))?;
@@ -96,5 +96,7 @@ fn alive(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 
 fn argv(ctx: &mut Ctx, _: &[Term]) -> Result<Term, Exception> {
     let argv = ctx.vm.argv.read();
-    Ok(Term::list(argv.iter().map(|a| Term::string(a)).collect::<Vec<_>>()))
+    Ok(Term::list(
+        argv.iter().map(|a| Term::string(a)).collect::<Vec<_>>(),
+    ))
 }

@@ -84,7 +84,11 @@ fn range2(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     match (&args[0], &args[1]) {
         (Term::Int(a), Term::Int(b)) => {
             let step = if a > b { -1 } else { 1 };
-            Ok(make_range(args[0].clone(), args[1].clone(), Term::Int(step)))
+            Ok(make_range(
+                args[0].clone(),
+                args[1].clone(),
+                Term::Int(step),
+            ))
         }
         _ => Err(Exception::argument(format!(
             "ranges (first..last) expect both sides to be integers, got: {}..{}",
@@ -114,8 +118,12 @@ fn range3(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 fn member(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let x = &args[0];
     match &args[1] {
-        list @ (Term::Cons(_) | Term::EmptyList) => Ok(Term::bool(list.iter_list().any(|e| e == x))),
-        Term::Map(m) if m.get(&Term::Atom(Atom::STRUCT)) == Some(&Term::Atom(Atom::ELIXIR_RANGE)) => {
+        list @ (Term::Cons(_) | Term::EmptyList) => {
+            Ok(Term::bool(list.iter_list().any(|e| e == x)))
+        }
+        Term::Map(m)
+            if m.get(&Term::Atom(Atom::STRUCT)) == Some(&Term::Atom(Atom::ELIXIR_RANGE)) =>
+        {
             let get = |k| match m.get(&Term::Atom(k)) {
                 Some(Term::Int(n)) => *n,
                 _ => 0,
