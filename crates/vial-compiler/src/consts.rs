@@ -60,7 +60,6 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
             Some(_) => Term::Atom(mb.name),
             None => Term::NIL,
         },
-        ExprKind::Attribute { name, value: None } => mb.attributes.get(name)?.clone(),
         _ => return None,
     })
 }

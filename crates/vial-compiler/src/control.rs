@@ -1,6 +1,7 @@
 //! Control flow: `case`, `cond`, `if`/`unless`, `receive`, `with`, `try`.
 //! (`for` is rewritten into Enum calls by [`crate::desugar`].)
 
+use crate::desugar::remote;
 use crate::func::{CResult, Dest, FnBuilder};
 use crate::module::keyword;
 use vial_syntax::ast::{BinOp, Clause, Expr, ExprKind};
@@ -44,6 +45,39 @@ impl FnBuilder<'_> {
                 self.expr(&rewritten, dest)?;
             }
             ("try", [opts]) => self.try_(opts, dest, e)?,
+            ("raise", [_] | [_, _]) => {
+                let exception = remote("Exception", "__raise__", args.to_vec(), e.span);
+                let call = remote("erlang", "error", vec![exception], e.span);
+                self.expr(&call, dest)?;
+            }
+            ("reraise", [_, _] | [_, _, _]) => {
+                let (value, trace) = args.split_at(args.len() - 1);
+                let exception = remote("Exception", "__raise__", value.to_vec(), e.span);
+                let class = Expr::new(ExprKind::Atom("error".into()), e.span);
+                let call = remote(
+                    "erlang",
+                    "raise",
+                    vec![class, exception, trace[0].clone()],
+                    e.span,
+                );
+                self.expr(&call, dest)?;
+            }
+            ("apply", [_, _] | [_, _, _]) => {
+                let start = self.args(args)?;
+                let argc = args.len() as u8;
+                self.set_span(e.span);
+                if dest == Dest::Tail && self.in_try == 0 {
+                    self.emit(Instr::TailApply { args: start, argc });
+                } else {
+                    let r = self.dest_reg(dest, e)?;
+                    self.emit(Instr::Apply {
+                        args: start,
+                        argc,
+                        dst: r,
+                    });
+                    self.finish(r, dest)?;
+                }
+            }
             ("alias", [target, rest @ ..]) => {
                 let ExprKind::Alias(full) = &target.kind else {
                     return Err(Diagnostic::new("expected a module name", target.span));

@@ -20,7 +20,7 @@ fn var(name: &str, span: Span) -> Expr {
     mk(ExprKind::Var(name.to_string()), span)
 }
 
-fn remote(module: &str, name: &str, args: Vec<Expr>, span: Span) -> Expr {
+pub fn remote(module: &str, name: &str, args: Vec<Expr>, span: Span) -> Expr {
     let module = if module.starts_with(|c: char| c.is_ascii_uppercase()) {
         mk(ExprKind::Alias(module.to_string()), span)
     } else {
@@ -55,7 +55,7 @@ fn is_keyword_list(e: &Expr) -> bool {
     }
 }
 
-/// `for quals..., into: x, do: body` as Enum calls.
+/// `for quals..., into: x, uniq: true, reduce: acc, do: body` as Enum calls.
 pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
     let split = args
         .iter()
@@ -64,48 +64,86 @@ pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
     let (quals, opts) = args.split_at(split);
     let find = |key| opts.iter().find_map(|o| keyword(o, key));
     let body = find("do").ok_or_else(|| Diagnostic::new("for needs a do", e.span))?;
-    for unsupported in ["reduce", "uniq"] {
-        if find(unsupported).is_some() {
-            return Err(Diagnostic::new(
-                format!("for with {unsupported}: is not supported yet"),
-                e.span,
-            ));
-        }
-    }
     let span = e.span;
-    let nested = build(quals, body, span)?;
+    let reduce = find("reduce");
+    // The innermost expression: cons the body onto the accumulator, or, with
+    // `reduce:`, run the `acc -> ...` clauses of the do block on it.
+    let innermost = match reduce {
+        Some(_) => {
+            let ExprKind::Clauses(_) = &body.kind else {
+                return Err(Diagnostic::new(
+                    "when using :reduce with comprehensions, the do block must be written using acc -> expr clauses",
+                    body.span,
+                ));
+            };
+            let opts = keyword_list(vec![("do", body.clone())], span);
+            mk(
+                ExprKind::Call {
+                    callee: Callee::Local("case".into()),
+                    args: vec![var(ACC, span), opts],
+                    parens: true,
+                },
+                span,
+            )
+        }
+        None => mk(
+            ExprKind::List {
+                items: vec![body.clone()],
+                tail: Some(Box::new(var(ACC, span))),
+            },
+            span,
+        ),
+    };
+    let nested = build(quals, &innermost, span)?;
+    let init_value = match reduce {
+        Some(init) => init.clone(),
+        None => mk(
+            ExprKind::List {
+                items: vec![],
+                tail: None,
+            },
+            span,
+        ),
+    };
     let init = mk(
         ExprKind::Binary {
             op: BinOp::Match,
             lhs: Box::new(var(ACC, span)),
-            rhs: Box::new(mk(
-                ExprKind::List {
-                    items: vec![],
-                    tail: None,
-                },
-                span,
-            )),
+            rhs: Box::new(init_value),
         },
         span,
     );
+    if reduce.is_some() {
+        return Ok(block(vec![init, nested], span));
+    }
     let mut result = remote("lists", "reverse", vec![nested], span);
+    if matches!(find("uniq"), Some(Expr { kind: ExprKind::Atom(a), .. }) if a == "true") {
+        result = remote("Enum", "uniq", vec![result], span);
+    }
     if let Some(into) = find("into") {
         result = remote("Enum", "into", vec![result, into.clone()], span);
     }
     Ok(block(vec![init, result], span))
 }
 
-fn build(quals: &[Expr], body: &Expr, span: Span) -> CResult<Expr> {
+fn keyword_list(pairs: Vec<(&str, Expr)>, span: Span) -> Expr {
+    let items = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            mk(
+                ExprKind::Tuple(vec![mk(ExprKind::Atom(k.into()), span), v]),
+                span,
+            )
+        })
+        .collect();
+    mk(ExprKind::List { items, tail: None }, span)
+}
+
+fn build(quals: &[Expr], innermost: &Expr, span: Span) -> CResult<Expr> {
     let Some((q, rest)) = quals.split_first() else {
-        return Ok(mk(
-            ExprKind::List {
-                items: vec![body.clone()],
-                tail: Some(Box::new(var(ACC, span))),
-            },
-            span,
-        ));
+        return Ok(innermost.clone());
     };
-    let inner = build(rest, body, span)?;
+    let inner = build(rest, innermost, span)?;
     match &q.kind {
         ExprKind::Binary {
             op: BinOp::LArrow,
@@ -141,25 +179,7 @@ fn build(quals: &[Expr], body: &Expr, span: Span) -> CResult<Expr> {
             ))
         }
         _ => {
-            let opts = mk(
-                ExprKind::List {
-                    items: vec![
-                        mk(
-                            ExprKind::Tuple(vec![mk(ExprKind::Atom("do".into()), span), inner]),
-                            span,
-                        ),
-                        mk(
-                            ExprKind::Tuple(vec![
-                                mk(ExprKind::Atom("else".into()), span),
-                                var(ACC, span),
-                            ]),
-                            span,
-                        ),
-                    ],
-                    tail: None,
-                },
-                span,
-            );
+            let opts = keyword_list(vec![("do", inner), ("else", var(ACC, span))], span);
             Ok(mk(
                 ExprKind::Call {
                     callee: Callee::Local("if".into()),

@@ -131,12 +131,11 @@ impl FnBuilder<'_> {
             }
             ExprKind::Fn(clauses) => self.lambda(clauses, dest, e),
             ExprKind::Capture(inner) => self.capture(inner, dest, e),
-            ExprKind::Attribute { name, value: None } => {
-                let t = self.m.attributes.get(name).cloned().unwrap_or(Term::NIL);
-                let r = self.dest_reg(dest, e)?;
-                self.load_const(t, r);
-                self.finish(r, dest)
-            }
+            // Reads inside a module body were substituted by their values.
+            ExprKind::Attribute { name, .. } => Err(Diagnostic::new(
+                format!("cannot invoke @{name} outside module"),
+                e.span,
+            )),
             ExprKind::Pin(_) => Err(Diagnostic::new("cannot use ^ outside of a pattern", e.span)),
             ExprKind::Charlist(_) => Err(unsupported("charlists with interpolation", e)),
             _ => Err(unsupported("this expression", e)),

@@ -5,6 +5,7 @@
 //! asks the VM's BIF table and code server which calls are BIFs and which
 //! Kernel functions exist; it never runs code.
 
+mod attrs;
 mod closure;
 mod consts;
 mod control;

@@ -1,6 +1,7 @@
 //! Module-level compilation: `defmodule` bodies, `def`/`defp` clauses grouped
 //! by name and arity, default arguments, attributes, aliases and structs.
 
+use crate::attrs::{substitute, Attributes};
 use crate::consts::const_term;
 use crate::func::{CResult, Dest, FnBuilder};
 use ahash::AHashMap;
@@ -54,7 +55,7 @@ pub struct ModuleBuilder {
     literal_index: BTreeMap<Term, u32>,
     imports: Vec<Mfa>,
     import_index: AHashMap<Mfa, u32>,
-    pub attributes: AHashMap<String, Term>,
+    pub attributes: Attributes,
     /// `alias Foo.Bar` → `"Bar" => "Foo.Bar"`.
     pub aliases: AHashMap<String, String>,
     pub struct_def: Option<Vec<(Atom, Term)>>,
@@ -65,12 +66,14 @@ pub struct ModuleBuilder {
 }
 
 /// One `def` clause before grouping.
-struct DefClause<'a> {
+struct DefClause {
     name: String,
-    params: Vec<&'a Expr>,
-    guard: Option<&'a Expr>,
-    body: &'a Expr,
+    params: Vec<Expr>,
+    guard: Option<Expr>,
+    body: Expr,
     public: bool,
+    /// A body-less head (`def f(a, b \\ 1)`) that only declares defaults.
+    header: bool,
     span: Span,
 }
 
@@ -91,7 +94,7 @@ impl ModuleBuilder {
             literal_index: BTreeMap::new(),
             imports: Vec::new(),
             import_index: AHashMap::new(),
-            attributes: AHashMap::new(),
+            attributes: Attributes::default(),
             aliases: AHashMap::new(),
             struct_def: None,
             structs,
@@ -211,13 +214,51 @@ pub fn compile_module(
     for stmt in block_items(body) {
         module_statement(&mut mb, stmt, name, source, structs, out, &mut defs)?;
     }
-    if let Some(def) = &mb.struct_def {
+    if let Some(def) = mb.struct_def.clone() {
         structs.insert(atom, def.clone());
         mb.structs.insert(atom, def.clone());
+        if def.iter().any(|(k, _)| *k == Atom::EXCEPTION) {
+            exception_functions(&mut mb, &def, name, source, structs, out, &mut defs)?;
+        }
     }
-    compile_defs(&mut mb, &defs)?;
     define_reflection(&mut mb);
+    compile_defs(&mut mb, &defs)?;
     out.push(mb.finish());
+    Ok(())
+}
+
+/// `exception/1` for a `defexception` module that does not define its own,
+/// as Elixir's `defexception` generates it: a message string becomes the
+/// `message` field; a keyword list sets fields over the struct's defaults.
+fn exception_functions(
+    mb: &mut ModuleBuilder,
+    def: &[(Atom, Term)],
+    name: &str,
+    source: &Arc<Source>,
+    structs: &mut Structs,
+    out: &mut Vec<Module>,
+    defs: &mut Vec<DefClause>,
+) -> CResult<()> {
+    if defs
+        .iter()
+        .any(|d| d.name == "exception" && d.params.len() == 1)
+    {
+        return Ok(());
+    }
+    let mut text = String::new();
+    if def.iter().any(|(k, _)| *k == Atom::MESSAGE) {
+        text.push_str("def exception(msg) when is_binary(msg), do: exception(message: msg)\n");
+    }
+    text.push_str(
+        "def exception(args) when is_list(args), do: :maps.merge(__struct__(), :maps.from_list(args))\n",
+    );
+    let (ast, diagnostics) = vial_syntax::parse(&text);
+    if let Some(d) = diagnostics.into_iter().next() {
+        return Err(d);
+    }
+    for stmt in block_items(&ast) {
+        module_statement(mb, stmt, name, source, structs, out, defs)?;
+    }
     Ok(())
 }
 
@@ -229,14 +270,14 @@ pub fn block_items(e: &Expr) -> &[Expr] {
     }
 }
 
-fn module_statement<'a>(
+fn module_statement(
     mb: &mut ModuleBuilder,
-    stmt: &'a Expr,
+    stmt: &Expr,
     mod_name: &str,
     source: &Arc<Source>,
     structs: &mut Structs,
     out: &mut Vec<Module>,
-    defs: &mut Vec<DefClause<'a>>,
+    defs: &mut Vec<DefClause>,
 ) -> CResult<()> {
     let unsupported = |what: &str| {
         Err(Diagnostic::new(
@@ -264,16 +305,10 @@ fn module_statement<'a>(
             ) {
                 return Ok(());
             }
-            match const_term(value, mb) {
-                Some(t) => {
-                    mb.attributes.insert(name.clone(), t);
-                    Ok(())
-                }
-                None => Err(Diagnostic::new(
-                    format!("the value of @{name} must be a constant expression (not supported yet otherwise)"),
-                    value.span,
-                )),
-            }
+            let mut value = (**value).clone();
+            substitute(&mut value, &mb.attributes);
+            mb.attributes.insert(name.clone(), value);
+            Ok(())
         }
         ExprKind::Call {
             callee: Callee::Local(f),
@@ -282,32 +317,52 @@ fn module_statement<'a>(
         } => match (f.as_str(), args.as_slice()) {
             ("def" | "defp", [head, rest @ ..]) => {
                 let public = f == "def";
-                let body = do_body(rest).ok_or_else(|| {
-                    Diagnostic::new(format!("{f} needs a do block or do: keyword"), stmt.span)
-                })?;
+                let header = rest.is_empty();
+                let nil = Expr::new(ExprKind::Atom("nil".into()), stmt.span);
+                let body = match do_body(rest) {
+                    Some(b) => b,
+                    None if header => &nil,
+                    None => {
+                        return Err(Diagnostic::new(
+                            format!("{f} needs a do block or do: keyword"),
+                            stmt.span,
+                        ))
+                    }
+                };
                 let (call, guard) = match &head.kind {
                     ExprKind::Binary {
                         op: BinOp::When,
                         lhs,
                         rhs,
-                    } => (&**lhs, Some(&**rhs)),
+                    } => (&**lhs, Some((**rhs).clone())),
                     _ => (head, None),
                 };
-                let (name, params) = match &call.kind {
+                let (name, params): (String, Vec<Expr>) = match &call.kind {
                     ExprKind::Call {
                         callee: Callee::Local(n),
                         args,
                         ..
-                    } => (n.clone(), args.iter().collect()),
+                    } => (n.clone(), args.clone()),
                     ExprKind::Var(n) => (n.clone(), Vec::new()),
                     _ => return Err(Diagnostic::new("invalid function head", head.span)),
                 };
+                let mut body = body.clone();
+                let mut params = params;
+                let mut guard = guard;
+                substitute(&mut body, &mb.attributes);
+                params
+                    .iter_mut()
+                    .for_each(|p| substitute(p, &mb.attributes));
+                if let Some(g) = &mut guard {
+                    substitute(g, &mb.attributes);
+                }
                 defs.push(DefClause {
                     name,
                     params,
                     guard,
                     body,
                     public,
+                    header,
                     span: stmt.span,
                 });
                 Ok(())
@@ -335,8 +390,10 @@ fn module_statement<'a>(
                     match &item.kind {
                         ExprKind::Atom(a) => def.push((Atom::intern(a), Term::NIL)),
                         ExprKind::Tuple(kv) if kv.len() == 2 => {
+                            let mut value = kv[1].clone();
+                            substitute(&mut value, &mb.attributes);
                             let (Some(Term::Atom(k)), Some(v)) =
-                                (const_term(&kv[0], mb), const_term(&kv[1], mb))
+                                (const_term(&kv[0], mb), const_term(&value, mb))
                             else {
                                 return Err(Diagnostic::new("struct defaults must be constants (not supported yet otherwise)", item.span));
                             };
@@ -440,9 +497,10 @@ fn compile_defs(mb: &mut ModuleBuilder, defs: &[DefClause]) -> CResult<()> {
         let index = mb.locals[&(name.clone(), *arity)];
         let clauses: Vec<Clause> = clauses
             .iter()
+            .filter(|d| !d.header)
             .map(|d| Clause {
                 params: d.params.iter().map(|p| strip_default(p).clone()).collect(),
-                guard: d.guard.cloned(),
+                guard: d.guard.clone(),
                 body: d.body.clone(),
                 span: d.span,
             })

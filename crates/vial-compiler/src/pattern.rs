@@ -248,6 +248,23 @@ impl FnBuilder<'_> {
     /// Compiles a guard: jumps to `fail` unless it evaluates to exactly
     /// `true`; an exception inside the guard also fails it.
     pub fn guard(&mut self, g: &Expr, fail: LabelId) -> CResult<()> {
+        // `when a when b`: the clause applies when either guard passes.
+        if let ExprKind::Binary {
+            op: BinOp::When,
+            lhs,
+            rhs,
+        } = &g.kind
+        {
+            let (other, pass) = (self.new_label(), self.new_label());
+            self.guard(lhs, other)?;
+            self.emit(Instr::Jump {
+                target: FnBuilder::target(pass),
+            });
+            self.bind(other);
+            self.guard(rhs, fail)?;
+            self.bind(pass);
+            return Ok(());
+        }
         let mark = self.mark();
         let safe = guard_cannot_raise(g);
         if !safe {

@@ -129,6 +129,14 @@ pub enum Instr {
     },
     /// Tail-call form of [`Instr::CallFun`].
     TailCallFun { fun: Reg, args: Reg, argc: u8 },
+    /// `dst = apply(r[args], r[args+1])` (a function value and an argument
+    /// list) when `argc` is 2, or `apply(r[args], r[args+1], r[args+2])`
+    /// (module, function name, argument list) when `argc` is 3. Compiled
+    /// from `apply/2,3`. Raises like the call it makes, and ArgumentError
+    /// for an improper argument list.
+    Apply { args: Reg, argc: u8, dst: Reg },
+    /// Tail-call form of [`Instr::Apply`].
+    TailApply { args: Reg, argc: u8 },
     /// Calls BIF number `bif` (see [`crate::bif`]) on `r[args..args+argc]`.
     /// A BIF is a leaf: it never runs Vial code. Compiled from operators
     /// (`+`, `<`, `<>`, ...) and calls whose MFA is a registered BIF.

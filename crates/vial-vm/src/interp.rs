@@ -261,6 +261,42 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         Err(e) => throw!(e),
                     }
                 }
+                Instr::Apply { args, argc, dst } => {
+                    spend!();
+                    match apply_target(p, base + args as usize, argc) {
+                        Ok((Target::Vial(module, index), argv, env)) => {
+                            save_pc!(pc);
+                            push_frame_values(p, module, index, &argv, &env, Some(dst));
+                            continue 'frame;
+                        }
+                        Ok((Target::Bif(id), argv, _)) => {
+                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
+                                Ok(v) => r!(dst) = v,
+                                Err(e) => throw!(e),
+                            }
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::TailApply { args, argc } => {
+                    spend!();
+                    match apply_target(p, base + args as usize, argc) {
+                        Ok((Target::Vial(module, index), argv, env)) => {
+                            push_frame_values(p, module, index, &argv, &env, None);
+                            continue 'frame;
+                        }
+                        Ok((Target::Bif(id), argv, _)) => {
+                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
+                                Ok(v) => match return_value(p, v) {
+                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
+                                    None => continue 'frame,
+                                },
+                                Err(e) => throw!(e),
+                            }
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
                 Instr::Bif {
                     bif: id,
                     args,
@@ -505,6 +541,71 @@ fn fun_target<'a>(callee: &'a Term, args: &[Term]) -> Result<(Target, &'a [Term]
     }
 }
 
+type Args = SmallVec<[Term; 4]>;
+
+/// Resolves `apply(fun, args)` (`argc` 2) or `apply(module, name, args)`
+/// (`argc` 3) from absolute registers `start..`; returns the target, the
+/// arguments and a closure's captured values.
+fn apply_target(p: &Process, start: usize, argc: u8) -> Result<(Target, Args, Args), Exception> {
+    let list = &p.regs[start + argc as usize - 1];
+    let argv: Args = match list.list_to_vec() {
+        Some(v) => v.into(),
+        None => return Err(Exception::badarg()),
+    };
+    if argc == 2 {
+        let callee = &p.regs[start];
+        let (target, env) = fun_target(callee, &argv)?;
+        let env: Args = env.iter().cloned().collect();
+        return Ok((target, argv, env));
+    }
+    match (&p.regs[start], &p.regs[start + 1]) {
+        (Term::Atom(m), Term::Atom(f)) => {
+            Ok((resolve(*m, *f, argv.len() as u32)?, argv, Args::new()))
+        }
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// Enters `module.functions[fun]` with argument values `argv` and `env`:
+/// as a new frame returning into caller register `ret`, or (with `None`)
+/// replacing the current frame (a tail call).
+fn push_frame_values(
+    p: &mut Process,
+    module: Arc<Module>,
+    fun: u32,
+    argv: &[Term],
+    env: &[Term],
+    ret: Option<Reg>,
+) {
+    let nregs = module.functions[fun as usize].nregs as usize;
+    let base = match ret {
+        Some(ret) => {
+            let base = p.regs.len();
+            p.frames.push(Frame {
+                module,
+                fun,
+                pc: 0,
+                base: base as u32,
+                ret,
+            });
+            base
+        }
+        None => {
+            let frame = p.frames.last_mut().expect("frame");
+            frame.module = module;
+            frame.fun = fun;
+            frame.pc = 0;
+            let base = frame.base as usize;
+            p.regs.truncate(base);
+            base
+        }
+    };
+    p.regs.extend(argv.iter().cloned());
+    p.regs.extend(env.iter().cloned());
+    p.regs
+        .resize(base + nregs.max(argv.len() + env.len()), Term::EmptyList);
+}
+
 fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
     p.regs[start..start + argc as usize]
         .iter()
@@ -551,17 +652,7 @@ fn replace_frame(
     env: &[Term],
 ) {
     let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc as usize].iter().cloned().collect();
-    let frame = p.frames.last_mut().expect("frame");
-    let base = frame.base as usize;
-    let nregs = module.functions[fun as usize].nregs as usize;
-    frame.module = module;
-    frame.fun = fun;
-    frame.pc = 0;
-    p.regs.truncate(base);
-    p.regs.extend(argv);
-    p.regs.extend(env.iter().cloned());
-    p.regs
-        .resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
+    push_frame_values(p, module, fun, &argv, env, None);
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
@@ -646,7 +737,7 @@ pub fn trace_to_term(trace: &[TraceEntry]) -> Term {
     }))
 }
 
-fn trace_from_term(term: &Term) -> Arc<Vec<TraceEntry>> {
+pub(crate) fn trace_from_term(term: &Term) -> Arc<Vec<TraceEntry>> {
     let entries = term
         .iter_list()
         .filter_map(|e| {

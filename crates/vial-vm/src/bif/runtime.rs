@@ -19,7 +19,20 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("vial_runtime", "bang", 1, bang),
     bif!("erlang", "make_fun", 3, make_fun),
     bif!("Elixir.Function", "capture", 3, make_fun),
+    bif!("erlang", "function_exported", 3, function_exported),
+    bif!("Elixir.Kernel", "function_exported?", 3, function_exported),
 ];
+
+/// Whether `module` is loaded and exports `name/arity` (BIFs count).
+fn function_exported(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let (Term::Atom(m), Term::Atom(f), Term::Int(a)) = (&args[0], &args[1], &args[2]) else {
+        return Err(Exception::badarg());
+    };
+    let arity = u32::try_from(*a).map_err(|_| Exception::badarg())?;
+    let exported = crate::bif::lookup(crate::bytecode::Mfa::new(*m, *f, arity)).is_some()
+        || crate::code::lookup(*m).is_some_and(|module| module.export(*f, arity).is_some());
+    Ok(Term::bool(exported))
+}
 
 /// `map.field`: the value, or KeyError; a non-map raises as Elixir 1.14 does.
 fn dot(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
