@@ -34,11 +34,32 @@ pub fn load_program(program: Program) -> Option<std::sync::Arc<code::Module>> {
     let has_script = program.has_script;
     let mut last = None;
     for m in program.modules {
+        if std::env::var_os("VIAL_DUMP_BYTECODE").is_some() {
+            dump(&m);
+        }
         last = Some(code::load(m));
     }
     if has_script {
         last
     } else {
         None
+    }
+}
+
+/// Prints a module's bytecode on stderr (`VIAL_DUMP_BYTECODE=1`), for
+/// debugging the compiler.
+fn dump(m: &code::Module) {
+    eprintln!("module {}", m.name.name());
+    for (i, f) in m.functions.iter().enumerate() {
+        eprintln!(
+            "  fn #{i} {}/{} (env {}, {} registers)",
+            f.name.name(),
+            f.arity,
+            f.env,
+            f.nregs
+        );
+        for (pc, instr) in f.code.iter().enumerate() {
+            eprintln!("    {pc:4}  {instr:?}");
+        }
     }
 }

@@ -40,7 +40,9 @@ impl FnBuilder<'_> {
         bound: &mut Vec<String>,
     ) -> CResult<()> {
         let fail_t = FnBuilder::target(fail);
-        if let Some(t) = const_term(p, self.m) {
+        // A constant pattern is an equality test, except that a map pattern
+        // matches any map with at least its keys.
+        if let Some(t) = const_term(p, self.m).filter(|t| !contains_map(t)) {
             let r = self.alloc(p.span)?;
             self.load_const(t, r);
             self.emit(Instr::IsEq {
@@ -187,6 +189,42 @@ impl FnBuilder<'_> {
                 self.pattern(lhs, src, fail, bound)?;
                 self.pattern(rhs, src, fail, bound)?;
             }
+            // `first..last` and `first..last//step` match `%Range{}` fields.
+            ExprKind::Binary {
+                op: op @ (BinOp::Range | BinOp::StepRange),
+                lhs,
+                rhs,
+            } => {
+                let mut fields = Vec::new();
+                match (op, &lhs.kind) {
+                    (
+                        BinOp::StepRange,
+                        ExprKind::Binary {
+                            op: BinOp::Range,
+                            lhs: first,
+                            rhs: last,
+                        },
+                    ) => {
+                        fields.push(("first", &**first));
+                        fields.push(("last", &**last));
+                        fields.push(("step", &**rhs));
+                    }
+                    (BinOp::Range, _) => {
+                        fields.push(("first", &**lhs));
+                        fields.push(("last", &**rhs));
+                    }
+                    _ => return Err(Diagnostic::new("invalid range pattern", p.span)),
+                }
+                let mut entries = vec![(
+                    Expr::new(ExprKind::Atom("__struct__".into()), p.span),
+                    Expr::new(ExprKind::Atom("Elixir.Range".into()), p.span),
+                )];
+                for (k, v) in fields {
+                    entries.push((Expr::new(ExprKind::Atom(k.into()), p.span), v.clone()));
+                }
+                self.emit(Instr::IsMap { src, fail: fail_t });
+                self.map_entries(&entries, src, fail, bound)?;
+            }
             _ => {
                 return Err(Diagnostic::new(
                     "this expression is not supported in a pattern",
@@ -322,6 +360,24 @@ fn guard_cannot_raise(g: &Expr) -> bool {
             args,
             ..
         } => name.starts_with("is_") && name != "is_map_key" && args.iter().all(guard_cannot_raise),
+        _ => false,
+    }
+}
+
+/// Whether a constant contains a map (whose pattern is not an equality).
+fn contains_map(t: &Term) -> bool {
+    match t {
+        Term::Map(_) => true,
+        Term::Tuple(items) => items.0.iter().any(contains_map),
+        Term::Cons(_) => {
+            let mut items = t.iter_list();
+            for item in items.by_ref() {
+                if contains_map(item) {
+                    return true;
+                }
+            }
+            contains_map(items.tail())
+        }
         _ => false,
     }
 }

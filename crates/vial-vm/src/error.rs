@@ -185,6 +185,21 @@ pub fn message(reason: &Term) -> String {
                 )
             }
         }
+        "Protocol.UndefinedError" => {
+            let value = f("value");
+            let description = match f("description") {
+                Term::Binary(b) if !b.0.is_empty() => {
+                    format!(". {}", String::from_utf8_lossy(&b.0))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "protocol {} not implemented for {} of type {}{description}",
+                module_name(&f("protocol")),
+                inspect(&value),
+                type_name(&value)
+            )
+        }
         "KeyError" => match f("message") {
             Term::Binary(_) => f("message").as_str().unwrap_or("").to_string(),
             _ => format!(
@@ -196,6 +211,25 @@ pub fn message(reason: &Term) -> String {
         _ => match f("message") {
             Term::Binary(b) => String::from_utf8_lossy(&b.0).into_owned(),
             other => inspect(&other),
+        },
+    }
+}
+
+/// The type name Elixir's protocol errors use for a term.
+fn type_name(t: &Term) -> String {
+    match t {
+        Term::Int(_) | Term::Big(_) => "Integer".into(),
+        Term::Float(_) => "Float".into(),
+        Term::Atom(_) => "Atom".into(),
+        Term::Binary(_) => "BitString".into(),
+        Term::EmptyList | Term::Cons(_) => "List".into(),
+        Term::Tuple(_) => "Tuple".into(),
+        Term::Pid(_) => "PID".into(),
+        Term::Ref(_) => "Reference".into(),
+        Term::Fun(_) => "Function".into(),
+        Term::Map(m) => match m.get(&Term::Atom(Atom::STRUCT)) {
+            Some(module) => format!("{} (a struct)", module_name(module)),
+            None => "Map".into(),
         },
     }
 }
