@@ -6,8 +6,6 @@ mod repl;
 
 use std::process::ExitCode;
 use vial_compiler::Mode;
-use vial_vm::error::format_uncaught;
-use vial_vm::interp::Exit;
 use vial_vm::scheduler::Vm;
 
 const USAGE: &str = "usage: vial [--schedulers N] [FILE.exs [ARGS...] | -e EXPR]";
@@ -91,11 +89,9 @@ fn run_source(vm: &Vm, file: &str, text: &str, schedulers: usize) -> ExitCode {
     };
     let mut main = vm.new_process();
     main.start(script, 0, &[], &[]);
-    match vm.run_main(main, schedulers) {
-        Exit::Normal(_) => ExitCode::SUCCESS,
-        Exit::Raised(e) => {
-            eprint!("{}", format_uncaught(&e));
-            ExitCode::from(1)
-        }
-    }
+    let pid = main.pid;
+    let exit = vm.run_main(main, schedulers);
+    let (report, status) = vm.main_exit_report(pid, &exit);
+    eprint!("{report}");
+    ExitCode::from(status)
 }

@@ -1,7 +1,7 @@
 //! Closures: `fn` and `&` captures become functions lifted into the module;
 //! the variables they use from the enclosing scope are captured by value.
 
-use crate::func::{CResult, Dest, FnBuilder};
+use crate::func::{arity_of, CResult, Dest, FnBuilder};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, StrPart};
@@ -44,6 +44,7 @@ impl FnBuilder<'_> {
         e: &Expr,
         body: impl FnOnce(&mut FnBuilder) -> CResult<()>,
     ) -> CResult<()> {
+        arity_of(arity as usize, e.span)?;
         let captured: Vec<(String, u16)> = used
             .into_iter()
             .filter_map(|name| self.vars.get(&name).map(|&r| (name, r)))
@@ -60,6 +61,7 @@ impl FnBuilder<'_> {
         let (index, name) = self.m.declare_lambda(&outer);
         let mut fb = FnBuilder::new(self.m, name, arity, arity as u16 + n);
         fb.line = self.line;
+        fb.depth = self.depth;
         for (i, (var, _)) in captured.iter().enumerate() {
             fb.alias_var(var, arity as u16 + i as u16);
         }

@@ -199,11 +199,13 @@ impl FnBuilder<'_> {
             let [test] = c.params.as_slice() else {
                 return Err(Diagnostic::new("expected one condition before ->", c.span));
             };
-            let t = self.value(test)?;
-            self.emit(Instr::JumpIfFalsy {
-                src: t,
-                target: FnBuilder::target(next),
-            });
+            if !self.jump_unless_comparison(test, next)? {
+                let t = self.value(test)?;
+                self.emit(Instr::JumpIfFalsy {
+                    src: t,
+                    target: FnBuilder::target(next),
+                });
+            }
             self.branch(&c.body, dest, out, end)?;
             self.bind(next);
         }
@@ -229,11 +231,13 @@ impl FnBuilder<'_> {
         let out = self.join_reg(dest, e)?;
         let end = self.new_label();
         let other = self.new_label();
-        let t = self.value(cond)?;
-        self.emit(Instr::JumpIfFalsy {
-            src: t,
-            target: FnBuilder::target(other),
-        });
+        if !self.jump_unless_comparison(cond, other)? {
+            let t = self.value(cond)?;
+            self.emit(Instr::JumpIfFalsy {
+                src: t,
+                target: FnBuilder::target(other),
+            });
+        }
         let nil = Expr::new(ExprKind::Atom("nil".into()), e.span);
         let outer = self.save_scope();
         self.branch(yes.unwrap_or(&nil), dest, out, end)?;
@@ -482,17 +486,33 @@ impl FnBuilder<'_> {
         }
         self.in_try -= 1;
         self.restore_scope(outer.clone());
-        if let Some(a) = after {
-            let r = self.alloc(a.span)?;
-            self.expr(a, Dest::Reg(r))?;
-        }
-        self.emit(Instr::Reraise { start: exc });
+        let Some(a) = after else {
+            self.emit(Instr::Reraise { start: exc });
+            self.bind(done);
+            return self.finish(res, dest);
+        };
+        // Both ways out run the same `after` code (compiled once: nested
+        // `try`s would double it at each level); `raise` says whether the
+        // exception in `exc` is re-raised after it.
+        let raise = self.alloc(a.span)?;
+        let run_after = self.new_label();
+        self.load_const(Term::TRUE, raise);
+        self.emit(Instr::Jump {
+            target: FnBuilder::target(run_after),
+        });
         self.bind(done);
-        if let Some(a) = after {
-            let r = self.alloc(a.span)?;
-            self.expr(a, Dest::Reg(r))?;
-            self.restore_scope(outer);
-        }
+        self.load_const(Term::FALSE, raise);
+        self.bind(run_after);
+        let r = self.alloc(a.span)?;
+        self.expr(a, Dest::Reg(r))?;
+        let finished = self.new_label();
+        self.emit(Instr::JumpIfFalsy {
+            src: raise,
+            target: FnBuilder::target(finished),
+        });
+        self.emit(Instr::Reraise { start: exc });
+        self.bind(finished);
+        self.restore_scope(outer);
         self.finish(res, dest)
     }
 

@@ -12,6 +12,11 @@ use vial_syntax::Diagnostic;
 /// A name no source variable can have.
 const ACC: &str = "for acc";
 
+/// The most generators and filters a `for` may have: each nests the
+/// rewritten expression a few levels deeper, and the compiler's recursion
+/// over it must stay within the stack.
+const MAX_QUALIFIERS: usize = 100;
+
 fn mk(kind: ExprKind, span: Span) -> Expr {
     Expr::new(kind, span)
 }
@@ -62,6 +67,12 @@ pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
         .rposition(|a| !is_keyword_list(a))
         .map_or(0, |i| i + 1);
     let (quals, opts) = args.split_at(split);
+    if quals.len() > MAX_QUALIFIERS {
+        return Err(Diagnostic::new(
+            format!("for has too many generators and filters (the limit is {MAX_QUALIFIERS})"),
+            quals[MAX_QUALIFIERS].span,
+        ));
+    }
     let find = |key| opts.iter().find_map(|o| keyword(o, key));
     let body = find("do").ok_or_else(|| Diagnostic::new("for needs a do", e.span))?;
     let span = e.span;

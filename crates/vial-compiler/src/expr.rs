@@ -1,10 +1,10 @@
 //! Expression compilation: values, operators, calls, data construction.
 
 use crate::consts::const_term;
-use crate::func::{CResult, Dest, FnBuilder};
+use crate::func::{arity_of, CResult, Dest, FnBuilder};
 use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, StrPart, UnaryOp};
 use vial_syntax::Diagnostic;
-use vial_vm::bytecode::{FailKind, Instr, Mfa, Reg};
+use vial_vm::bytecode::{ArithOp, CmpOp, FailKind, Instr, Mfa, Reg};
 use vial_vm::term::Map;
 use vial_vm::{bif, code, Atom, Term};
 
@@ -16,8 +16,18 @@ enum CallTarget {
 }
 
 impl FnBuilder<'_> {
-    /// Compiles `e` so its value ends up in `dest`.
+    /// Compiles `e` so its value ends up in `dest`. Temporaries it uses are
+    /// free again afterwards (variables it binds stay).
     pub fn expr(&mut self, e: &Expr, dest: Dest) -> CResult<()> {
+        self.enter(e.span)?;
+        let mark = self.mark();
+        let done = self.expr_inner(e, dest);
+        self.release(mark);
+        self.depth -= 1;
+        done
+    }
+
+    fn expr_inner(&mut self, e: &Expr, dest: Dest) -> CResult<()> {
         if let Some(t) = const_term(e, self.m) {
             let r = self.dest_reg(dest, e)?;
             self.load_const(t, r);
@@ -32,6 +42,11 @@ impl FnBuilder<'_> {
                 let base = self.capture_args.ok_or_else(|| {
                     Diagnostic::new(format!("&{n} cannot be used outside of a capture"), e.span)
                 })?;
+                if !(1..=255).contains(n) {
+                    let message =
+                        format!("capture argument &{n} must be numbered between 1 and 255");
+                    return Err(Diagnostic::new(message, e.span));
+                }
                 self.finish(base + *n as u16 - 1, dest)
             }
             ExprKind::Block(items) => self.block(items, dest, e),
@@ -68,7 +83,7 @@ impl FnBuilder<'_> {
                 entries,
             } => self.struct_(name, update.as_deref(), entries, dest, e),
             ExprKind::Str(parts) => {
-                let start = self.alloc_n(parts.len() as u16, e.span)?;
+                let start = self.alloc_len(parts.len(), e.span)?;
                 for (i, p) in parts.iter().enumerate() {
                     let r = start + i as u16;
                     match p {
@@ -110,7 +125,7 @@ impl FnBuilder<'_> {
                 let f = self.value(fun)?;
                 let start = self.args(args)?;
                 self.set_span(e.span);
-                let argc = args.len() as u8;
+                let argc = arity_of(args.len(), e.span)?;
                 if dest == Dest::Tail && self.in_try == 0 {
                     self.emit(Instr::TailCallFun {
                         fun: f,
@@ -194,7 +209,7 @@ impl FnBuilder<'_> {
     /// Evaluates `items` into consecutive fresh registers; returns the first.
     pub fn args(&mut self, items: &[Expr]) -> CResult<Reg> {
         let span = items.first().map(|i| i.span).unwrap_or_default();
-        let start = self.alloc_n(items.len() as u16, span)?;
+        let start = self.alloc_len(items.len(), span)?;
         for (i, item) in items.iter().enumerate() {
             self.expr(item, Dest::Reg(start + i as u16))?;
         }
@@ -245,6 +260,29 @@ impl FnBuilder<'_> {
     }
 
     fn binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        if let Some(aop) = arith_op(op) {
+            let (a, b) = (self.value(lhs)?, self.value(rhs)?);
+            let r = self.dest_reg(dest, e)?;
+            self.set_span(e.span);
+            self.emit(Instr::Arith {
+                op: aop,
+                a,
+                b,
+                dst: r,
+            });
+            return self.finish(r, dest);
+        }
+        if let Some(cop) = cmp_op(op) {
+            let (a, b) = (self.value(lhs)?, self.value(rhs)?);
+            let r = self.dest_reg(dest, e)?;
+            self.emit(Instr::Compare {
+                op: cop,
+                a,
+                b,
+                dst: r,
+            });
+            return self.finish(r, dest);
+        }
         let kernel = |name| ("Elixir.Kernel", name);
         let name = match op {
             BinOp::Match => return self.match_(lhs, rhs, dest, e),
@@ -381,7 +419,7 @@ impl FnBuilder<'_> {
             Some(u) => Some(self.value(u)?),
             None => None,
         };
-        let start = self.alloc_n(2 * entries.len() as u16, e.span)?;
+        let start = self.alloc_len(2 * entries.len(), e.span)?;
         for (i, (k, v)) in entries.iter().enumerate() {
             self.expr(k, Dest::Reg(start + 2 * i as u16))?;
             self.expr(v, Dest::Reg(start + 2 * i as u16 + 1))?;
@@ -456,7 +494,7 @@ impl FnBuilder<'_> {
         }
         let base = self.alloc(e.span)?;
         self.load_const(Term::map(defaults), base);
-        let start = self.alloc_n(2 * entries.len() as u16, e.span)?;
+        let start = self.alloc_len(2 * entries.len(), e.span)?;
         for (i, (k, v)) in entries.iter().enumerate() {
             self.expr(k, Dest::Reg(start + 2 * i as u16))?;
             self.expr(v, Dest::Reg(start + 2 * i as u16 + 1))?;
@@ -480,6 +518,20 @@ impl FnBuilder<'_> {
             }
         }
         let arity = args.len() as u32;
+        if let (Callee::Local(name), [a, b]) = (callee, args) {
+            let op = match name.as_str() {
+                "div" => Some(ArithOp::IntDiv),
+                "rem" => Some(ArithOp::Rem),
+                _ => None,
+            };
+            if let Some(op) = op.filter(|_| !self.m.locals.contains_key(&(name.clone(), 2))) {
+                let (a, b) = (self.value(a)?, self.value(b)?);
+                let r = self.dest_reg(dest, e)?;
+                self.set_span(e.span);
+                self.emit(Instr::Arith { op, a, b, dst: r });
+                return self.finish(r, dest);
+            }
+        }
         let target = match callee {
             Callee::Local(name) => {
                 if let Some(&i) = self.m.locals.get(&(name.clone(), arity)) {
@@ -511,7 +563,7 @@ impl FnBuilder<'_> {
         };
         let start = self.args(args)?;
         self.set_span(e.span);
-        let argc = args.len() as u8;
+        let argc = arity_of(args.len(), e.span)?;
         let tail = dest == Dest::Tail && self.in_try == 0;
         match target {
             CallTarget::Bif(id) => {
@@ -591,7 +643,7 @@ impl FnBuilder<'_> {
         let f = self.alloc(e.span)?;
         self.bif_at(("erlang", "make_fun"), trio, 3, Dest::Reg(f), e)?;
         let start = self.args(args)?;
-        let argc = args.len() as u8;
+        let argc = arity_of(args.len(), e.span)?;
         if dest == Dest::Tail && self.in_try == 0 {
             self.emit(Instr::TailCallFun {
                 fun: f,
@@ -610,6 +662,32 @@ impl FnBuilder<'_> {
             self.finish(r, dest)
         }
     }
+}
+
+/// The [`ArithOp`] of an arithmetic operator.
+pub fn arith_op(op: BinOp) -> Option<ArithOp> {
+    Some(match op {
+        BinOp::Add => ArithOp::Add,
+        BinOp::Sub => ArithOp::Sub,
+        BinOp::Mul => ArithOp::Mul,
+        BinOp::Div => ArithOp::Div,
+        _ => return None,
+    })
+}
+
+/// The [`CmpOp`] of a comparison operator.
+pub fn cmp_op(op: BinOp) -> Option<CmpOp> {
+    Some(match op {
+        BinOp::Lt => CmpOp::Lt,
+        BinOp::Gt => CmpOp::Gt,
+        BinOp::Le => CmpOp::Le,
+        BinOp::Ge => CmpOp::Ge,
+        BinOp::Eq => CmpOp::Eq,
+        BinOp::NotEq => CmpOp::Ne,
+        BinOp::StrictEq => CmpOp::StrictEq,
+        BinOp::StrictNotEq => CmpOp::StrictNe,
+        _ => return None,
+    })
 }
 
 /// Kernel functions callable without a module: BIFs first, then functions

@@ -1,11 +1,12 @@
 //! Module-level compilation: `defmodule` bodies, `def`/`defp` clauses grouped
 //! by name and arity, default arguments, attributes, aliases and structs.
 
-use crate::attrs::{substitute, Attributes};
+use crate::attrs::{substitute, Attributes, MAX_COPIED};
 use crate::consts::const_term;
-use crate::func::{CResult, Dest, FnBuilder};
+use crate::func::{arity_of, CResult, Dest, FnBuilder};
 use ahash::AHashMap;
 use std::collections::BTreeMap;
+use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, Span};
 use vial_syntax::Diagnostic;
@@ -20,6 +21,8 @@ pub type Structs = AHashMap<Atom, Vec<(Atom, Term)>>;
 pub struct Source {
     pub file: Arc<str>,
     line_starts: Vec<u32>,
+    /// How many more nodes attribute reads may copy (see [`MAX_COPIED`]).
+    pub attr_budget: AtomicUsize,
 }
 
 impl Source {
@@ -34,6 +37,7 @@ impl Source {
         Arc::new(Source {
             file: Arc::from(file),
             line_starts,
+            attr_budget: AtomicUsize::new(MAX_COPIED),
         })
     }
 
@@ -306,7 +310,7 @@ fn module_statement(
                 return Ok(());
             }
             let mut value = (**value).clone();
-            substitute(&mut value, &mb.attributes);
+            substitute(&mut value, &mb.attributes, &mb.source.attr_budget)?;
             mb.attributes.insert(name.clone(), value);
             Ok(())
         }
@@ -349,12 +353,13 @@ fn module_statement(
                 let mut body = body.clone();
                 let mut params = params;
                 let mut guard = guard;
-                substitute(&mut body, &mb.attributes);
+                let budget = &mb.source.attr_budget;
+                substitute(&mut body, &mb.attributes, budget)?;
                 params
                     .iter_mut()
-                    .for_each(|p| substitute(p, &mb.attributes));
+                    .try_for_each(|p| substitute(p, &mb.attributes, budget))?;
                 if let Some(g) = &mut guard {
-                    substitute(g, &mb.attributes);
+                    substitute(g, &mb.attributes, budget)?;
                 }
                 defs.push(DefClause {
                     name,
@@ -391,7 +396,7 @@ fn module_statement(
                         ExprKind::Atom(a) => def.push((Atom::intern(a), Term::NIL)),
                         ExprKind::Tuple(kv) if kv.len() == 2 => {
                             let mut value = kv[1].clone();
-                            substitute(&mut value, &mb.attributes);
+                            substitute(&mut value, &mb.attributes, &mb.source.attr_budget)?;
                             let (Some(Term::Atom(k)), Some(v)) =
                                 (const_term(&kv[0], mb), const_term(&value, mb))
                             else {
@@ -468,6 +473,28 @@ fn compile_defs(mb: &mut ModuleBuilder, defs: &[DefClause]) -> CResult<()> {
     let mut wrappers = Vec::new();
     for ((name, arity), clauses) in &groups {
         mb.declare(name, *arity, clauses[0].public);
+        arity_of(*arity as usize, clauses[0].span)?;
+        let has_defaults = |c: &&&DefClause| {
+            c.params.iter().any(|p| {
+                matches!(
+                    p.kind,
+                    ExprKind::Binary {
+                        op: BinOp::Default,
+                        ..
+                    }
+                )
+            })
+        };
+        if let Some(again) = clauses.iter().filter(has_defaults).nth(1) {
+            let kind = if clauses[0].public { "def" } else { "defp" };
+            return Err(Diagnostic::new(
+                format!(
+                    "{kind} {name}/{arity} defines defaults multiple times. \
+                     Elixir allows defaults to be declared once per definition"
+                ),
+                again.span,
+            ));
+        }
         let defaults: Vec<(usize, &Expr)> = clauses
             .iter()
             .flat_map(|c| c.params.iter().enumerate())
@@ -495,6 +522,13 @@ fn compile_defs(mb: &mut ModuleBuilder, defs: &[DefClause]) -> CResult<()> {
     }
     for ((name, arity), clauses) in &groups {
         let index = mb.locals[&(name.clone(), *arity)];
+        if clauses.iter().all(|d| d.header) {
+            let kind = if clauses[0].public { "def" } else { "defp" };
+            return Err(Diagnostic::new(
+                format!("implementation not provided for predefined {kind} {name}/{arity}"),
+                clauses[0].span,
+            ));
+        }
         let clauses: Vec<Clause> = clauses
             .iter()
             .filter(|d| !d.header)

@@ -33,8 +33,13 @@ use crate::diagnostic::{line_col, Diagnostic};
 use crate::token::{Piece, Spanned, Token};
 
 /// Upper bound on the estimated depth of the tree an expression produces
-/// (bracket levels weigh 3, `do`/`fn` blocks 6, operators 1).
+/// (bracket levels and open calls without parentheses weigh 3, `do`/`fn`
+/// blocks 6, operators 1).
 pub const MAX_NESTING: usize = 1000;
+
+/// The depth weight of a call without parentheses while it is open: its
+/// arguments nest like those of `f(...)`, across commas.
+const CALL_WEIGHT: usize = 3;
 
 /// An opening bracket, `do` or `fn` left open at the end of input.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,6 +127,8 @@ struct Open {
     /// A keyword key has been seen among this call's arguments.
     in_kw: bool,
     nested_nonfirst: bool,
+    /// What this entry adds to the depth estimate until it is closed.
+    weight: usize,
 }
 
 struct Pass {
@@ -182,7 +189,7 @@ pub fn classify(
         i += 1;
     }
     let end = pass.out.last().map_or(0, |t| t.end);
-    while let Some(entry) = pass.open.pop() {
+    while let Some(entry) = pass.pop_open() {
         pass.emit_close(entry.kind, end);
     }
     let unclosed = pass
@@ -254,6 +261,14 @@ impl Pass {
         self.check_depth(span)
     }
 
+    /// Pops the innermost open call or capture, taking its weight off the
+    /// depth estimate.
+    fn pop_open(&mut self) -> Option<Open> {
+        let entry = self.open.pop()?;
+        self.estimate = self.estimate.saturating_sub(entry.weight);
+        Some(entry)
+    }
+
     /// Resets the operator count of the current level at a separator.
     fn separator(&mut self) {
         let ops = std::mem::take(self.ops_mut());
@@ -288,7 +303,7 @@ impl Pass {
     fn close_all(&mut self, at: usize) {
         let depth = self.depth();
         while self.open.last().is_some_and(|o| o.depth == depth) {
-            if let Some(entry) = self.open.pop() {
+            if let Some(entry) = self.pop_open() {
                 self.emit_close(entry.kind, at);
             }
         }
@@ -302,7 +317,7 @@ impl Pass {
             .last()
             .is_some_and(|o| o.depth == depth && o.kind == OpenKind::Capture)
         {
-            self.open.pop();
+            self.pop_open();
             self.emit_close(OpenKind::Capture, at);
         }
     }
@@ -385,11 +400,11 @@ impl Pass {
             .position(|o| o.depth == depth && o.kind == OpenKind::Call);
         if let Some(owner) = owner {
             while self.open.len() > owner + 1 {
-                if let Some(entry) = self.open.pop() {
+                if let Some(entry) = self.pop_open() {
                     self.emit_close(entry.kind, at);
                 }
             }
-            if let Some(entry) = self.open.pop() {
+            if let Some(entry) = self.pop_open() {
                 retag(&mut self.out[entry.out_idx].tok, false);
             }
         } else if let Some(call) = self.last_closed_call {
@@ -430,9 +445,11 @@ impl Pass {
                         commas: 0,
                         in_kw: false,
                         nested_nonfirst,
+                        weight: CALL_WEIGHT,
                     });
                     t.tok = Token::CallIdent(name);
-                    self.count_op(span)?;
+                    self.estimate += CALL_WEIGHT;
+                    self.check_depth(span)?;
                 } else {
                     t.tok = Token::Ident(name);
                 }
@@ -455,8 +472,18 @@ impl Pass {
                     .map(|_| self.out.len() - 1);
                 self.open_bracket(Kind::Paren, t, call)?;
             }
-            Token::DotParen => self.open_bracket(Kind::Paren, t, None)?,
-            Token::LBracket => self.open_bracket(Kind::Bracket, t, None)?,
+            // `f.(x)` and `x[k]` nest to the left (`f.(1).(2)`, `x[1][2]`)
+            // with no bracket left open, so they count as operators.
+            Token::DotParen => {
+                self.count_op(span)?;
+                self.open_bracket(Kind::Paren, t, None)?;
+            }
+            Token::LBracket => {
+                if self.out.last().is_some_and(|p| ends_operand(&p.tok)) {
+                    self.count_op(span)?;
+                }
+                self.open_bracket(Kind::Bracket, t, None)?;
+            }
             Token::LBrace => self.open_bracket(Kind::Brace, t, None)?,
             Token::MapOpen => self.open_bracket(Kind::Map, t, None)?,
             Token::Fn => self.open_bracket(Kind::Fn, t, None)?,
@@ -503,6 +530,7 @@ impl Pass {
                     commas: 0,
                     in_kw: false,
                     nested_nonfirst: false,
+                    weight: 0,
                 });
                 self.out.push(t);
             }
@@ -563,6 +591,30 @@ impl Pass {
         top.commas += 1;
         Ok(())
     }
+}
+
+/// True when `tok` can end an operand, so that a `[` after it is an access
+/// `x[k]` (or a call argument) rather than the start of a list.
+fn ends_operand(tok: &Token) -> bool {
+    matches!(
+        tok,
+        Token::Ident(_)
+            | Token::Alias(_)
+            | Token::Module
+            | Token::Atom(_)
+            | Token::Str(_)
+            | Token::Charlist(_)
+            | Token::Int(_)
+            | Token::Float(_)
+            | Token::CaptureArg(_)
+            | Token::True
+            | Token::False
+            | Token::Nil
+            | Token::RParen
+            | Token::RBracket
+            | Token::RBrace
+            | Token::End
+    )
 }
 
 /// Turns a call identifier into its `do`-block form.

@@ -6,10 +6,10 @@
 //! `receive` with no matching message) and resume later on any scheduler.
 
 use crate::bif::{self, Ctx};
-use crate::bytecode::{Class, FailKind, Instr, Reg};
+use crate::bytecode::{ArithOp, Class, CmpOp, FailKind, Instr, Reg};
 use crate::code::{self, Module};
 use crate::error::{exception_struct, Exception, TraceEntry};
-use crate::process::{Frame, Handler, Process};
+use crate::process::{self, receive, Drained, Frame, Handler, Process};
 use crate::scheduler::Vm;
 use crate::term::{Closure, FunKind, Term};
 use crate::{inspect, Atom};
@@ -46,7 +46,7 @@ const TRACE_DEPTH: usize = 8;
 pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     'frame: loop {
         let frame = p.frames.last().expect("a running process has a frame");
-        let m = frame.module.clone();
+        let m: &'static Module = frame.module;
         let f = &m.functions[frame.fun as usize];
         let code = &f.code[..];
         let base = frame.base as usize;
@@ -56,6 +56,21 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             ($reg:expr) => {
                 p.regs[base + $reg as usize]
             };
+        }
+        // `set!(reg, value)`: a register write that skips the drop call when
+        // the old value is an immediate (the common case).
+        macro_rules! set {
+            ($reg:expr, $v:expr) => {{
+                let i = base + $reg as usize;
+                if p.regs[i].is_immediate() {
+                    let v = $v;
+                    // SAFETY: the old value is an immediate, whose
+                    // destructor does nothing.
+                    unsafe { std::ptr::write(&mut p.regs[i], v) }
+                } else {
+                    p.regs[i] = $v;
+                }
+            }};
         }
         macro_rules! save_pc {
             ($at:expr) => {
@@ -85,9 +100,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             let instr = code[pc];
             pc += 1;
             match instr {
-                Instr::Move { src, dst } => r!(dst) = r!(src).clone(),
-                Instr::Literal { lit, dst } => r!(dst) = m.literals[lit as usize].clone(),
-                Instr::Int { value, dst } => r!(dst) = Term::Int(value as i64),
+                Instr::Move { src, dst } => set!(dst, r!(src).clone()),
+                Instr::Literal { lit, dst } => set!(dst, m.literals[lit as usize].clone()),
+                Instr::Int { value, dst } => set!(dst, Term::Int(value as i64)),
 
                 Instr::MakeTuple { start, n, dst } => {
                     let items = p.regs[base + start as usize..][..n as usize].to_vec();
@@ -147,7 +162,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     let arity = m.functions[fun as usize].arity;
                     r!(dst) = Term::Fun(Arc::new(Closure {
                         kind: FunKind::Lambda {
-                            module: m.clone(),
+                            module: m,
                             index: fun,
                             arity,
                         },
@@ -163,12 +178,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     save_pc!(pc);
-                    push_frame(p, m.clone(), fun, base + args as usize, argc, &[], dst);
+                    push_frame(p, m, fun, base + args as usize, argc, &[], dst);
                     continue 'frame;
                 }
                 Instr::TailCallLocal { fun, args, argc } => {
                     spend!();
-                    replace_frame(p, m.clone(), fun, base + args as usize, argc, &[]);
+                    replace_frame(p, m, fun, base + args as usize, argc, &[]);
                     continue 'frame;
                 }
                 Instr::CallRemote {
@@ -309,6 +324,34 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         Err(e) => throw!(e),
                     }
                 }
+                Instr::Arith { op, a, b, dst } => {
+                    // The integer fast path writes the register directly (a
+                    // `Result` would go through memory and stall the store).
+                    let fast = match (&r!(a), &r!(b)) {
+                        (Term::Int(x), Term::Int(y)) => match op {
+                            ArithOp::Add => x.checked_add(*y),
+                            ArithOp::Sub => x.checked_sub(*y),
+                            ArithOp::Mul => x.checked_mul(*y),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match fast {
+                        Some(v) => set!(dst, Term::Int(v)),
+                        None => match arith(op, &r!(a), &r!(b)) {
+                            Ok(v) => set!(dst, v),
+                            Err(e) => throw!(e),
+                        },
+                    }
+                }
+                Instr::Compare { op, a, b, dst } => {
+                    set!(dst, Term::bool(compare(op, &r!(a), &r!(b))));
+                }
+                Instr::JumpUnlessCompare { op, a, b, target } => {
+                    if !compare(op, &r!(a), &r!(b)) {
+                        pc = target as usize;
+                    }
+                }
                 Instr::Return { src } => {
                     let v = std::mem::replace(&mut r!(src), Term::EmptyList);
                     match return_value(p, v) {
@@ -428,8 +471,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
 
                 Instr::RecvPeek { dst, wait } => {
-                    if p.save >= p.mailbox.len() {
-                        p.drain_inbox();
+                    // Skip messages this receive cannot match (the receive
+                    // marker and the prefilter, see `process::receive`).
+                    if p.mark.is_some()
+                        || p.mailbox.len().saturating_sub(p.save) >= receive::PREFILTER_MIN
+                    {
+                        receive::skip(p, code, pc - 1, dst, base, &m.literals);
+                    }
+                    if p.save >= p.mailbox.len() && p.drain() == Drained::Died {
+                        save_pc!(pc - 1);
+                        return Outcome::Exit(process::died(p));
                     }
                     match p.mailbox.get(p.save) {
                         Some(msg) => {
@@ -444,44 +495,62 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     pc = peek as usize;
                 }
                 Instr::RecvAccept => {
-                    p.mailbox.remove(p.save);
+                    p.remove_message(p.save);
                     p.save = 0;
                     p.deadline = None;
+                    p.timed_out = false;
+                    if let Some(seq) = p.timer.take() {
+                        vm.cancel_receive_timer(seq);
+                    }
                 }
                 Instr::RecvWait {
                     peek,
                     timeout,
                     after,
                 } => {
-                    if p.timed_out {
-                        p.timed_out = false;
-                        p.save = 0;
-                        p.deadline = None;
-                        pc = after as usize;
-                        continue;
+                    // New messages (taken here, or by the scheduler before
+                    // this time slice) are tried before a timeout is taken.
+                    match p.drain() {
+                        Drained::Messages => {
+                            pc = peek as usize;
+                            continue;
+                        }
+                        Drained::Nothing if p.save < p.mailbox.len() => {
+                            pc = peek as usize;
+                            continue;
+                        }
+                        Drained::Died => {
+                            save_pc!(pc - 1);
+                            return Outcome::Exit(process::died(p));
+                        }
+                        Drained::Nothing => {}
                     }
-                    if p.drain_inbox() {
-                        pc = peek as usize;
-                        continue;
-                    }
-                    if p.deadline.is_none() {
+                    if p.deadline.is_none() && !p.timed_out {
                         if let Some(t) = timeout {
+                            // Erlang's limit: 0..=2^32-1 ms, or :infinity.
                             match &r!(t) {
-                                Term::Int(ms) if *ms >= 0 => {
+                                Term::Int(ms) if (0..=u32::MAX as i64).contains(ms) => {
                                     p.deadline =
                                         Some(Instant::now() + Duration::from_millis(*ms as u64))
                                 }
                                 Term::Atom(Atom::INFINITY) => {}
-                                other => throw!(Exception::argument(format!(
-                                    "timeout value must be a non-negative integer or :infinity, got: {}",
-                                    inspect::inspect(other)
+                                _ => throw!(Exception::error(exception_struct(
+                                    "ErlangError",
+                                    [
+                                        ("original", Term::atom("timeout_value")),
+                                        ("reason", Term::NIL)
+                                    ]
                                 ))),
                             }
                         }
                     }
-                    if p.deadline.is_some_and(|d| d <= Instant::now()) {
+                    if p.timed_out || p.deadline.is_some_and(|d| d <= Instant::now()) {
+                        p.timed_out = false;
                         p.save = 0;
                         p.deadline = None;
+                        if let Some(seq) = p.timer.take() {
+                            vm.cancel_receive_timer(seq);
+                        }
                         pc = after as usize;
                         continue;
                     }
@@ -493,9 +562,82 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     }
 }
 
+/// Stores `v` in a register, skipping the drop call for an immediate.
+#[inline(always)]
+fn put(slot: &mut Term, v: Term) {
+    if slot.is_immediate() {
+        // SAFETY: an immediate owns nothing, so overwriting it without
+        // running its (no-op) destructor leaks nothing.
+        unsafe { std::ptr::write(slot, v) }
+    } else {
+        *slot = v;
+    }
+}
+
+/// Shortens the register stack to `len`, dropping only the values that own
+/// something.
+#[inline]
+fn truncate_regs(regs: &mut Vec<Term>, len: usize) {
+    if len >= regs.len() {
+        return;
+    }
+    if regs[len..].iter().all(Term::is_immediate) {
+        // SAFETY: every value past `len` is an immediate whose destructor
+        // does nothing, and `len` is within the initialised length.
+        unsafe { regs.set_len(len) }
+    } else {
+        regs.truncate(len);
+    }
+}
+
+/// [`Instr::Arith`] off the integer fast path: the Kernel BIFs.
+#[cold]
+fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, Exception> {
+    use crate::bif::arith as k;
+    match op {
+        ArithOp::Add => k::add(a, b),
+        ArithOp::Sub => k::sub(a, b),
+        ArithOp::Mul => k::mul(a, b),
+        ArithOp::Div => k::fdiv(a, b),
+        ArithOp::IntDiv => k::div(a, b),
+        ArithOp::Rem => k::rem(a, b),
+    }
+}
+
+/// [`Instr::Compare`]: Erlang term order, integers compared inline.
+#[inline(always)]
+fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
+    use std::cmp::Ordering::*;
+    if let (Term::Int(x), Term::Int(y)) = (a, b) {
+        return match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Gt => x > y,
+            CmpOp::Le => x <= y,
+            CmpOp::Ge => x >= y,
+            CmpOp::Eq | CmpOp::StrictEq => x == y,
+            CmpOp::Ne | CmpOp::StrictNe => x != y,
+        };
+    }
+    match op {
+        CmpOp::StrictEq => a == b,
+        CmpOp::StrictNe => a != b,
+        _ => {
+            let o = a.compare(b);
+            match op {
+                CmpOp::Lt => o == Less,
+                CmpOp::Gt => o == Greater,
+                CmpOp::Le => o != Greater,
+                CmpOp::Ge => o != Less,
+                CmpOp::Eq => o == Equal,
+                _ => o != Equal,
+            }
+        }
+    }
+}
+
 /// What a call resolves to.
 enum Target {
-    Vial(Arc<Module>, u32),
+    Vial(&'static Module, u32),
     Bif(u16),
 }
 
@@ -532,7 +674,7 @@ fn fun_target<'a>(callee: &'a Term, args: &[Term]) -> Result<(Target, &'a [Term]
         )));
     }
     match &c.kind {
-        FunKind::Lambda { module, index, .. } => Ok((Target::Vial(module.clone(), *index), &c.env)),
+        FunKind::Lambda { module, index, .. } => Ok((Target::Vial(module, *index), &c.env)),
         FunKind::External {
             module,
             name,
@@ -571,7 +713,7 @@ fn apply_target(p: &Process, start: usize, argc: u8) -> Result<(Target, Args, Ar
 /// replacing the current frame (a tail call).
 fn push_frame_values(
     p: &mut Process,
-    module: Arc<Module>,
+    module: &'static Module,
     fun: u32,
     argv: &[Term],
     env: &[Term],
@@ -596,7 +738,7 @@ fn push_frame_values(
             frame.fun = fun;
             frame.pc = 0;
             let base = frame.base as usize;
-            p.regs.truncate(base);
+            truncate_regs(&mut p.regs, base);
             base
         }
     };
@@ -617,7 +759,7 @@ fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
 /// absolute registers `args..args+argc` and then `env`.
 fn push_frame(
     p: &mut Process,
-    module: Arc<Module>,
+    module: &'static Module,
     fun: u32,
     args: usize,
     argc: u8,
@@ -645,7 +787,7 @@ fn push_frame(
 /// Tail call: the current frame becomes a frame for `module.functions[fun]`.
 fn replace_frame(
     p: &mut Process,
-    module: Arc<Module>,
+    module: &'static Module,
     fun: u32,
     args: usize,
     argc: u8,
@@ -659,12 +801,12 @@ fn replace_frame(
 /// when the popped frame was the process's first one.
 fn return_value(p: &mut Process, v: Term) -> Option<Term> {
     let frame = p.frames.pop().expect("frame");
-    p.regs.truncate(frame.base as usize);
+    truncate_regs(&mut p.regs, frame.base as usize);
     match p.frames.last() {
         None => Some(v),
         Some(caller) => {
             let at = caller.base as usize + frame.ret as usize;
-            p.regs[at] = v;
+            put(&mut p.regs[at], v);
             None
         }
     }

@@ -1,49 +1,130 @@
 //! The VM: the process table, run queues, schedulers and timers.
 //!
-//! Runnable processes sit boxed in the run queue (a `crossbeam-deque`
-//! injector that every scheduler takes from). A scheduler thread takes one,
-//! runs it for a time slice of [`REDUCTION_BUDGET`] reductions and then puts
-//! it back (yield), parks it in its handle (waiting in `receive`), or retires
-//! it (exit). Idle schedulers sleep on a condition variable until work
-//! arrives or the next timer is due, so an idle VM burns no CPU.
+//! # Schedulers
+//!
+//! `run_main` starts one OS thread per scheduler. Each has a local run
+//! queue (a `crossbeam-deque` FIFO [`Worker`]) that the others can steal
+//! from, plus a one-process *next* slot that cannot be stolen: a process
+//! woken by a message from the running process goes there, and runs next
+//! with what is left of the waker's time slice (so a request/reply pair
+//! bounces between two processes on one thread without queue traffic, and
+//! the pair together still yields after [`REDUCTION_BUDGET`] reductions).
+//! Processes made runnable outside a scheduler thread (the main process at
+//! start) go to the global [`Injector`]. A scheduler takes work from, in
+//! order: its next slot, its local queue, the injector, the other
+//! schedulers' queues; it checks the injector first every 61st time so that
+//! nothing waits there forever. That policy lives in [`Vm::pick`] alone (a
+//! deterministic policy can replace it).
+//!
+//! A process runs until it spends its budget (yield: back of the local
+//! queue), waits in `receive` (parked in its handle, where a sender finds
+//! it), or exits. Before every time slice its pending signals are taken, so
+//! an exit signal reaches even a process that never waits.
+//!
+//! A scheduler with nothing to do sleeps on a condition variable until work
+//! is pushed to a stealable queue or the next timer is due; a process that
+//! makes work runnable wakes a sleeper only if there is one (one atomic load
+//! otherwise), so an idle VM burns no CPU and a busy one makes no system
+//! calls.
+//!
+//! # Exits
+//!
+//! A finished process (see [`Vm::retire`]) is marked exited, loses its
+//! registered name, leaves the process table, and only then sends exit
+//! signals to its links and `:DOWN`s to its monitors, so a process that gets
+//! the notification finds the name free and `Process.alive?/1` false.
 
-use crate::error::{format_uncaught, Exception};
+mod ops;
+mod table;
+pub(crate) mod timer;
+
+use crate::bytecode::Class;
+use crate::error::{
+    exception_name, format_trace_entry, format_uncaught, message, Exception, TraceEntry,
+};
+use crate::inspect::inspect;
 use crate::interp::{self, Exit, Outcome};
-use crate::process::{Process, ProcessHandle, Signal};
+use crate::process::{Drained, Process};
 use crate::term::{Pid, Ref, Term};
-use ahash::AHashMap;
-use crossbeam_deque::{Injector, Steal};
+use crate::Atom;
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use parking_lot::{Condvar, Mutex, RwLock};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use table::{ProcTable, Registry};
+use timer::{TimerAction, Timers};
+
+pub use ops::InfoItem;
 
 /// Reductions in one time slice (the BEAM uses 4000).
 pub const REDUCTION_BUDGET: i32 = 4000;
 
-/// A receive timeout: wakes `pid` if it is still in the wait `token`.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Timer {
-    at: Instant,
-    pid: Pid,
-    token: u64,
+/// How many times an idle scheduler looks for work before sleeping (the
+/// first rounds busy-wait a little, the later ones yield the CPU).
+const SPIN_ROUNDS: u32 = 24;
+
+/// How a process became runnable; decides where it is queued.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Why {
+    /// Newly spawned.
+    Spawned,
+    /// A signal arrived while it waited in `receive`.
+    Woken,
+    /// Its time slice ended.
+    Yielded,
+    /// Its `receive ... after` timer fired.
+    Timer,
+}
+
+/// A scheduler thread's own state.
+struct Local {
+    /// The VM this scheduler belongs to (its address).
+    vm: usize,
+    index: usize,
+    queue: Worker<Box<Process>>,
+    /// The process to run next, with the rest of the current time slice.
+    next: Cell<Option<Box<Process>>>,
+}
+
+thread_local! {
+    static LOCAL: RefCell<Option<Local>> = const { RefCell::new(None) };
+}
+
+#[derive(Default)]
+struct IdleState {
+    /// Schedulers waiting on the condition variable.
+    sleeping: usize,
+    /// Wake-ups sent and not yet consumed.
+    notified: usize,
 }
 
 /// The virtual machine shared by all scheduler threads.
 pub struct Vm {
-    procs: RwLock<AHashMap<Pid, Arc<ProcessHandle>>>,
+    table: ProcTable,
+    registry: Registry,
+    /// Active process aliases (`:erlang.alias/0`): reference → owner.
+    aliases: RwLock<ahash::AHashMap<u64, Pid>>,
     next_pid: AtomicU64,
     next_ref: AtomicU64,
-    run_queue: Injector<Box<Process>>,
-    timers: Mutex<BinaryHeap<Reverse<Timer>>>,
-    idle: Mutex<()>,
+    injector: Injector<Box<Process>>,
+    stealers: RwLock<Arc<[Stealer<Box<Process>>]>>,
+    timers: Timers,
+    idle: Mutex<IdleState>,
+    /// `idle.sleeping`, readable without the lock.
+    sleepers: AtomicUsize,
     wake: Condvar,
     halted: AtomicBool,
     main: Mutex<Option<(Pid, Option<Exit>)>>,
+    /// The main process's pid (0 when none runs), read on every exit.
+    main_pid: AtomicU64,
+    /// The exit reason when the main process was killed by an exit signal.
+    main_signal: Mutex<Option<Term>>,
     /// `System.argv/0`.
     pub argv: RwLock<Vec<String>>,
+    /// Scheduler threads of the current run (`System.schedulers_online/0`).
+    schedulers: AtomicUsize,
 }
 
 impl Default for Vm {
@@ -52,19 +133,39 @@ impl Default for Vm {
     }
 }
 
+impl Drop for Vm {
+    /// Parked processes hold their own handle, which holds them: take them
+    /// out so that everything is freed.
+    fn drop(&mut self) {
+        for h in self.table.drain_all() {
+            let parked = h.lock().parked.take();
+            drop(parked);
+        }
+    }
+}
+
 impl Vm {
+    /// An empty VM: no process, no scheduler thread until
+    /// [`Vm::run_main`].
     pub fn new() -> Vm {
         Vm {
-            procs: RwLock::new(AHashMap::new()),
+            table: ProcTable::new(),
+            registry: Registry::default(),
+            aliases: RwLock::new(ahash::AHashMap::new()),
             next_pid: AtomicU64::new(100),
             next_ref: AtomicU64::new(1),
-            run_queue: Injector::new(),
-            timers: Mutex::new(BinaryHeap::new()),
-            idle: Mutex::new(()),
+            injector: Injector::new(),
+            stealers: RwLock::new(Arc::from(Vec::new())),
+            timers: Timers::new(),
+            idle: Mutex::new(IdleState::default()),
+            sleepers: AtomicUsize::new(0),
             wake: Condvar::new(),
             halted: AtomicBool::new(false),
             main: Mutex::new(None),
+            main_pid: AtomicU64::new(0),
+            main_signal: Mutex::new(None),
             argv: RwLock::new(Vec::new()),
+            schedulers: AtomicUsize::new(1),
         }
     }
 
@@ -73,7 +174,7 @@ impl Vm {
         Process::new(Pid(self.next_pid.fetch_add(1, Ordering::Relaxed)))
     }
 
-    /// A fresh reference (`make_ref/0`).
+    /// A fresh reference (`make_ref/0`): unique for the life of the VM.
     pub fn make_ref(&self) -> Ref {
         Ref(self.next_ref.fetch_add(1, Ordering::Relaxed))
     }
@@ -81,38 +182,78 @@ impl Vm {
     /// Registers `p` in the process table and makes it runnable.
     pub fn spawn(&self, p: Process) -> Pid {
         let pid = p.pid;
-        self.procs.write().insert(pid, p.handle.clone());
-        self.enqueue(Box::new(p));
+        self.table.insert(p.handle.clone());
+        self.make_runnable(Box::new(p), Why::Spawned);
         pid
+    }
+
+    /// How many scheduler threads run processes (`System.schedulers_online/0`).
+    pub fn schedulers(&self) -> usize {
+        self.schedulers.load(Ordering::Relaxed)
+    }
+
+    /// How many processes are alive (`:erlang.system_info(:process_count)`).
+    pub fn process_count(&self) -> usize {
+        self.table.pids().len()
     }
 
     /// Whether `pid` names a live process (`Process.alive?/1`).
     pub fn is_alive(&self, pid: Pid) -> bool {
-        self.procs.read().contains_key(&pid)
+        self.table.get(pid).is_some_and(|h| h.is_alive())
     }
 
-    /// Delivers `msg` to `pid`; a message to a dead process is dropped.
-    pub fn send(&self, pid: Pid, msg: Term) {
-        let Some(handle) = self.procs.read().get(&pid).cloned() else {
-            return;
-        };
-        let woken = {
-            let mut inbox = handle.inbox.lock();
-            if inbox.exited {
-                return;
+    /// Queues a runnable process. On one of this VM's scheduler threads a
+    /// woken process goes to the next slot (displacing the previous one to
+    /// the local queue) and anything else to the local queue; elsewhere to
+    /// the injector. Wakes a sleeping scheduler if stealable work appeared.
+    pub(crate) fn make_runnable(&self, p: Box<Process>, why: Why) {
+        let me = self as *const Vm as usize;
+        let (rest, stealable) = LOCAL.with(|l| {
+            let l = l.borrow();
+            match l.as_ref() {
+                Some(local) if local.vm == me => match why {
+                    Why::Woken => match local.next.replace(Some(p)) {
+                        Some(old) => {
+                            local.queue.push(old);
+                            (None, true)
+                        }
+                        None => (None, false),
+                    },
+                    Why::Yielded => {
+                        if let Some(n) = local.next.take() {
+                            local.queue.push(n);
+                        }
+                        local.queue.push(p);
+                        (None, true)
+                    }
+                    Why::Spawned | Why::Timer => {
+                        local.queue.push(p);
+                        (None, true)
+                    }
+                },
+                _ => (Some(p), true),
             }
-            inbox.signals.push_back(Signal::Message(msg));
-            inbox.parked.take()
-        };
-        if let Some(p) = woken {
-            self.enqueue(p);
+        });
+        if let Some(p) = rest {
+            self.injector.push(p);
+        }
+        if stealable {
+            self.notify();
         }
     }
 
-    fn enqueue(&self, p: Box<Process>) {
-        self.run_queue.push(p);
-        let _guard = self.idle.lock();
-        self.wake.notify_one();
+    /// Wakes one sleeping scheduler, if any sleeps and none is already
+    /// being woken.
+    fn notify(&self) {
+        fence(Ordering::SeqCst);
+        if self.sleepers.load(Ordering::Relaxed) == 0 {
+            return;
+        }
+        let mut st = self.idle.lock();
+        if st.sleeping > st.notified {
+            st.notified += 1;
+            self.wake.notify_one();
+        }
     }
 
     /// Runs `main` and every process it spawns on `schedulers` threads until
@@ -121,15 +262,22 @@ impl Vm {
     pub fn run_main(&self, main: Process, schedulers: usize) -> Exit {
         self.halted.store(false, Ordering::SeqCst);
         *self.main.lock() = Some((main.pid, None));
+        self.main_pid.store(main.pid.0, Ordering::SeqCst);
+        *self.main_signal.lock() = None;
+        let n = schedulers.max(1);
+        self.schedulers.store(n, Ordering::Relaxed);
+        let workers: Vec<Worker<Box<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
+        *self.stealers.write() = workers.iter().map(|w| w.stealer()).collect();
         self.spawn(main);
         std::thread::scope(|s| {
-            for i in 0..schedulers.max(1) {
+            for (i, w) in workers.into_iter().enumerate() {
                 std::thread::Builder::new()
                     .name(format!("scheduler-{i}"))
-                    .spawn_scoped(s, || self.scheduler_loop())
+                    .spawn_scoped(s, move || self.scheduler_loop(i, w))
                     .expect("spawn scheduler thread");
             }
         });
+        *self.stealers.write() = Arc::from(Vec::new());
         self.main
             .lock()
             .take()
@@ -137,26 +285,92 @@ impl Vm {
             .unwrap_or(Exit::Normal(Term::NIL))
     }
 
-    fn scheduler_loop(&self) {
+    fn scheduler_loop(&self, index: usize, queue: Worker<Box<Process>>) {
+        LOCAL.with(|l| {
+            *l.borrow_mut() = Some(Local {
+                vm: self as *const Vm as usize,
+                index,
+                queue,
+                next: Cell::new(None),
+            })
+        });
+        let stealers = self.stealers.read().clone();
+        let mut left = 0;
+        let mut tick: u32 = 0;
         while !self.halted.load(Ordering::Acquire) {
+            tick = tick.wrapping_add(1);
             self.fire_timers();
-            match self.take_runnable() {
-                Some(mut p) => {
-                    p.reductions = REDUCTION_BUDGET;
-                    match interp::run(self, &mut p) {
-                        Outcome::Yield => self.run_queue.push(p),
-                        Outcome::Wait => self.park(p),
-                        Outcome::Exit(e) => self.retire(&p, e),
+            let picked = LOCAL.with(|l| {
+                let l = l.borrow();
+                self.pick(l.as_ref().expect("scheduler state"), &stealers, left, tick)
+            });
+            match picked {
+                Some((p, budget)) => left = self.run_slice(p, budget),
+                None => {
+                    left = 0;
+                    if !self.spin(&stealers) {
+                        self.sleep(&stealers);
                     }
                 }
-                None => self.sleep(),
             }
+        }
+        // Leave unfinished work where the next run (the REPL's next
+        // evaluation) finds it.
+        let local = LOCAL
+            .with(|l| l.borrow_mut().take())
+            .expect("scheduler state");
+        if let Some(p) = local.next.take() {
+            self.injector.push(p);
+        }
+        while let Some(p) = local.queue.pop() {
+            self.injector.push(p);
         }
     }
 
-    fn take_runnable(&self) -> Option<Box<Process>> {
+    /// The scheduling policy: which process this scheduler runs next, and
+    /// with how many reductions. `left` is what the previous process left
+    /// of its time slice; `tick` counts scheduling decisions.
+    fn pick(
+        &self,
+        local: &Local,
+        stealers: &[Stealer<Box<Process>>],
+        left: i32,
+        tick: u32,
+    ) -> Option<(Box<Process>, i32)> {
+        if let Some(p) = local.next.take() {
+            if left > 0 {
+                return Some((p, left));
+            }
+            local.queue.push(p);
+        }
+        if tick.is_multiple_of(61) {
+            if let Some(p) = self.take_injected(local) {
+                return Some((p, REDUCTION_BUDGET));
+            }
+        }
+        if let Some(p) = local.queue.pop() {
+            return Some((p, REDUCTION_BUDGET));
+        }
+        if let Some(p) = self.take_injected(local) {
+            return Some((p, REDUCTION_BUDGET));
+        }
+        let n = stealers.len();
+        for k in 1..n {
+            let victim = &stealers[(local.index + k) % n];
+            loop {
+                match victim.steal_batch_and_pop(&local.queue) {
+                    Steal::Success(p) => return Some((p, REDUCTION_BUDGET)),
+                    Steal::Empty => break,
+                    Steal::Retry => continue,
+                }
+            }
+        }
+        None
+    }
+
+    fn take_injected(&self, local: &Local) -> Option<Box<Process>> {
         loop {
-            match self.run_queue.steal() {
+            match self.injector.steal_batch_and_pop(&local.queue) {
                 Steal::Success(p) => return Some(p),
                 Steal::Empty => return None,
                 Steal::Retry => continue,
@@ -164,96 +378,278 @@ impl Vm {
         }
     }
 
-    /// Sleeps until work is enqueued, the next timer is due, or the VM halts.
-    fn sleep(&self) {
-        let mut guard = self.idle.lock();
-        if !self.run_queue.is_empty() || self.halted.load(Ordering::Acquire) {
-            return;
+    /// Runs one time slice of `p`; returns the reductions it left unused.
+    fn run_slice(&self, mut p: Box<Process>, budget: i32) -> i32 {
+        if let Some(e) = p.start_error.take() {
+            self.retire(p, Exit::Raised(*e));
+            return budget;
         }
-        let next = self.timers.lock().peek().map(|Reverse(t)| t.at);
-        match next {
-            Some(at) => {
-                let now = Instant::now();
-                if at > now {
-                    self.wake.wait_for(&mut guard, at - now);
-                }
-            }
-            None => {
-                self.wake.wait_for(&mut guard, Duration::from_millis(500));
-            }
+        p.reductions = budget;
+        if p.drain() == Drained::Died {
+            let exit = crate::process::died(&p);
+            self.retire(p, exit);
+            return budget;
         }
+        let outcome = interp::run(self, &mut p);
+        let left = p.reductions.max(0);
+        match outcome {
+            Outcome::Yield => {
+                p.handle.set_queue_hint(p.mailbox.len());
+                self.make_runnable(p, Why::Yielded);
+            }
+            Outcome::Wait => self.park(p),
+            Outcome::Exit(e) => self.retire(p, e),
+        }
+        left
     }
 
-    /// Parks a process that waits in `receive`, unless a signal arrived
-    /// meanwhile.
-    fn park(&self, p: Box<Process>) {
-        let handle = p.handle.clone();
-        let mut inbox = handle.inbox.lock();
+    /// Whether any stealable queue holds work.
+    fn has_work(&self, stealers: &[Stealer<Box<Process>>]) -> bool {
+        !self.injector.is_empty() || stealers.iter().any(|s| !s.is_empty())
+    }
+
+    /// Waits briefly for work before going to sleep (a system call on both
+    /// sides), as work often follows soon: returns whether work appeared.
+    /// Bounded to a few dozen microseconds, so an idle VM still sleeps.
+    fn spin(&self, stealers: &[Stealer<Box<Process>>]) -> bool {
+        for round in 0..SPIN_ROUNDS {
+            if self.has_work(stealers) || self.halted.load(Ordering::Relaxed) {
+                return true;
+            }
+            if let Some(due) = self.timers.next_due() {
+                if self.timers.now() >= due {
+                    return true;
+                }
+            }
+            if round < 6 {
+                for _ in 0..(1 << round) {
+                    std::hint::spin_loop();
+                }
+            } else {
+                std::thread::yield_now();
+            }
+        }
+        false
+    }
+
+    /// Sleeps until work is pushed, the next timer is due, or the VM halts.
+    fn sleep(&self, stealers: &[Stealer<Box<Process>>]) {
+        let mut st = self.idle.lock();
+        st.sleeping += 1;
+        self.sleepers.store(st.sleeping, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+        let due = self.timers.next_due();
+        let now = self.timers.now();
+        let ready = self.halted.load(Ordering::Acquire)
+            || self.has_work(stealers)
+            || due.is_some_and(|d| d <= now);
+        if !ready {
+            let wait = match due {
+                Some(d) => Duration::from_nanos(d - now),
+                None => Duration::from_secs(1),
+            };
+            self.wake.wait_for(&mut st, wait);
+            st.notified = st.notified.saturating_sub(1);
+        }
+        st.sleeping -= 1;
+        self.sleepers.store(st.sleeping, Ordering::SeqCst);
+    }
+
+    /// Parks a process that waits in `receive`, unless a signal arrived or
+    /// its deadline passed meanwhile; registers its receive timer.
+    fn park(&self, mut p: Box<Process>) {
+        // SAFETY: the handle lives as long as the process that points to
+        // it, and the process cannot be dropped before the lock taken here
+        // is released: until then it is either in our hands or parked
+        // behind that lock. (Saves two atomic operations per wait.)
+        let handle: &crate::process::ProcessHandle = unsafe { &*Arc::as_ptr(&p.handle) };
+        let mut inbox = handle.lock();
         if !inbox.signals.is_empty() {
             drop(inbox);
-            self.run_queue.push(p);
+            self.make_runnable(p, Why::Woken);
             return;
         }
-        inbox.wait_token += 1;
-        if let Some(at) = p.deadline {
-            self.timers.lock().push(Reverse(Timer {
-                at,
-                pid: p.pid,
-                token: inbox.wait_token,
-            }));
+        if let Some(deadline) = p.deadline {
+            let due = self.timers.nanos(deadline);
+            if due <= self.timers.now() {
+                drop(inbox);
+                if let Some(seq) = p.timer.take() {
+                    self.timers.cancel(seq);
+                }
+                p.timed_out = true;
+                self.make_runnable(p, Why::Timer);
+                return;
+            }
+            if p.timer.is_none() {
+                let seq = self.make_ref().0;
+                self.timers.add(due, seq, TimerAction::Wake(p.pid));
+                p.timer = Some(seq);
+            }
         }
+        handle.set_queue_hint(p.mailbox.len());
         inbox.parked = Some(p);
     }
 
+    /// Cancels the receive timer `seq` (the receive ended before it fired).
+    pub(crate) fn cancel_receive_timer(&self, seq: u64) {
+        self.timers.cancel(seq);
+    }
+
+    /// Fires every due timer.
     fn fire_timers(&self) {
-        let now = Instant::now();
-        loop {
-            let timer = {
-                let mut timers = self.timers.lock();
-                match timers.peek() {
-                    Some(Reverse(t)) if t.at <= now => timers.pop().map(|Reverse(t)| t),
-                    _ => None,
+        let Some(due) = self.timers.next_due() else {
+            return;
+        };
+        let now = self.timers.now();
+        if now < due {
+            return;
+        }
+        for fired in self.timers.take_due(now) {
+            match fired.action {
+                TimerAction::Wake(pid) => {
+                    let Some(h) = self.table.get(pid) else {
+                        continue;
+                    };
+                    let woken = {
+                        let mut inbox = h.lock();
+                        match &inbox.parked {
+                            Some(p) if p.timer == Some(fired.seq) => inbox.parked.take(),
+                            _ => None,
+                        }
+                    };
+                    if let Some(mut p) = woken {
+                        p.timer = None;
+                        p.timed_out = true;
+                        self.make_runnable(p, Why::Timer);
+                    }
                 }
-            };
-            let Some(t) = timer else { return };
-            let Some(handle) = self.procs.read().get(&t.pid).cloned() else {
-                continue;
-            };
-            let woken = {
-                let mut inbox = handle.inbox.lock();
-                if inbox.wait_token == t.token {
-                    inbox.parked.take()
-                } else {
-                    None
+                TimerAction::Send { dest, msg } => {
+                    let pid = match dest {
+                        Term::Pid(pid) => Some(pid),
+                        Term::Atom(name) => self.whereis(name),
+                        _ => None,
+                    };
+                    if let Some(pid) = pid {
+                        self.send(pid, msg);
+                    }
                 }
-            };
-            if let Some(mut p) = woken {
-                p.timed_out = true;
-                self.run_queue.push(p);
             }
         }
     }
 
-    /// Removes a finished process; ends the run when it was the main one.
-    fn retire(&self, p: &Process, exit: Exit) {
-        {
-            let mut inbox = p.handle.inbox.lock();
+    /// Ends a finished process: frees its name, removes it from the table,
+    /// then notifies its links and monitors. Ends the run when it was the
+    /// main process.
+    fn retire(&self, mut p: Box<Process>, exit: Exit) {
+        let (reason, report) = exit_reason(&mut p, &exit);
+        if let Some(seq) = p.timer.take() {
+            self.timers.cancel(seq);
+        }
+        let is_main = self.main_pid.load(Ordering::Acquire) == p.pid.0;
+        if let (Some(e), false) = (&report, is_main) {
+            report_crash(p.pid, e);
+        }
+        let relations = {
+            let mut inbox = p.handle.lock();
             inbox.exited = true;
             inbox.signals.clear();
-        }
-        self.procs.write().remove(&p.pid);
-        let mut main = self.main.lock();
-        match main.as_mut() {
-            Some((pid, slot)) if *pid == p.pid => {
-                *slot = Some(exit);
-                self.halted.store(true, Ordering::Release);
-                drop(main);
-                let _guard = self.idle.lock();
-                self.wake.notify_all();
+            inbox.relations.take()
+        };
+        if let Some(rel) = &relations {
+            if let Some(name) = rel.name {
+                let mut names = self.registry.names.write();
+                if names.get(&name) == Some(&p.pid) {
+                    names.remove(&name);
+                }
             }
-            _ => {
-                if let Exit::Raised(e) = &exit {
-                    report_crash(p.pid, e);
+            if !rel.aliases.is_empty() {
+                let mut aliases = self.aliases.write();
+                for a in &rel.aliases {
+                    aliases.remove(&a.0);
+                }
+            }
+        }
+        self.table.remove(p.pid);
+        if let Some(rel) = relations {
+            self.notify_exit(p.pid, &reason, *rel);
+        }
+        if is_main {
+            if report.is_none() && p.exit_reason.is_some() {
+                *self.main_signal.lock() = Some(reason);
+            }
+            if let Some((_, slot)) = self.main.lock().as_mut() {
+                *slot = Some(exit);
+            }
+            self.halted.store(true, Ordering::Release);
+            let _guard = self.idle.lock();
+            self.wake.notify_all();
+        }
+    }
+
+    /// What `elixir` prints on stderr, and its exit status, when the
+    /// script's main process ended with `exit` (as returned by
+    /// [`Vm::run_main`] on this VM):
+    ///
+    /// - a normal return, `exit(:normal)`, `exit(:shutdown)`: nothing, 0;
+    /// - `exit({:shutdown, n})` with an integer `n`: nothing, status `n`;
+    /// - killed by an exit signal (a linked process died, `Process.exit/2`):
+    ///   `** (EXIT from #PID<...>) reason`, 1;
+    /// - any other uncaught raise, throw or exit: Elixir's error report, 1.
+    pub fn main_exit_report(&self, main: Pid, exit: &Exit) -> (String, u8) {
+        let e = match exit {
+            Exit::Normal(_) => return (String::new(), 0),
+            Exit::Raised(e) => e,
+        };
+        if let Some(reason) = self.main_signal.lock().clone() {
+            return (
+                format!(
+                    "** (EXIT from {}) {}\n",
+                    inspect(&Term::Pid(main)),
+                    format_exit(&reason)
+                ),
+                1,
+            );
+        }
+        if e.class == Class::Exit {
+            match &e.reason {
+                Term::Atom(Atom::NORMAL) => return (String::new(), 0),
+                r if *r == Term::atom("shutdown") => return (String::new(), 0),
+                Term::Tuple(t) if t.0.len() == 2 && t.0[0] == Term::atom("shutdown") => {
+                    if let Term::Int(n) = t.0[1] {
+                        return (String::new(), n.clamp(0, 255) as u8);
+                    }
+                }
+                _ => {}
+            }
+        }
+        (format_uncaught(e), 1)
+    }
+}
+
+/// The exit reason of a finished process, and the exception to report on
+/// stderr if it crashed:
+///
+/// - returned normally: `:normal`;
+/// - `exit(reason)`: `reason`;
+/// - an uncaught error: `{exception, stacktrace}` (reported);
+/// - an uncaught `throw(v)`: `{{:nocatch, v}, stacktrace}` (reported);
+/// - killed by an exit signal: the signal's reason (`:killed` for `:kill`).
+fn exit_reason(p: &mut Process, exit: &Exit) -> (Term, Option<Exception>) {
+    if let Some(r) = p.exit_reason.clone() {
+        return (r, None);
+    }
+    match exit {
+        Exit::Normal(_) => (Term::Atom(Atom::NORMAL), None),
+        Exit::Raised(e) => {
+            let trace = interp::trace_to_term(&e.trace);
+            match e.class {
+                Class::Exit => (e.reason.clone(), None),
+                Class::Error => (Term::tuple(vec![e.reason.clone(), trace]), Some(e.clone())),
+                Class::Throw => {
+                    let nocatch = Term::tuple(vec![Term::atom("nocatch"), e.reason.clone()]);
+                    let mut shown = Exception::error(nocatch.clone());
+                    shown.trace = e.trace.clone();
+                    (Term::tuple(vec![nocatch, trace]), Some(shown))
                 }
             }
         }
@@ -265,7 +661,93 @@ impl Vm {
 fn report_crash(pid: Pid, e: &Exception) {
     eprint!(
         "[error] Process {} raised an exception\n{}",
-        crate::inspect::inspect(&Term::Pid(pid)),
+        inspect(&Term::Pid(pid)),
         format_uncaught(e)
     );
+}
+
+/// An exit reason as Elixir's `Exception.format_exit/1` shows it.
+pub fn format_exit(reason: &Term) -> String {
+    match reason {
+        Term::Atom(Atom::NORMAL) => "normal".into(),
+        Term::Atom(Atom::KILLED) => "killed".into(),
+        Term::Atom(Atom::NOPROC) => "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started".into(),
+        Term::Atom(a) if a.name() == "shutdown" => "shutdown".into(),
+        Term::Atom(a) if a.name() == "timeout" => "time out".into(),
+        Term::Atom(a) if a.name() == "calling_self" => "process attempted to call itself".into(),
+        Term::Tuple(t) if t.0.len() == 2 => {
+            let (a, b) = (&t.0[0], &t.0[1]);
+            if *a == Term::atom("shutdown") {
+                return format!("shutdown: {}", inspect(b));
+            }
+            if let Some(name) = exception_name(a) {
+                if b.is_list() {
+                    let mut out = format!(
+                        "an exception was raised:\n    ** ({name}) {}",
+                        message(a)
+                    );
+                    for entry in trace_entries(b) {
+                        out.push_str("\n        ");
+                        out.push_str(&format_trace_entry(&entry));
+                    }
+                    return out;
+                }
+            }
+            if let Some([Term::Atom(n), v]) = a.as_tuple() {
+                if n.name() == "nocatch" && b.is_list() {
+                    let mut out = format!(
+                        "an exception was raised:\n    ** (ErlangError) Erlang error: {}",
+                        inspect(&Term::tuple(vec![Term::Atom(*n), v.clone()]))
+                    );
+                    for entry in trace_entries(b) {
+                        out.push_str("\n        ");
+                        out.push_str(&format_trace_entry(&entry));
+                    }
+                    return out;
+                }
+            }
+            inspect(reason)
+        }
+        other => inspect(other),
+    }
+}
+
+/// The entries of a stack trace term (`[{m, f, a, [file: ..., line: ...]}]`).
+fn trace_entries(term: &Term) -> Vec<TraceEntry> {
+    term.iter_list()
+        .filter_map(|e| {
+            let [m, f, a, info] = e.as_tuple()? else {
+                return None;
+            };
+            let mut entry = TraceEntry {
+                module: m.as_atom()?,
+                function: f.as_atom()?,
+                arity: match a {
+                    Term::Int(n) => *n as u32,
+                    _ => 0,
+                },
+                file: Arc::from(""),
+                line: 0,
+            };
+            for kv in info.iter_list() {
+                match kv.as_tuple() {
+                    Some([Term::Atom(k), Term::Int(n)]) if k.name() == "line" => {
+                        entry.line = *n as u32
+                    }
+                    Some([Term::Atom(k), file]) if k.name() == "file" => {
+                        let s: String = file
+                            .iter_list()
+                            .filter_map(|c| match c {
+                                Term::Int(n) => char::from_u32(*n as u32),
+                                _ => None,
+                            })
+                            .collect();
+                        entry.file = Arc::from(s.as_str());
+                    }
+                    _ => {}
+                }
+            }
+            Some(entry)
+        })
+        .collect()
 }

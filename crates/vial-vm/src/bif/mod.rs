@@ -15,11 +15,13 @@ use crate::Atom;
 use ahash::AHashMap;
 use std::sync::OnceLock;
 
-mod arith;
-mod compare;
+pub(crate) mod arith;
+pub(crate) mod compare;
 mod data;
 mod errors;
 mod io;
+mod library;
+mod math;
 mod procs;
 mod runtime;
 
@@ -53,12 +55,14 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 7] = [
+        let groups: [&'static [BifDef]; 9] = [
             arith::BIFS,
             compare::BIFS,
             data::BIFS,
             errors::BIFS,
             io::BIFS,
+            library::BIFS,
+            math::BIFS,
             procs::BIFS,
             runtime::BIFS,
         ];

@@ -1,0 +1,16 @@
+# Float: the Float functions not built into the VM (Elixir 1.14
+# `lib/elixir/lib/float.ex`); parse/round/floor/ceil/to_string are BIFs.
+defmodule Float do
+  # base (a float) raised to exponent.
+  def pow(base, exponent) when is_float(base) and is_number(exponent),
+    do: :math.pow(base, exponent)
+
+  # The largest finite float.
+  def max_finite, do: 1.7976931348623157e308
+
+  # The smallest (most negative) finite float.
+  def min_finite, do: -1.7976931348623157e308
+
+  # The charlist of the float's shortest representation.
+  def to_charlist(float) when is_float(float), do: String.to_charlist(Float.to_string(float))
+end

@@ -1,0 +1,119 @@
+# Kernel: functions callable without a module that are written in Vial
+# (Elixir 1.14 `lib/elixir/lib/kernel.ex`; then/2, tap/2 and to_charlist/1
+# are macros there, functions here). The arithmetic, comparisons, type
+# tests, hd/tl/elem/... are BIFs. Loaded first: the compiler resolves calls
+# without a module against it when compiling the files after it.
+defmodule Kernel do
+  # fun(value): pipes value into a function.
+  def then(value, fun), do: fun.(value)
+
+  # Calls fun(value) for its side effects and returns value.
+  def tap(value, fun) do
+    fun.(value)
+    value
+  end
+
+  # The charlist of a string, integer, atom, float or charlist.
+  def to_charlist(term) when is_list(term), do: term
+  def to_charlist(term), do: String.to_charlist(to_string(term))
+
+  # The part of a binary from start, length bytes long.
+  def binary_part(binary, start, length), do: :binary.part(binary, start, length)
+
+  # The struct of module with the given fields set (unknown keys ignored),
+  # or struct with the given fields set.
+  def struct(struct), do: struct(struct, [])
+
+  def struct(struct, fields) do
+    struct(struct, fields, fn
+      {:__struct__, _val}, acc ->
+        acc
+
+      {key, val}, acc ->
+        case acc do
+          %{^key => _} -> %{acc | key => val}
+          _ -> acc
+        end
+    end)
+  end
+
+  defp struct(struct, [], _fun) when is_atom(struct), do: struct.__struct__()
+
+  defp struct(struct, fields, fun) when is_atom(struct),
+    do: struct(struct.__struct__(), fields, fun)
+
+  defp struct(%{__struct__: _} = struct, [], _fun), do: struct
+
+  defp struct(%{__struct__: _} = struct, fields, fun), do: Enum.reduce(fields, struct, fun)
+
+  # As struct/2, raising KeyError for keys the struct does not have.
+  def struct!(struct), do: struct!(struct, [])
+
+  def struct!(struct, fields) when is_atom(struct) do
+    Enum.reduce(fields, struct.__struct__(), fn
+      {:__struct__, _}, acc ->
+        acc
+
+      {key, val}, acc ->
+        case acc do
+          %{^key => _} -> %{acc | key => val}
+          _ -> raise KeyError, key: key, term: nil
+        end
+    end)
+  end
+
+  def struct!(struct, fields) when is_map(struct) do
+    Enum.reduce(fields, struct, fn
+      {:__struct__, _}, acc -> acc
+      {key, val}, acc -> Map.replace!(acc, key, val)
+    end)
+  end
+
+  # The value at a path of keys (or Access functions) in nested maps and
+  # keyword lists; nil when a level is missing.
+  def get_in(nil, [_ | _]), do: nil
+  def get_in(data, [h]) when is_function(h), do: h.(:get, data, fn x -> x end)
+  def get_in(data, [h | t]) when is_function(h), do: h.(:get, data, fn x -> get_in(x, t) end)
+  def get_in(data, [h]), do: Access.get(data, h)
+  def get_in(data, [h | t]), do: get_in(Access.get(data, h), t)
+
+  # data with the value at a path of keys replaced by value.
+  def put_in(data, [_ | _] = keys, value),
+    do: elem(get_and_update_in(data, keys, fn _ -> {nil, value} end), 1)
+
+  # data with the value at a path of keys replaced by fun(value).
+  def update_in(data, [_ | _] = keys, fun) when is_function(fun),
+    do: elem(get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end), 1)
+
+  # {get, new data}: fun(value at path) returns {get, new value} or :pop.
+  def get_and_update_in(data, [head], fun) when is_function(head, 3),
+    do: head.(:get_and_update, data, fun)
+
+  def get_and_update_in(data, [head | tail], fun) when is_function(head, 3),
+    do: head.(:get_and_update, data, fn x -> get_and_update_in(x, tail, fun) end)
+
+  def get_and_update_in(data, [head], fun) when is_function(fun, 1),
+    do: Access.get_and_update(data, head, fun)
+
+  def get_and_update_in(data, [head | tail], fun) when is_function(fun, 1),
+    do: Access.get_and_update(data, head, fn x -> get_and_update_in(x, tail, fun) end)
+
+  # {value at path, data without it}.
+  def pop_in(nil, [key | _]),
+    do: raise(ArgumentError, "could not pop key #{inspect(key)} on a nil value")
+
+  def pop_in(data, [_ | _] = keys), do: pop_in_data(data, keys)
+
+  defp pop_in_data(nil, [_ | _]), do: :pop
+
+  defp pop_in_data(data, [fun]) when is_function(fun),
+    do: fun.(:get_and_update, data, fn _ -> :pop end)
+
+  defp pop_in_data(data, [fun | tail]) when is_function(fun),
+    do: fun.(:get_and_update, data, fn x -> pop_in_data(x, tail) end)
+
+  defp pop_in_data(data, [key]), do: Access.pop(data, key)
+
+  defp pop_in_data(data, [key | tail]),
+    do: Access.get_and_update(data, key, fn x -> pop_in_data(x, tail) end)
+end

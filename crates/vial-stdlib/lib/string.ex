@@ -1,0 +1,350 @@
+# String: the String functions written over the BIFs (Elixir 1.14
+# `lib/elixir/lib/string.ex`): those with options or function arguments,
+# and the ones composed of others. length/upcase/split/1,2/replace/3/slice/3
+# and the rest of the basics are BIFs; searching uses the `:binary` BIFs.
+defmodule String do
+  # Splits at each match of pattern (a string or list of strings); options
+  # `parts:` (at most that many parts) and `trim:` (drop empty parts).
+  def split(string, pattern, options) when is_binary(string) and is_list(options) do
+    parts = Keyword.get(options, :parts, :infinity)
+    trim = Keyword.get(options, :trim, false)
+
+    case pattern do
+      "" ->
+        index = parts_to_index(parts)
+
+        if trim == false and index != 1 do
+          ["" | split_empty(String.graphemes(string), trim, index - 1)]
+        else
+          split_empty(String.graphemes(string), trim, index)
+        end
+
+      [] ->
+        if string == "" and trim, do: [], else: [string]
+
+      _ ->
+        case {parts, trim} do
+          {:infinity, false} -> :binary.split(string, pattern, [:global])
+          {:infinity, true} -> :binary.split(string, pattern, [:global, :trim_all])
+          {2, false} -> :binary.split(string, pattern)
+          _ -> split_each(string, pattern, trim, parts_to_index(parts))
+        end
+    end
+  end
+
+  defp parts_to_index(:infinity), do: 0
+  defp parts_to_index(n) when is_integer(n) and n > 0, do: n
+
+  defp split_empty(graphemes, trim, 1) do
+    rest = Enum.join(graphemes)
+    if rest == "" and trim, do: [], else: [rest]
+  end
+
+  defp split_empty([grapheme | rest], trim, count),
+    do: [grapheme | split_empty(rest, trim, count - 1)]
+
+  defp split_empty([], trim, _count), do: split_empty([], trim, 1)
+
+  defp split_each("", _pattern, true, 1), do: []
+  defp split_each(string, _pattern, _trim, 1) when is_binary(string), do: [string]
+
+  defp split_each(string, pattern, trim, count) do
+    case splitter(string, pattern, trim) do
+      {head, tail} -> [head | split_each(tail, pattern, trim, count - 1)]
+      nil -> []
+    end
+  end
+
+  defp splitter(:nomatch, _pattern, _trim), do: nil
+  defp splitter("", _pattern, false), do: {"", :nomatch}
+  defp splitter("", _pattern, true), do: nil
+
+  defp splitter(bin, pattern, trim) do
+    case :binary.split(bin, pattern) do
+      ["", second] when trim -> splitter(second, pattern, trim)
+      [first, second] -> {first, second}
+      [first] -> {first, :nomatch}
+    end
+  end
+
+  # {the first position graphemes, the rest} (negative counts from the end).
+  def split_at(string, position) when is_binary(string) and is_integer(position) do
+    graphemes = String.graphemes(string)
+    position = if position < 0, do: length(graphemes) + position, else: position
+
+    if position < 0 do
+      {"", string}
+    else
+      {left, right} = Enum.split(graphemes, position)
+      {Enum.join(left), Enum.join(right)}
+    end
+  end
+
+  # The graphemes at the indexes of a range (negative indexes count from the
+  # end; a step takes every step-th).
+  def slice(string, %{__struct__: Range, first: first, last: last, step: step} = range)
+      when is_binary(string) do
+    if step < 0 and not (step == -1 and first > last) do
+      raise ArgumentError,
+            "String.slice/2 does not accept ranges with negative steps, got: " <> inspect(range)
+    end
+
+    Enum.join(Enum.slice(String.graphemes(string), first..last//abs(step)))
+  end
+
+  # Replaces matches of pattern with replacement, a string or a function of
+  # the matched part; option `global: false` replaces only the first.
+  def replace(subject, pattern, replacement, options)
+      when is_binary(subject) and (is_binary(replacement) or is_function(replacement, 1)) and
+             is_list(options) do
+    global = Keyword.get(options, :global, true)
+
+    cond do
+      pattern == "" and replacement == "" ->
+        subject
+
+      pattern == [] ->
+        subject
+
+      pattern == "" ->
+        rep = if is_binary(replacement), do: fn _ -> replacement end, else: replacement
+
+        if global do
+          parts = Enum.flat_map(String.graphemes(subject), fn g -> [g, rep.("")] end)
+          :erlang.iolist_to_binary([rep.("") | parts])
+        else
+          rep.("") <> subject
+        end
+
+      true ->
+        matches =
+          if global do
+            :binary.matches(subject, pattern)
+          else
+            case :binary.match(subject, pattern) do
+              :nomatch -> []
+              match -> [match]
+            end
+          end
+
+        :erlang.iolist_to_binary(do_replace(subject, matches, replacement, 0))
+    end
+  end
+
+  defp do_replace(subject, [], _replacement, n),
+    do: [:binary.part(subject, n, byte_size(subject) - n)]
+
+  defp do_replace(subject, [{start, length} | matches], replacement, n) do
+    prefix = :binary.part(subject, n, start - n)
+
+    middle =
+      if is_binary(replacement),
+        do: replacement,
+        else: replacement.(:binary.part(subject, start, length))
+
+    [prefix, middle | do_replace(subject, matches, replacement, start + length)]
+  end
+
+  # Replaces every leading occurrence of match with replacement.
+  def replace_leading(string, match, replacement)
+      when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    if match == "" do
+      raise ArgumentError, "cannot use an empty string as the match to replace"
+    end
+
+    {count, rest} = count_leading(string, match, byte_size(match), 0)
+    String.duplicate(replacement, count) <> rest
+  end
+
+  defp count_leading(string, match, size, n) do
+    if byte_size(string) >= size and :binary.part(string, 0, size) == match,
+      do: count_leading(:binary.part(string, size, byte_size(string) - size), match, size, n + 1),
+      else: {n, string}
+  end
+
+  # Replaces every trailing occurrence of match with replacement.
+  def replace_trailing(string, match, replacement)
+      when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    if match == "" do
+      raise ArgumentError, "cannot use an empty string as the match to replace"
+    end
+
+    {count, rest} = count_trailing(string, match, byte_size(match), 0)
+    rest <> String.duplicate(replacement, count)
+  end
+
+  defp count_trailing(string, match, size, n) do
+    total = byte_size(string)
+
+    if total >= size and :binary.part(string, total - size, size) == match,
+      do: count_trailing(:binary.part(string, 0, total - size), match, size, n + 1),
+      else: {n, string}
+  end
+
+  # Replaces match at the start of string (once) with replacement.
+  def replace_prefix(string, match, replacement)
+      when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    size = byte_size(match)
+
+    if byte_size(string) >= size and :binary.part(string, 0, size) == match,
+      do: replacement <> :binary.part(string, size, byte_size(string) - size),
+      else: string
+  end
+
+  # Replaces match at the end of string (once) with replacement.
+  def replace_suffix(string, match, replacement)
+      when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    size = byte_size(match)
+    total = byte_size(string)
+
+    if total >= size and :binary.part(string, total - size, size) == match,
+      do: :binary.part(string, 0, total - size) <> replacement,
+      else: string
+  end
+
+  # The string without leading and trailing occurrences of to_trim.
+  def trim(string, to_trim) when is_binary(string) and is_binary(to_trim),
+    do: string |> trim_leading(to_trim) |> trim_trailing(to_trim)
+
+  # The string without leading occurrences of to_trim.
+  def trim_leading(string, to_trim) when is_binary(string) and is_binary(to_trim),
+    do: replace_leading(string, to_trim, "")
+
+  # The string without trailing occurrences of to_trim.
+  def trim_trailing(string, to_trim) when is_binary(string) and is_binary(to_trim),
+    do: replace_trailing(string, to_trim, "")
+
+  # {first grapheme, rest of the string}, or nil for "".
+  def next_grapheme(string) when is_binary(string) do
+    case String.graphemes(string) do
+      [] -> nil
+      [grapheme | _] -> {grapheme, drop_bytes(string, byte_size(grapheme))}
+    end
+  end
+
+  # {first codepoint, rest of the string}, or nil for "".
+  def next_codepoint(string) when is_binary(string) do
+    case String.codepoints(string) do
+      [] -> nil
+      [codepoint | _] -> {codepoint, drop_bytes(string, byte_size(codepoint))}
+    end
+  end
+
+  defp drop_bytes(string, n), do: :binary.part(string, n, byte_size(string) - n)
+
+  # The atom of the string (every atom exists here).
+  def to_existing_atom(string) when is_binary(string), do: String.to_atom(string)
+
+  # Whether string is valid UTF-8.
+  def valid?(string) when is_binary(string) do
+    try do
+      String.to_charlist(string)
+      true
+    rescue
+      _ -> false
+    end
+  end
+
+  # Whether every character (up to character_limit of them) is printable.
+  def printable?(string, character_limit \\ :infinity)
+      when is_binary(string) and
+             (character_limit == :infinity or
+                (is_integer(character_limit) and character_limit >= 0)) do
+    try do
+      String.to_charlist(string)
+    rescue
+      _ -> false
+    else
+      chars -> printable_chars?(chars, character_limit)
+    end
+  end
+
+  defp printable_chars?(_chars, 0), do: true
+  defp printable_chars?([], _limit), do: true
+
+  defp printable_chars?([char | rest], limit) do
+    if printable_char?(char),
+      do: printable_chars?(rest, if(limit == :infinity, do: limit, else: limit - 1)),
+      else: false
+  end
+
+  defp printable_char?(c) when c >= 32 and c <= 126, do: true
+  defp printable_char?(c) when c in [10, 13, 9, 11, 8, 12, 27, 127, 7], do: true
+  defp printable_char?(c) when c >= 160 and c <= 55295, do: true
+  defp printable_char?(c) when c >= 57344 and c <= 65533, do: true
+  defp printable_char?(c) when c >= 65536 and c <= 1_114_111, do: true
+  defp printable_char?(_), do: false
+
+  # Whether the strings are equal (no Unicode normalization here).
+  def equivalent?(string1, string2) when is_binary(string1) and is_binary(string2),
+    do: string1 == string2
+
+  # The Jaro distance (similarity) of two strings, from 0.0 to 1.0.
+  def jaro_distance(string, string), do: 1.0
+  def jaro_distance(_string, ""), do: 0.0
+  def jaro_distance("", _string), do: 0.0
+
+  def jaro_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    chars1 = String.graphemes(string1)
+    chars2 = String.graphemes(string2)
+    len1 = length(chars1)
+    len2 = length(chars2)
+
+    case jaro_match(chars1, len1, chars2, len2) do
+      {0, _trans} -> 0.0
+      {comm, trans} -> (comm / len1 + comm / len2 + (comm - trans) / comm) / 3
+    end
+  end
+
+  defp jaro_match(chars1, len1, chars2, len2) do
+    if len1 < len2 do
+      jaro_match(chars1, chars2, div(len2, 2) - 1)
+    else
+      jaro_match(chars2, chars1, div(len1, 2) - 1)
+    end
+  end
+
+  defp jaro_match(chars1, chars2, lim) do
+    jaro_match(chars1, chars2, {0, lim}, {0, 0, -1}, 0)
+  end
+
+  defp jaro_match([char | rest], chars0, range, state0, idx) do
+    {chars, state} = jaro_submatch(char, chars0, range, state0, idx)
+
+    case range do
+      {lim, lim} -> jaro_match(rest, tl(chars), range, state, idx + 1)
+      {pre, lim} -> jaro_match(rest, chars, {pre + 1, lim}, state, idx + 1)
+    end
+  end
+
+  defp jaro_match([], _, _, {comm, trans, _}, _), do: {comm, trans}
+
+  defp jaro_submatch(char, chars0, {pre, _} = range, state, idx) do
+    case jaro_detect(char, chars0, range) do
+      nil ->
+        {chars0, state}
+
+      {subidx, chars} ->
+        {chars, jaro_proceed(state, idx - pre + subidx)}
+    end
+  end
+
+  defp jaro_detect(char, chars, {pre, lim}), do: jaro_detect(char, chars, pre + 1 + lim, 0, [])
+
+  defp jaro_detect(_char, _chars, 0, _idx, _acc), do: nil
+  defp jaro_detect(_char, [], _lim, _idx, _acc), do: nil
+
+  defp jaro_detect(char, [char | rest], _lim, idx, acc),
+    do: {idx, :lists.reverse(acc, [nil | rest])}
+
+  defp jaro_detect(char, [other | rest], lim, idx, acc),
+    do: jaro_detect(char, rest, lim - 1, idx + 1, [other | acc])
+
+  defp jaro_proceed({comm, trans, former}, current) do
+    if current < former do
+      {comm + 1, trans + 1, current}
+    else
+      {comm + 1, trans, current}
+    end
+  end
+end

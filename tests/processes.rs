@@ -1,0 +1,155 @@
+//! Process scenarios: each `tests/processes/NAME.exs` must print exactly
+//! `NAME.out` on stdout, which is what Elixir 1.14 / OTP 25 printed for it
+//! (minus Logger crash reports, which Vial prints on stderr), with one
+//! scheduler and with several. Nothing here measures time: waits in the
+//! scripts only order events with wide margins.
+
+use std::path::PathBuf;
+use std::time::Duration;
+use vial_tests::{repo_root, run_vial, Run};
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+fn dir() -> PathBuf {
+    repo_root().join("tests").join("processes")
+}
+
+fn run(name: &str, schedulers: usize) -> Run {
+    let file = format!("{name}.exs");
+    let s = schedulers.to_string();
+    run_vial(&dir(), &["--schedulers", &s, &file], "", LIMIT)
+}
+
+/// Runs `NAME.exs` with 1 and 2 schedulers; stdout must be `NAME.out`.
+fn check(name: &str) {
+    let want = std::fs::read_to_string(dir().join(format!("{name}.out"))).expect("expected output");
+    for schedulers in [1, 2] {
+        let got = run(name, schedulers);
+        assert!(!got.timed_out, "{name} (schedulers {schedulers}) timed out");
+        assert_eq!(
+            got.stdout, want,
+            "{name} with {schedulers} scheduler(s); stderr:\n{}",
+            got.stderr
+        );
+        assert_eq!(got.code, Some(0), "{name}: stderr:\n{}", got.stderr);
+    }
+}
+
+/// A process in an endless loop does not starve a ping-pong, even on one
+/// scheduler, and an exit signal kills it promptly.
+#[test]
+fn busy_loop_does_not_block_ping_pong() {
+    check("busy_pingpong");
+}
+
+/// 100,000 processes spawn and all reply.
+#[test]
+fn hundred_thousand_processes_reply() {
+    check("spawn_100k");
+}
+
+/// A killed process takes its linked partner down (`:killed`), unless the
+/// partner traps exits; `:normal` does not propagate, other reasons do.
+#[test]
+fn kill_propagates_through_links_unless_trapped() {
+    check("kill_link");
+}
+
+/// A monitor on a dead pid (or a free name) gets `:noproc` at once.
+#[test]
+fn monitor_on_dead_pid_gets_noproc() {
+    check("monitor_dead");
+}
+
+/// A million-deep non-tail recursion inside a spawned process.
+#[test]
+fn deep_recursion_in_a_spawned_process() {
+    check("deep");
+}
+
+/// `Process.get/0,1,2`, `put/2`, `delete/1`, `get_keys/0`.
+#[test]
+fn process_dictionary() {
+    check("dictionary");
+}
+
+/// `Process.flag(:trap_exit, _)` returns the old value; `alive?/1`,
+/// `list/0`, `node/0`, `make_ref/0`; flag errors.
+#[test]
+fn flags_and_liveness() {
+    check("flags_alive");
+}
+
+/// `register/2`, `whereis/1`, `registered/0`, `unregister/1`, sending to a
+/// name, and their errors; a name is free when the owner's DOWN arrives.
+#[test]
+fn registered_names() {
+    check("register");
+}
+
+/// `link/1`, `unlink/1`, linking to a dead pid (trapping or not), and
+/// messages sent before an exit arriving before its EXIT message.
+#[test]
+fn links() {
+    check("links");
+}
+
+/// `monitor/1` (pid and name), `demonitor/1,2` with `:flush` and `:info`,
+/// DOWN reasons for every way a process ends.
+#[test]
+fn monitors() {
+    check("monitors");
+}
+
+/// `Process.exit/2` with `:normal`, other reasons and `:kill`, to trapping
+/// and non-trapping processes and to self; exit reasons of raise and throw.
+#[test]
+fn exit_signals() {
+    check("exits");
+}
+
+/// `send_after/3,4`, `cancel_timer/1,2`, `read_timer/1`, `sleep/1`,
+/// `receive ... after 0`.
+#[test]
+fn timers() {
+    check("timers");
+}
+
+/// `Process.info/2`: message_queue_len, messages, status, links, monitors,
+/// registered_name, memory, trap_exit; a dead pid gives `nil`.
+#[test]
+fn process_info() {
+    check("info");
+}
+
+/// `spawn/1,3`, `spawn_link/1,3`, `spawn_monitor/1,3`, `send/2` results
+/// and errors.
+#[test]
+fn spawn_variants() {
+    check("spawns");
+}
+
+/// Receives that skip old messages (the receive marker, the prefilter)
+/// still take the oldest matching message.
+#[test]
+fn selective_receive_keeps_order() {
+    check("marker");
+}
+
+/// A crashing process prints Elixir's report on stderr, and only its own
+/// process dies.
+#[test]
+fn crash_report_on_stderr() {
+    let got = run("exits", 1);
+    assert!(
+        got.stderr.contains("[error] Process #PID<0.")
+            && got
+                .stderr
+                .contains("raised an exception\n** (ArgumentError) bad\n")
+            && got
+                .stderr
+                .contains("** (ErlangError) Erlang error: {:nocatch, :ball}\n"),
+        "stderr was:\n{}",
+        got.stderr
+    );
+}

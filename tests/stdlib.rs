@@ -1,0 +1,2928 @@
+//! Differential tests of the standard library (`crates/vial-stdlib`) and
+//! the BIFs under it: each case is an expression and what Elixir 1.14
+//! printed for it, `IO.inspect(expr)` or, when it raised,
+//! `** (Module) message`. One `vial` run per table evaluates every case of
+//! the table, each in its own `try`, and prints a marker line before each
+//! result; a mismatch reports the expression, the expected and the actual
+//! output.
+//!
+//! To add a case, add the expression and take the expected text from
+//! `elixir -e 'IO.inspect(EXPR)'` (Elixir 1.14) or the wrapper below.
+
+use std::time::Duration;
+use vial_tests::run_vial;
+
+const LIMIT: Duration = Duration::from_secs(60);
+
+/// Runs every case of `cases` in one script and compares the outputs.
+fn check(name: &str, cases: &[(&str, &str)]) {
+    let mut script = String::new();
+    for (i, (expr, _)) in cases.iter().enumerate() {
+        script.push_str(&format!(
+            "IO.puts(\"#CASE {i}\")\ntry do\n  IO.inspect({expr})\nrescue\n  e -> IO.puts(\"** (\" <> inspect(e.__struct__) <> \") \" <> Exception.message(e))\nend\n"
+        ));
+    }
+    let dir = std::env::temp_dir().join(format!("vial-stdlib-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("cases.exs"), &script).unwrap();
+    let run = run_vial(&dir, &["cases.exs"], "", LIMIT);
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut outputs: Vec<String> = vec![String::new(); cases.len()];
+    let mut current: Option<usize> = None;
+    for line in run.stdout.lines() {
+        if let Some(n) = line.strip_prefix("#CASE ").and_then(|n| n.parse().ok()) {
+            current = Some(n);
+            continue;
+        }
+        if let Some(slot) = current.and_then(|n: usize| outputs.get_mut(n)) {
+            if !slot.is_empty() {
+                slot.push('\n');
+            }
+            slot.push_str(line);
+        }
+    }
+    let failures: Vec<String> = cases
+        .iter()
+        .zip(&outputs)
+        .filter(|((_, want), got)| *want != got.trim_end_matches('\n'))
+        .map(|((expr, want), got)| {
+            format!("  {expr}\n    expected: {want:?}\n    got:      {got:?}")
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} {name} cases differ from Elixir:\n{}\n(stderr: {})",
+        failures.len(),
+        cases.len(),
+        failures.join("\n"),
+        run.stderr
+    );
+}
+
+/// Enum: conversion and reduce.
+#[test]
+fn enum_conversion_and_reduce() {
+    check(
+        "enum_conversion_and_reduce",
+        &[
+            (r#"Enum.to_list(1..5)"#, r#"[1, 2, 3, 4, 5]"#),
+            (r#"Enum.to_list(5..1)"#, r#"[5, 4, 3, 2, 1]"#),
+            (r#"Enum.to_list(1..10//3)"#, r#"[1, 4, 7, 10]"#),
+            (r#"Enum.to_list(10..1//-4)"#, r#"[10, 6, 2]"#),
+            (r#"Enum.to_list(1..0//1)"#, r#"[]"#),
+            (r#"Enum.to_list(%{b: 2, a: 1})"#, r#"[a: 1, b: 2]"#),
+            (r#"Enum.to_list(MapSet.new([3, 1, 2]))"#, r#"[1, 2, 3]"#),
+            (
+                r#"Enum.to_list(5)"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for 5 of type Integer"#,
+            ),
+            (
+                r#"Enum.to_list(:atom)"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for :atom of type Atom"#,
+            ),
+            (
+                r#"Enum.to_list({1, 2})"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for {1, 2} of type Tuple"#,
+            ),
+            (
+                r#"Enum.to_list("abc")"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for "abc" of type BitString"#,
+            ),
+            (
+                r#"Enum.map(5, fn x -> x end)"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for 5 of type Integer"#,
+            ),
+            (
+                r#"Enum.reduce([1, 2, 3], 0, fn x, acc -> x + acc end)"#,
+                r#"6"#,
+            ),
+            (
+                r#"Enum.reduce(1..4, [], fn x, acc -> [x | acc] end)"#,
+                r#"[4, 3, 2, 1]"#,
+            ),
+            (
+                r#"Enum.reduce(10..1//-3, [], fn x, acc -> [x | acc] end)"#,
+                r#"[1, 4, 7, 10]"#,
+            ),
+            (
+                r#"Enum.reduce(%{a: 1, b: 2}, [], fn {k, v}, acc -> [{v, k} | acc] end)"#,
+                r#"[{2, :b}, {1, :a}]"#,
+            ),
+            (
+                r#"Enum.reduce([1, 2, 3], fn x, acc -> x * acc end)"#,
+                r#"6"#,
+            ),
+            (r#"Enum.reduce(1..4, fn x, acc -> x - acc end)"#, r#"2"#),
+            (
+                r#"Enum.reduce([], fn x, acc -> x + acc end)"#,
+                r#"** (Enum.EmptyError) empty error"#,
+            ),
+            (
+                r#"Enum.reduce(1..0//1, fn x, acc -> x + acc end)"#,
+                r#"** (Enum.EmptyError) empty error"#,
+            ),
+            (
+                r#"Enum.reduce_while(1..100, 0, fn x, acc -> if x < 5, do: {:cont, acc + x}, else: {:halt, acc} end)"#,
+                r#"10"#,
+            ),
+            (
+                r#"Enum.reduce_while([1, 2, 3], 0, fn x, acc -> {:cont, acc + x} end)"#,
+                r#"6"#,
+            ),
+            (
+                r#"Enum.reduce_while([], :init, fn _, acc -> {:halt, acc} end)"#,
+                r#":init"#,
+            ),
+            (
+                r#"Enum.map_reduce([1, 2, 3], 0, fn x, acc -> {x * 2, x + acc} end)"#,
+                r#"{[2, 4, 6], 6}"#,
+            ),
+            (
+                r#"Enum.map_reduce(1..3, 10, fn x, acc -> {x + acc, acc - 1} end)"#,
+                r#"{'\v\v\v', 7}"#,
+            ),
+            (
+                r#"Enum.flat_map_reduce(1..100, 0, fn x, acc -> if acc < 3, do: {[x], acc + 1}, else: {:halt, acc} end)"#,
+                r#"{[1, 2, 3], 3}"#,
+            ),
+            (
+                r#"Enum.flat_map_reduce(1..5, 0, fn x, acc -> {[[x]], acc + x} end)"#,
+                r#"{[[1], [2], [3], [4], [5]], 15}"#,
+            ),
+            (r#"Enum.scan(1..5, &(&1 + &2))"#, r#"[1, 3, 6, 10, 15]"#),
+            (r#"Enum.scan([], &(&1 + &2))"#, r#"[]"#),
+            (r#"Enum.scan(1..5, 0, &(&1 + &2))"#, r#"[1, 3, 6, 10, 15]"#),
+            (
+                r#"Enum.scan([1, 2, 3], 10, fn x, acc -> acc - x end)"#,
+                r#"[9, 7, 4]"#,
+            ),
+        ],
+    );
+}
+
+/// Enum: map/filter.
+#[test]
+fn enum_map_filter() {
+    check(
+        "enum_map_filter",
+        &[
+            (r#"Enum.map([1, 2, 3], fn x -> x * 2 end)"#, r#"[2, 4, 6]"#),
+            (r#"Enum.map(1..3, fn x -> x * x end)"#, r#"[1, 4, 9]"#),
+            (
+                r#"Enum.map(%{a: 1, b: 2}, fn {k, v} -> {k, -v} end)"#,
+                r#"[a: -1, b: -2]"#,
+            ),
+            (
+                r#"Enum.map([a: 1, b: 2], fn {k, v} -> {k, v + 1} end)"#,
+                r#"[a: 2, b: 3]"#,
+            ),
+            (r#"Enum.map([], fn x -> x end)"#, r#"[]"#),
+            (r#"Enum.each([1, 2], fn x -> x end)"#, r#":ok"#),
+            (r#"Enum.each(1..3, fn x -> x end)"#, r#":ok"#),
+            (
+                r#"Enum.map_every(1..10, 2, fn x -> x + 1000 end)"#,
+                r#"[1001, 2, 1003, 4, 1005, 6, 1007, 8, 1009, 10]"#,
+            ),
+            (
+                r#"Enum.map_every(1..10, 3, fn x -> x + 1000 end)"#,
+                r#"[1001, 2, 3, 1004, 5, 6, 1007, 8, 9, 1010]"#,
+            ),
+            (
+                r#"Enum.map_every(1..5, 0, fn x -> x + 1000 end)"#,
+                r#"[1, 2, 3, 4, 5]"#,
+            ),
+            (
+                r#"Enum.map_every([1, 2, 3], 1, fn x -> x + 1000 end)"#,
+                r#"[1001, 1002, 1003]"#,
+            ),
+            (
+                r#"Enum.map_intersperse([1, 2, 3], :a, &(&1 * 2))"#,
+                r#"[2, :a, 4, :a, 6]"#,
+            ),
+            (r#"Enum.map_intersperse([], :a, &(&1 * 2))"#, r#"[]"#),
+            (r#"Enum.map_join([1, 2, 3], &(&1 * 2))"#, r#""246""#),
+            (
+                r#"Enum.map_join([1, 2, 3], " = ", &(&1 * 2))"#,
+                r#""2 = 4 = 6""#,
+            ),
+            (
+                r#"Enum.map_join(1..3, ", ", &Integer.to_string/1)"#,
+                r#""1, 2, 3""#,
+            ),
+            (r#"Enum.join([1, 2, 3])"#, r#""123""#),
+            (r#"Enum.join([1, 2, 3], ", ")"#, r#""1, 2, 3""#),
+            (r#"Enum.join(["a", :b, 1.5, 'cd'], "-")"#, r#""a-b-1.5-cd""#),
+            (r#"Enum.join([], ", ")"#, r#""""#),
+            (r#"Enum.join(1..4, "+")"#, r#""1+2+3+4""#),
+            (
+                r#"Enum.join([1, {2}], ",")"#,
+                r#"** (Protocol.UndefinedError) protocol String.Chars not implemented for {2} of type Tuple"#,
+            ),
+            (
+                r#"Enum.filter([1, 2, 3, 4], fn x -> rem(x, 2) == 0 end)"#,
+                r#"[2, 4]"#,
+            ),
+            (r#"Enum.filter(1..10, &(rem(&1, 3) == 0))"#, r#"[3, 6, 9]"#),
+            (
+                r#"Enum.filter(%{a: 1, b: 2, c: 3}, fn {_, v} -> v > 1 end)"#,
+                r#"[b: 2, c: 3]"#,
+            ),
+            (r#"Enum.filter([1, nil, false, 2], & &1)"#, r#"[1, 2]"#),
+            (
+                r#"Enum.reject([1, 2, 3, 4], fn x -> rem(x, 2) == 0 end)"#,
+                r#"[1, 3]"#,
+            ),
+            (r#"Enum.reject(1..6, &(&1 > 3))"#, r#"[1, 2, 3]"#),
+            (
+                r#"Enum.filter_map([1, 2, 3], &(&1 > 1), &(&1 * 10))"#,
+                r#"[20, 30]"#,
+            ),
+            (
+                r#"Enum.split_with([5, 4, 3, 2, 1, 0], fn x -> rem(x, 2) == 0 end)"#,
+                r#"{[4, 2, 0], [5, 3, 1]}"#,
+            ),
+            (
+                r#"Enum.split_with(%{a: 1, b: -2, c: 1, d: -3}, fn {_k, v} -> v < 0 end)"#,
+                r#"{[b: -2, d: -3], [a: 1, c: 1]}"#,
+            ),
+            (r#"Enum.split_with([], fn x -> x end)"#, r#"{[], []}"#),
+            (
+                r#"Enum.flat_map([:a, :b, :c], fn x -> [x, x] end)"#,
+                r#"[:a, :a, :b, :b, :c, :c]"#,
+            ),
+            (
+                r#"Enum.flat_map([{1, 3}, {4, 6}], fn {x, y} -> x..y end)"#,
+                r#"[1, 2, 3, 4, 5, 6]"#,
+            ),
+            (
+                r#"Enum.flat_map([:a, :b], fn x -> [[x]] end)"#,
+                r#"[[:a], [:b]]"#,
+            ),
+            (
+                r#"Enum.flat_map(1..3, fn x -> List.duplicate(x, x) end)"#,
+                r#"[1, 2, 2, 3, 3, 3]"#,
+            ),
+            (r#"Enum.with_index([:a, :b, :c])"#, r#"[a: 0, b: 1, c: 2]"#),
+            (
+                r#"Enum.with_index([:a, :b, :c], 3)"#,
+                r#"[a: 3, b: 4, c: 5]"#,
+            ),
+            (
+                r#"Enum.with_index([:a, :b], fn e, i -> {i, e} end)"#,
+                r#"[{0, :a}, {1, :b}]"#,
+            ),
+            (r#"Enum.with_index(1..3)"#, r#"[{1, 0}, {2, 1}, {3, 2}]"#),
+            (r#"Enum.with_index(%{x: 1})"#, r#"[{{:x, 1}, 0}]"#),
+            (r#"Enum.intersperse([1, 2, 3], 0)"#, r#"[1, 0, 2, 0, 3]"#),
+            (r#"Enum.intersperse([1], 0)"#, r#"[1]"#),
+            (r#"Enum.intersperse([], 0)"#, r#"[]"#),
+            (r#"Enum.intersperse(1..3, :x)"#, r#"[1, :x, 2, :x, 3]"#),
+        ],
+    );
+}
+
+/// Enum: search.
+#[test]
+fn enum_search() {
+    check(
+        "enum_search",
+        &[
+            (
+                r#"Enum.all?([2, 4, 6], fn x -> rem(x, 2) == 0 end)"#,
+                r#"true"#,
+            ),
+            (
+                r#"Enum.all?([2, 3, 4], fn x -> rem(x, 2) == 0 end)"#,
+                r#"false"#,
+            ),
+            (r#"Enum.all?([], fn _ -> false end)"#, r#"true"#),
+            (r#"Enum.all?([1, nil, 3])"#, r#"false"#),
+            (r#"Enum.all?(1..5, &(&1 > 0))"#, r#"true"#),
+            (
+                r#"Enum.any?([2, 4, 6], fn x -> rem(x, 2) == 1 end)"#,
+                r#"false"#,
+            ),
+            (
+                r#"Enum.any?([2, 3, 4], fn x -> rem(x, 2) == 1 end)"#,
+                r#"true"#,
+            ),
+            (r#"Enum.any?([])"#, r#"false"#),
+            (r#"Enum.any?([false, nil, 1])"#, r#"true"#),
+            (r#"Enum.any?(1..1000000000, &(&1 == 5))"#, r#"true"#),
+            (
+                r#"Enum.find([2, 3, 4], fn x -> rem(x, 2) == 1 end)"#,
+                r#"3"#,
+            ),
+            (
+                r#"Enum.find([2, 4, 6], fn x -> rem(x, 2) == 1 end)"#,
+                r#"nil"#,
+            ),
+            (
+                r#"Enum.find([2, 4, 6], 0, fn x -> rem(x, 2) == 1 end)"#,
+                r#"0"#,
+            ),
+            (r#"Enum.find(1..1000000000, &(&1 * &1 > 50))"#, r#"8"#),
+            (
+                r#"Enum.find(%{a: 1, b: 2}, fn {_, v} -> v == 2 end)"#,
+                r#"{:b, 2}"#,
+            ),
+            (
+                r#"Enum.find_index([2, 4, 6], fn x -> rem(x, 2) == 1 end)"#,
+                r#"nil"#,
+            ),
+            (
+                r#"Enum.find_index([2, 3, 4], fn x -> rem(x, 2) == 1 end)"#,
+                r#"1"#,
+            ),
+            (r#"Enum.find_index(5..10, &(&1 == 7))"#, r#"2"#),
+            (
+                r#"Enum.find_value([2, 3, 4], fn x -> if x > 2, do: x * x end)"#,
+                r#"9"#,
+            ),
+            (
+                r#"Enum.find_value([2, 4, 6], fn x -> rem(x, 2) == 1 end)"#,
+                r#"nil"#,
+            ),
+            (
+                r#"Enum.find_value([1, 2, 3], "no bools!", &is_boolean/1)"#,
+                r#""no bools!""#,
+            ),
+            (r#"Enum.member?([1, 2, 3], 2)"#, r#"true"#),
+            (r#"Enum.member?([1.0, 2.0], 2)"#, r#"false"#),
+            (r#"Enum.member?(1..10, 5)"#, r#"true"#),
+            (r#"Enum.member?(1..10, 5.0)"#, r#"false"#),
+            (r#"Enum.member?(1..10//2, 4)"#, r#"false"#),
+            (r#"Enum.member?(1..10//2, 5)"#, r#"true"#),
+            (r#"Enum.member?(10..1//-3, 4)"#, r#"true"#),
+            (r#"Enum.member?(%{a: 1}, {:a, 1})"#, r#"true"#),
+            (r#"Enum.member?(%{a: 1}, {:a, 2})"#, r#"false"#),
+            (r#"Enum.member?(%{a: 1}, :a)"#, r#"false"#),
+            (r#"Enum.member?(MapSet.new([1, 2]), 2)"#, r#"true"#),
+            (r#"Enum.empty?([])"#, r#"true"#),
+            (r#"Enum.empty?([1])"#, r#"false"#),
+            (r#"Enum.empty?(1..0//1)"#, r#"true"#),
+            (r#"Enum.empty?(%{})"#, r#"true"#),
+            (r#"Enum.empty?(%{a: 1})"#, r#"false"#),
+        ],
+    );
+}
+
+/// Enum: counting.
+#[test]
+fn enum_counting() {
+    check(
+        "enum_counting",
+        &[
+            (r#"Enum.count([1, 2, 3])"#, r#"3"#),
+            (r#"Enum.count(1..10//3)"#, r#"4"#),
+            (r#"Enum.count(10..1)"#, r#"10"#),
+            (r#"Enum.count(1..0//1)"#, r#"0"#),
+            (r#"Enum.count(%{a: 1, b: 2})"#, r#"2"#),
+            (
+                r#"Enum.count([1, 2, 3, 4, 5], fn x -> rem(x, 2) == 0 end)"#,
+                r#"2"#,
+            ),
+            (r#"Enum.count(1..10, &(&1 > 7))"#, r#"3"#),
+            (r#"Enum.count_until(1..20, 5)"#, r#"5"#),
+            (r#"Enum.count_until(1..20, 50)"#, r#"20"#),
+            (r#"Enum.count_until([1, 2, 3], 2)"#, r#"2"#),
+            (r#"Enum.count_until([1, 2, 3], 10)"#, r#"3"#),
+            (
+                r#"Enum.count_until(1..20, fn x -> rem(x, 2) == 0 end, 7)"#,
+                r#"7"#,
+            ),
+            (
+                r#"Enum.count_until(1..20, fn x -> rem(x, 2) == 0 end, 11)"#,
+                r#"10"#,
+            ),
+            (r#"Enum.sum([1, 2, 3])"#, r#"6"#),
+            (r#"Enum.sum(1..100)"#, r#"5050"#),
+            (r#"Enum.sum(1..10//3)"#, r#"22"#),
+            (r#"Enum.sum(10..1//-2)"#, r#"30"#),
+            (r#"Enum.sum(1..0//1)"#, r#"0"#),
+            (r#"Enum.sum([1, 2.5])"#, r#"3.5"#),
+            (r#"Enum.sum([])"#, r#"0"#),
+            (
+                r#"Enum.sum([1, :a])"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (r#"Enum.product([])"#, r#"1"#),
+            (r#"Enum.product([2, 3, 4])"#, r#"24"#),
+            (r#"Enum.product([2.0, 3.0])"#, r#"6.0"#),
+            (r#"Enum.product(1..5)"#, r#"120"#),
+            (
+                r#"Enum.frequencies(["ant", "buffalo", "ant", "ant", "buffalo", "dingo"])"#,
+                r#"%{"ant" => 3, "buffalo" => 2, "dingo" => 1}"#,
+            ),
+            (r#"Enum.frequencies([1, 1.0, 1])"#, r#"%{1 => 2, 1.0 => 1}"#),
+            (
+                r#"Enum.frequencies_by(["aa", "aA", "bb", "cc"], &String.downcase/1)"#,
+                r#"%{"aa" => 2, "bb" => 1, "cc" => 1}"#,
+            ),
+            (
+                r#"Enum.frequencies_by(["aaa", "aA", "bbb", "cc", "c"], &String.length/1)"#,
+                r#"%{1 => 1, 2 => 2, 3 => 2}"#,
+            ),
+            (
+                r#"Enum.group_by(["ant", "buffalo", "cat", "dingo"], &String.length/1)"#,
+                r#"%{3 => ["ant", "cat"], 5 => ["dingo"], 7 => ["buffalo"]}"#,
+            ),
+            (
+                r#"Enum.group_by(["ant", "buffalo", "cat", "dingo"], &String.length/1, &String.first/1)"#,
+                r#"%{3 => ["a", "c"], 5 => ["d"], 7 => ["b"]}"#,
+            ),
+            (
+                r#"Enum.group_by(1..10, &rem(&1, 3))"#,
+                r#"%{0 => [3, 6, 9], 1 => [1, 4, 7, 10], 2 => [2, 5, 8]}"#,
+            ),
+            (r#"Enum.group_by([], & &1)"#, r#"%{}"#),
+        ],
+    );
+}
+
+/// Enum: min/max.
+#[test]
+fn enum_min_max() {
+    check(
+        "enum_min_max",
+        &[
+            (r#"Enum.max([1, 3, 2])"#, r#"3"#),
+            (r#"Enum.max([])"#, r#"** (Enum.EmptyError) empty error"#),
+            (r#"Enum.max([1, 1.0])"#, r#"1"#),
+            (r#"Enum.max([1.0, 1])"#, r#"1.0"#),
+            (r#"Enum.max(1..10//3)"#, r#"10"#),
+            (r#"Enum.max(10..1//-4)"#, r#"10"#),
+            (r#"Enum.max([], fn -> :empty end)"#, r#":empty"#),
+            (r#"Enum.max([1, 3, 2], &>/2)"#, r#"3"#),
+            (
+                r#"Enum.max(["a", "bb"], fn a, b -> String.length(a) >= String.length(b) end)"#,
+                r#""bb""#,
+            ),
+            (r#"Enum.max(%{a: 1, b: 2})"#, r#"{:b, 2}"#),
+            (r#"Enum.min([3, 1, 2])"#, r#"1"#),
+            (r#"Enum.min([])"#, r#"** (Enum.EmptyError) empty error"#),
+            (r#"Enum.min(1..10//3)"#, r#"1"#),
+            (r#"Enum.min(10..1//-4)"#, r#"2"#),
+            (r#"Enum.min([], fn -> :empty end)"#, r#":empty"#),
+            (r#"Enum.min([1, 1.0])"#, r#"1"#),
+            (r#"Enum.min([3, 1, 2], &>=/2)"#, r#"3"#),
+            (
+                r#"Enum.max_by(["a", "aa", "aaa"], fn x -> String.length(x) end)"#,
+                r#""aaa""#,
+            ),
+            (
+                r#"Enum.max_by(["a", "aa", "aaa", "b", "bbb"], &String.length/1)"#,
+                r#""aaa""#,
+            ),
+            (
+                r#"Enum.max_by([], &String.length/1)"#,
+                r#"** (Enum.EmptyError) empty error"#,
+            ),
+            (
+                r#"Enum.max_by([], &String.length/1, fn -> nil end)"#,
+                r#"nil"#,
+            ),
+            (
+                r#"Enum.max_by(["a", "bb", "cc"], &String.length/1, &>/2)"#,
+                r#""cc""#,
+            ),
+            (
+                r#"Enum.min_by(["a", "aa", "aaa"], fn x -> String.length(x) end)"#,
+                r#""a""#,
+            ),
+            (
+                r#"Enum.min_by(["a", "aa", "aaa", "b", "bbb"], &String.length/1)"#,
+                r#""a""#,
+            ),
+            (
+                r#"Enum.min_by([], &String.length/1, fn -> :none end)"#,
+                r#":none"#,
+            ),
+            (
+                r#"Enum.min_by([{1, :a}, {1, :b}], &elem(&1, 0))"#,
+                r#"{1, :a}"#,
+            ),
+            (r#"Enum.min_max([2, 3, 1])"#, r#"{1, 3}"#),
+            (r#"Enum.min_max([])"#, r#"** (Enum.EmptyError) empty error"#),
+            (r#"Enum.min_max([], fn -> {nil, nil} end)"#, r#"{nil, nil}"#),
+            (r#"Enum.min_max(1..10//4)"#, r#"{1, 9}"#),
+            (r#"Enum.min_max(10..1//-4)"#, r#"{2, 10}"#),
+            (
+                r#"Enum.min_max_by(["aaa", "bb", "c"], fn x -> String.length(x) end)"#,
+                r#"{"c", "aaa"}"#,
+            ),
+            (
+                r#"Enum.min_max_by(["aaa", "a", "bb", "c", "ccc"], &String.length/1)"#,
+                r#"{"a", "aaa"}"#,
+            ),
+            (
+                r#"Enum.min_max_by([], &String.length/1, fn -> nil end)"#,
+                r#"nil"#,
+            ),
+            (
+                r#"Enum.min_max_by([], &String.length/1)"#,
+                r#"** (Enum.EmptyError) empty error"#,
+            ),
+        ],
+    );
+}
+
+/// Enum: positions.
+#[test]
+fn enum_positions() {
+    check(
+        "enum_positions",
+        &[
+            (r#"Enum.at([2, 4, 6], 0)"#, r#"2"#),
+            (r#"Enum.at([2, 4, 6], 2)"#, r#"6"#),
+            (r#"Enum.at([2, 4, 6], 4)"#, r#"nil"#),
+            (r#"Enum.at([2, 4, 6], 4, :none)"#, r#":none"#),
+            (r#"Enum.at([2, 4, 6], -1)"#, r#"6"#),
+            (r#"Enum.at([2, 4, 6], -4)"#, r#"nil"#),
+            (r#"Enum.at(1..10//2, 3)"#, r#"7"#),
+            (r#"Enum.at(1..10//2, -1)"#, r#"9"#),
+            (r#"Enum.at(1..10//2, 10)"#, r#"nil"#),
+            (r#"Enum.at(%{a: 1, b: 2}, 1)"#, r#"{:b, 2}"#),
+            (
+                r#"Enum.at(5, 0)"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for 5 of type Integer"#,
+            ),
+            (r#"Enum.fetch([2, 4, 6], 0)"#, r#"{:ok, 2}"#),
+            (r#"Enum.fetch([2, 4, 6], -3)"#, r#"{:ok, 2}"#),
+            (r#"Enum.fetch([2, 4, 6], 4)"#, r#":error"#),
+            (r#"Enum.fetch(1..3, 1)"#, r#"{:ok, 2}"#),
+            (r#"Enum.fetch!([2, 4, 6], 2)"#, r#"6"#),
+            (
+                r#"Enum.fetch!([2, 4, 6], 4)"#,
+                r#"** (Enum.OutOfBoundsError) out of bounds error"#,
+            ),
+            (
+                r#"Enum.fetch!(1..3, -4)"#,
+                r#"** (Enum.OutOfBoundsError) out of bounds error"#,
+            ),
+            (r#"Enum.slice(1..100, 5..10)"#, r#"[6, 7, 8, 9, 10, 11]"#),
+            (r#"Enum.slice(1..10, 5..20)"#, r#"[6, 7, 8, 9, 10]"#),
+            (r#"Enum.slice(1..30, -5..-1)"#, r#"[26, 27, 28, 29, 30]"#),
+            (r#"Enum.slice(1..30, 25..-1)"#, r#"[26, 27, 28, 29, 30]"#),
+            (r#"Enum.slice(1..10, 11..20)"#, r#"[]"#),
+            (r#"Enum.slice(1..10, 6..5)"#, r#"[]"#),
+            (r#"Enum.slice(1..10, 6..5//1)"#, r#"[]"#),
+            (r#"Enum.slice([1, 2, 3, 4, 5], 0..4//2)"#, r#"[1, 3, 5]"#),
+            (
+                r#"Enum.slice([1, 2, 3, 4, 5, 6, 7], -6..-2//3)"#,
+                r#"[2, 5]"#,
+            ),
+            (r#"Enum.slice([1, 2, 3], 3..1//-1)"#, r#"[]"#),
+            (r#"Enum.slice([1, 2, 3], 1..0//-1)"#, r#"[]"#),
+            (
+                r#"Enum.slice(1..100, 5, 10)"#,
+                r#"[6, 7, 8, 9, 10, 11, 12, 13, 14, 15]"#,
+            ),
+            (r#"Enum.slice(1..10, 5, 100)"#, r#"[6, 7, 8, 9, 10]"#),
+            (r#"Enum.slice(1..10, 5, 0)"#, r#"[]"#),
+            (r#"Enum.slice(1..10, -6, 3)"#, r#"[5, 6, 7]"#),
+            (r#"Enum.slice(1..10, 10, 5)"#, r#"[]"#),
+            (r#"Enum.slice(1..10, -11, 5)"#, r#"[1, 2, 3, 4, 5]"#),
+            (r#"Enum.slice([:a, :b, :c], -2, 5)"#, r#"[:b, :c]"#),
+            (
+                r#"Enum.slice(%{a: 1, b: 2, c: 3}, 1, 2)"#,
+                r#"[b: 2, c: 3]"#,
+            ),
+            (r#"Enum.take([1, 2, 3], 2)"#, r#"[1, 2]"#),
+            (r#"Enum.take([1, 2, 3], 10)"#, r#"[1, 2, 3]"#),
+            (r#"Enum.take([1, 2, 3], 0)"#, r#"[]"#),
+            (r#"Enum.take([1, 2, 3], -1)"#, r#"[3]"#),
+            (r#"Enum.take([1, 2, 3], -5)"#, r#"[1, 2, 3]"#),
+            (r#"Enum.take(1..1000000000, 3)"#, r#"[1, 2, 3]"#),
+            (r#"Enum.take(1..10, -2)"#, r#"'\t\n'"#),
+            (r#"Enum.take(%{a: 1, b: 2}, 1)"#, r#"[a: 1]"#),
+            (
+                r#"Enum.take([1], :a)"#,
+                r#"** (FunctionClauseError) no function clause matching in Enum.take/2"#,
+            ),
+            (r#"Enum.drop([1, 2, 3], 2)"#, r#"[3]"#),
+            (r#"Enum.drop([1, 2, 3], 10)"#, r#"[]"#),
+            (r#"Enum.drop([1, 2, 3], 0)"#, r#"[1, 2, 3]"#),
+            (r#"Enum.drop([1, 2, 3], -1)"#, r#"[1, 2]"#),
+            (r#"Enum.drop([1, 2, 3], -5)"#, r#"[]"#),
+            (r#"Enum.drop(1..10, 7)"#, r#"'\b\t\n'"#),
+            (r#"Enum.drop(1..10, -7)"#, r#"[1, 2, 3]"#),
+            (r#"Enum.split([1, 2, 3], 2)"#, r#"{[1, 2], [3]}"#),
+            (r#"Enum.split([1, 2, 3], 10)"#, r#"{[1, 2, 3], []}"#),
+            (r#"Enum.split([1, 2, 3], 0)"#, r#"{[], [1, 2, 3]}"#),
+            (r#"Enum.split([1, 2, 3], -1)"#, r#"{[1, 2], [3]}"#),
+            (r#"Enum.split([1, 2, 3], -5)"#, r#"{[], [1, 2, 3]}"#),
+            (r#"Enum.split(1..6, 4)"#, r#"{[1, 2, 3, 4], [5, 6]}"#),
+            (
+                r#"Enum.take_while([1, 2, 3, 2, 1], fn x -> x < 3 end)"#,
+                r#"[1, 2]"#,
+            ),
+            (
+                r#"Enum.take_while(1..1000000000, &(&1 < 4))"#,
+                r#"[1, 2, 3]"#,
+            ),
+            (r#"Enum.take_while([], & &1)"#, r#"[]"#),
+            (
+                r#"Enum.drop_while([1, 2, 3, 2, 1], fn x -> x < 3 end)"#,
+                r#"[3, 2, 1]"#,
+            ),
+            (r#"Enum.drop_while(1..5, &(&1 < 10))"#, r#"[]"#),
+            (
+                r#"Enum.split_while([1, 2, 3, 4], fn x -> x < 3 end)"#,
+                r#"{[1, 2], [3, 4]}"#,
+            ),
+            (
+                r#"Enum.split_while([1, 2, 3, 4], fn x -> x < 0 end)"#,
+                r#"{[], [1, 2, 3, 4]}"#,
+            ),
+            (
+                r#"Enum.split_while([1, 2, 3, 4], fn x -> x > 0 end)"#,
+                r#"{[1, 2, 3, 4], []}"#,
+            ),
+            (r#"Enum.take_every(1..10, 2)"#, r#"[1, 3, 5, 7, 9]"#),
+            (r#"Enum.take_every(1..10, 0)"#, r#"[]"#),
+            (r#"Enum.take_every([1, 2, 3], 1)"#, r#"[1, 2, 3]"#),
+            (
+                r#"Enum.take_every([1, 2, 3, 4, 5, 6, 7], 3)"#,
+                r#"[1, 4, 7]"#,
+            ),
+            (r#"Enum.drop_every(1..10, 2)"#, r#"[2, 4, 6, 8, 10]"#),
+            (
+                r#"Enum.drop_every(1..10, 0)"#,
+                r#"[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"#,
+            ),
+            (r#"Enum.drop_every([1, 2, 3], 1)"#, r#"[]"#),
+            (r#"Enum.drop_every(1..10, 3)"#, r#"[2, 3, 5, 6, 8, 9]"#),
+            (r#"Enum.reverse([1, 2, 3])"#, r#"[3, 2, 1]"#),
+            (r#"Enum.reverse(1..5)"#, r#"[5, 4, 3, 2, 1]"#),
+            (r#"Enum.reverse(%{a: 1, b: 2})"#, r#"[b: 2, a: 1]"#),
+            (
+                r#"Enum.reverse([1, 2, 3], [4, 5, 6])"#,
+                r#"[3, 2, 1, 4, 5, 6]"#,
+            ),
+            (r#"Enum.reverse(1..3, 7..8)"#, r#"[3, 2, 1, 7, 8]"#),
+            (
+                r#"Enum.reverse_slice([1, 2, 3, 4, 5, 6], 2, 4)"#,
+                r#"[1, 2, 6, 5, 4, 3]"#,
+            ),
+            (r#"Enum.reverse_slice([1, 2, 3], 1, 10)"#, r#"[1, 3, 2]"#),
+            (r#"Enum.reverse_slice([1, 2, 3], 5, 1)"#, r#"[1, 2, 3]"#),
+            (
+                r#"Enum.slide([:a, :b, :c, :d, :e, :f, :g], 5, 1)"#,
+                r#"[:a, :f, :b, :c, :d, :e, :g]"#,
+            ),
+            (
+                r#"Enum.slide([:a, :b, :c, :d, :e, :f, :g], 3..5, 1)"#,
+                r#"[:a, :d, :e, :f, :b, :c, :g]"#,
+            ),
+            (
+                r#"Enum.slide([:a, :b, :c, :d, :e, :f, :g], 1..3, 5)"#,
+                r#"[:a, :e, :f, :b, :c, :d, :g]"#,
+            ),
+            (
+                r#"Enum.slide([:a, :b, :c, :d, :e, :f, :g], 1..3, -1)"#,
+                r#"[:a, :e, :f, :g, :b, :c, :d]"#,
+            ),
+            (
+                r#"Enum.slide([:a, :b, :c, :d, :e, :f, :g], -3..-1, 0)"#,
+                r#"[:e, :f, :g, :a, :b, :c, :d]"#,
+            ),
+            (r#"Enum.slide(1..5, 0, 4)"#, r#"[2, 3, 4, 5, 1]"#),
+            (
+                r#"Enum.slide([:a, :b, :c, :d], 1..2, 2)"#,
+                r#"** (ArgumentError) insertion index for slide must be outside the range being moved (tried to insert 1..2 at 2)"#,
+            ),
+        ],
+    );
+}
+
+/// Enum: chunking.
+#[test]
+fn enum_chunking() {
+    check(
+        "enum_chunking",
+        &[
+            (
+                r#"Enum.chunk_every([1, 2, 3, 4, 5, 6], 2)"#,
+                r#"[[1, 2], [3, 4], [5, 6]]"#,
+            ),
+            (
+                r#"Enum.chunk_every([1, 2, 3, 4, 5, 6], 3, 2, :discard)"#,
+                r#"[[1, 2, 3], [3, 4, 5]]"#,
+            ),
+            (
+                r#"Enum.chunk_every([1, 2, 3, 4, 5, 6], 3, 2, [7])"#,
+                r#"[[1, 2, 3], [3, 4, 5], [5, 6, 7]]"#,
+            ),
+            (
+                r#"Enum.chunk_every([1, 2, 3, 4], 3, 3, [])"#,
+                r#"[[1, 2, 3], [4]]"#,
+            ),
+            (r#"Enum.chunk_every([1, 2, 3, 4], 10)"#, r#"[[1, 2, 3, 4]]"#),
+            (
+                r#"Enum.chunk_every([1, 2, 3, 4, 5], 2, 3, [])"#,
+                r#"[[1, 2], [4, 5]]"#,
+            ),
+            (
+                r#"Enum.chunk_every([1, 2, 3, 4], 3, 1)"#,
+                r#"[[1, 2, 3], [2, 3, 4], [3, 4]]"#,
+            ),
+            (
+                r#"Enum.chunk_every(1..7, 3, 3, [:a, :b, :c])"#,
+                r#"[[1, 2, 3], [4, 5, 6], [7, :a, :b]]"#,
+            ),
+            (r#"Enum.chunk_every([], 2)"#, r#"[]"#),
+            (
+                r#"Enum.chunk_every([1, 2, 3], 2, 1, :discard)"#,
+                r#"[[1, 2], [2, 3]]"#,
+            ),
+            (
+                r#"Enum.chunk_every([1, 2], 0)"#,
+                r#"** (FunctionClauseError) no function clause matching in Enum.chunk_every/4"#,
+            ),
+            (
+                r#"Enum.chunk_by([1, 2, 2, 3, 4, 4, 6, 7, 7], &(rem(&1, 2) == 1))"#,
+                r#"[[1], [2, 2], [3], [4, 4, 6], '\a\a']"#,
+            ),
+            (r#"Enum.chunk_by([], & &1)"#, r#"[]"#),
+            (
+                r#"Enum.chunk_by([1, 1.0, 1], & &1)"#,
+                r#"[[1], [1.0], [1]]"#,
+            ),
+            (
+                r#"Enum.chunk_by(["a", "b", "cc", "d"], &String.length/1)"#,
+                r#"[["a", "b"], ["cc"], ["d"]]"#,
+            ),
+            (
+                r#"Enum.chunk_while(1..10, [], fn e, acc -> if rem(e, 2) == 0, do: {:cont, Enum.reverse([e | acc]), []}, else: {:cont, [e | acc]} end, fn [] -> {:cont, []}; acc -> {:cont, Enum.reverse(acc), []} end)"#,
+                r#"[[1, 2], [3, 4], [5, 6], '\a\b', '\t\n']"#,
+            ),
+            (
+                r#"Enum.chunk_while([1, 2, 3, 5, 7], [], fn e, acc -> if rem(e, 2) == 0, do: {:cont, Enum.reverse([e | acc]), []}, else: {:cont, [e | acc]} end, fn [] -> {:cont, []}; acc -> {:cont, Enum.reverse(acc), []} end)"#,
+                r#"[[1, 2], [3, 5, 7]]"#,
+            ),
+        ],
+    );
+}
+
+/// Enum: uniqueness.
+#[test]
+fn enum_uniqueness() {
+    check(
+        "enum_uniqueness",
+        &[
+            (r#"Enum.uniq([1, 2, 3, 3, 2, 1])"#, r#"[1, 2, 3]"#),
+            (r#"Enum.uniq([1, 1.0, 1])"#, r#"[1, 1.0]"#),
+            (r#"Enum.uniq(1..3)"#, r#"[1, 2, 3]"#),
+            (
+                r#"Enum.uniq_by([{1, :x}, {2, :y}, {1, :z}], fn {x, _} -> x end)"#,
+                r#"[{1, :x}, {2, :y}]"#,
+            ),
+            (
+                r#"Enum.uniq_by([a: {:tea, 2}, b: {:tea, 2}, c: {:coffee, 1}], fn {_, y} -> y end)"#,
+                r#"[a: {:tea, 2}, c: {:coffee, 1}]"#,
+            ),
+            (r#"Enum.dedup([1, 2, 3, 3, 2, 1])"#, r#"[1, 2, 3, 2, 1]"#),
+            (
+                r#"Enum.dedup([1, 1, 2, 2.0, :three, :three])"#,
+                r#"[1, 2, 2.0, :three]"#,
+            ),
+            (r#"Enum.dedup([])"#, r#"[]"#),
+            (
+                r#"Enum.dedup_by([{1, :a}, {2, :b}, {2, :c}, {1, :a}], fn {x, _} -> x end)"#,
+                r#"[{1, :a}, {2, :b}, {1, :a}]"#,
+            ),
+            (
+                r#"Enum.dedup_by([5, 1, 2, 3, 2, 1], fn x -> x > 2 end)"#,
+                r#"[5, 1, 3, 2]"#,
+            ),
+        ],
+    );
+}
+
+/// Enum: combining.
+#[test]
+fn enum_combining() {
+    check(
+        "enum_combining",
+        &[
+            (
+                r#"Enum.concat([1..3, 4..6, 7..9])"#,
+                r#"[1, 2, 3, 4, 5, 6, 7, 8, 9]"#,
+            ),
+            (
+                r#"Enum.concat([[1, [2], 3], [4], [5, 6]])"#,
+                r#"[1, [2], 3, 4, 5, 6]"#,
+            ),
+            (r#"Enum.concat([])"#, r#"[]"#),
+            (r#"Enum.concat(1..3, 4..6)"#, r#"[1, 2, 3, 4, 5, 6]"#),
+            (
+                r#"Enum.concat([1, 2, 3], [4, 5, 6])"#,
+                r#"[1, 2, 3, 4, 5, 6]"#,
+            ),
+            (r#"Enum.concat(%{a: 1}, [2])"#, r#"[{:a, 1}, 2]"#),
+            (
+                r#"Enum.zip([1, 2, 3], [:a, :b, :c])"#,
+                r#"[{1, :a}, {2, :b}, {3, :c}]"#,
+            ),
+            (
+                r#"Enum.zip([1, 2, 3, 4, 5], [:a, :b, :c])"#,
+                r#"[{1, :a}, {2, :b}, {3, :c}]"#,
+            ),
+            (
+                r#"Enum.zip(1..3, %{a: 1, b: 2})"#,
+                r#"[{1, {:a, 1}}, {2, {:b, 2}}]"#,
+            ),
+            (
+                r#"Enum.zip([[1, 2, 3], [:a, :b, :c], ["foo", "bar", "baz"]])"#,
+                r#"[{1, :a, "foo"}, {2, :b, "bar"}, {3, :c, "baz"}]"#,
+            ),
+            (
+                r#"Enum.zip([[1, 2, 3, 4, 5], [:a, :b, :c]])"#,
+                r#"[{1, :a}, {2, :b}, {3, :c}]"#,
+            ),
+            (r#"Enum.zip([])"#, r#"[]"#),
+            (r#"Enum.zip([1..2, [3, 4]])"#, r#"[{1, 3}, {2, 4}]"#),
+            (
+                r#"Enum.zip_with([1, 2], [3, 4], fn x, y -> x + y end)"#,
+                r#"[4, 6]"#,
+            ),
+            (
+                r#"Enum.zip_with([1, 2], [3, 4, 5, 6], fn x, y -> x + y end)"#,
+                r#"[4, 6]"#,
+            ),
+            (
+                r#"Enum.zip_with([[1, 2], [3, 4], [5, 6]], fn [x, y, z] -> x + y + z end)"#,
+                r#"'\t\f'"#,
+            ),
+            (
+                r#"Enum.zip_with([[1, 2], [3, 4]], fn [x, y] -> x + y end)"#,
+                r#"[4, 6]"#,
+            ),
+            (r#"Enum.zip_with([], fn x -> x end)"#, r#"[]"#),
+            (
+                r#"Enum.zip_reduce([1, 2], [3, 4], 0, fn x, y, acc -> x + y + acc end)"#,
+                r#"10"#,
+            ),
+            (
+                r#"Enum.zip_reduce([[1, 1], [2, 2], [3, 3]], [], fn elements, acc -> [List.to_tuple(elements) | acc] end)"#,
+                r#"[{1, 2, 3}, {1, 2, 3}]"#,
+            ),
+            (
+                r#"Enum.unzip([{:a, 1}, {:b, 2}, {:c, 3}])"#,
+                r#"{[:a, :b, :c], [1, 2, 3]}"#,
+            ),
+            (r#"Enum.unzip(%{a: 1, b: 2})"#, r#"{[:a, :b], [1, 2]}"#),
+            (r#"Enum.unzip([])"#, r#"{[], []}"#),
+        ],
+    );
+}
+
+/// Enum: into.
+#[test]
+fn enum_into() {
+    check(
+        "enum_into",
+        &[
+            (r#"Enum.into([1, 2], [])"#, r#"[1, 2]"#),
+            (r#"Enum.into([a: 1, b: 2], %{})"#, r#"%{a: 1, b: 2}"#),
+            (r#"Enum.into(%{a: 1}, %{b: 2})"#, r#"%{a: 1, b: 2}"#),
+            (r#"Enum.into([a: 1, a: 2], %{})"#, r#"%{a: 2}"#),
+            (r#"Enum.into(1..3, [0])"#, r#"[0, 1, 2, 3]"#),
+            (r#"Enum.into(%{a: 1}, [])"#, r#"[a: 1]"#),
+            (r#"Enum.into(["a", "b"], "x")"#, r#""xab""#),
+            (
+                r#"Enum.into([1, 2, 3], MapSet.new([2, 9]))"#,
+                r#"MapSet.new([1, 2, 3, 9])"#,
+            ),
+            (r#"Enum.into(MapSet.new([1]), [])"#, r#"[1]"#),
+            (
+                r#"Enum.into([2, 3], [3], fn x -> x * 3 end)"#,
+                r#"[3, 6, 9]"#,
+            ),
+            (
+                r#"Enum.into(%{a: 1, b: 2}, %{c: 3}, fn {k, v} -> {k, v * 2} end)"#,
+                r#"%{a: 2, b: 4, c: 3}"#,
+            ),
+            (
+                r#"Enum.into([1, 2], %{}, fn x -> {x, x * x} end)"#,
+                r#"%{1 => 1, 2 => 4}"#,
+            ),
+        ],
+    );
+}
+
+/// Enum: sorting.
+#[test]
+fn enum_sorting() {
+    check(
+        "enum_sorting",
+        &[
+            (r#"Enum.sort([3, 2, 1])"#, r#"[1, 2, 3]"#),
+            (
+                r#"Enum.sort([3, 1.0, 1, :a, "b", {1}, [1]])"#,
+                r#"[1, 1.0, 3, :a, {1}, [1], "b"]"#,
+            ),
+            (r#"Enum.sort(5..1)"#, r#"[1, 2, 3, 4, 5]"#),
+            (r#"Enum.sort(%{b: 1, a: 2})"#, r#"[a: 2, b: 1]"#),
+            (r#"Enum.sort([1, 2, 3], &(&1 >= &2))"#, r#"[3, 2, 1]"#),
+            (
+                r#"Enum.sort(["some", "kind", "of", "monster"], &(byte_size(&1) <= byte_size(&2)))"#,
+                r#"["of", "some", "kind", "monster"]"#,
+            ),
+            (
+                r#"Enum.sort(["some", "kind", "of", "monster"], &(byte_size(&1) < byte_size(&2)))"#,
+                r#"["of", "kind", "some", "monster"]"#,
+            ),
+            (r#"Enum.sort([2, 3, 1], :asc)"#, r#"[1, 2, 3]"#),
+            (r#"Enum.sort([2, 3, 1], :desc)"#, r#"[3, 2, 1]"#),
+            (
+                r#"Enum.sort([1, 1.0, 2, 2.0], :desc)"#,
+                r#"[2, 2.0, 1, 1.0]"#,
+            ),
+            (
+                r#"Enum.sort([1.0, 1, 2.0, 2], :asc)"#,
+                r#"[1.0, 1, 2.0, 2]"#,
+            ),
+            (
+                r#"Enum.sort([{1, :a}, {0, :b}, {1, :c}, {0, :d}, {2, :e}, {1, :f}], fn {a, _}, {b, _} -> a < b end)"#,
+                r#"[{0, :d}, {0, :b}, {1, :f}, {1, :c}, {1, :a}, {2, :e}]"#,
+            ),
+            (
+                r#"Enum.sort([{1, :a}, {0, :b}, {1, :c}, {0, :d}, {2, :e}, {1, :f}], fn {a, _}, {b, _} -> a > b end)"#,
+                r#"[{2, :e}, {1, :f}, {1, :c}, {1, :a}, {0, :d}, {0, :b}]"#,
+            ),
+            (
+                r#"Enum.sort([5, 3, 8, 1, 9, 2, 7, 4, 6, 0], fn a, b -> rem(a, 3) < rem(b, 3) end)"#,
+                r#"[0, 6, 9, 3, 4, 7, 1, 2, 8, 5]"#,
+            ),
+            (
+                r#"Enum.sort([5, 3, 8, 1, 9, 2, 7, 4, 6, 0, 11, 15, 13], fn a, b -> rem(a, 4) > rem(b, 4) end)"#,
+                r#"[15, 11, 7, 3, 6, 2, 13, 9, 1, 5, 0, 4, 8]"#,
+            ),
+            (
+                r#"Enum.sort(1..10, fn a, b -> rem(a, 3) < rem(b, 3) end)"#,
+                r#"[9, 6, 3, 10, 7, 4, 1, 8, 5, 2]"#,
+            ),
+            (
+                r#"Enum.sort(1..12, fn a, b -> rem(a, 4) >= rem(b, 4) end)"#,
+                r#"[3, 7, 11, 2, 6, 10, 1, 5, 9, 4, 8, 12]"#,
+            ),
+            (
+                r#"Enum.sort(%{a: 3, b: 1, c: 3, d: 2, e: 1}, fn {_, x}, {_, y} -> x > y end)"#,
+                r#"[c: 3, a: 3, d: 2, e: 1, b: 1]"#,
+            ),
+            (
+                r#"Enum.sort(%{a: 3, b: 1, c: 3, d: 2, e: 1}, fn {_, x}, {_, y} -> x >= y end)"#,
+                r#"[a: 3, c: 3, d: 2, b: 1, e: 1]"#,
+            ),
+            (
+                r#"Enum.sort([3, 1, 2], fn _, _ -> nil end)"#,
+                r#"** (CaseClauseError) no case clause matching: nil"#,
+            ),
+            (
+                r#"Enum.sort_by(["some", "kind", "of", "monster"], &byte_size/1)"#,
+                r#"["of", "some", "kind", "monster"]"#,
+            ),
+            (
+                r#"Enum.sort_by(["some", "kind", "of", "monster"], &{byte_size(&1), String.first(&1)})"#,
+                r#"["of", "kind", "some", "monster"]"#,
+            ),
+            (
+                r#"Enum.sort_by(["some", "kind", "of", "monster"], &byte_size/1, &>=/2)"#,
+                r#"["monster", "some", "kind", "of"]"#,
+            ),
+            (
+                r#"Enum.sort_by(["some", "kind", "of", "monster"], &byte_size/1, :desc)"#,
+                r#"["monster", "some", "kind", "of"]"#,
+            ),
+            (
+                r#"Enum.sort_by(["some", "kind", "of", "monster"], &byte_size/1, :asc)"#,
+                r#"["of", "some", "kind", "monster"]"#,
+            ),
+            (
+                r#"Enum.sort_by([{1, :a}, {0, :b}, {1, :c}, {0, :d}, {2, :e}], &elem(&1, 0), &</2)"#,
+                r#"[{0, :d}, {0, :b}, {1, :c}, {1, :a}, {2, :e}]"#,
+            ),
+            (
+                r#"Enum.sort_by([{1, :a}, {0, :b}, {1, :c}, {0, :d}, {2, :e}], &elem(&1, 0), &>/2)"#,
+                r#"[{2, :e}, {1, :c}, {1, :a}, {0, :d}, {0, :b}]"#,
+            ),
+            (
+                r#"Enum.sort_by(%{a: 3, b: 1, c: 2}, fn {_, v} -> v end)"#,
+                r#"[b: 1, c: 2, a: 3]"#,
+            ),
+            (
+                r#"Enum.sort_by(%{a: 3, b: 1, c: 3}, fn {_, v} -> v end, :desc)"#,
+                r#"[a: 3, c: 3, b: 1]"#,
+            ),
+            (
+                r#"Enum.sort_by(1..6, &rem(&1, 3), :desc)"#,
+                r#"[2, 5, 1, 4, 3, 6]"#,
+            ),
+        ],
+    );
+}
+
+/// List.
+#[test]
+fn list() {
+    check(
+        "list",
+        &[
+            (r#"List.first([])"#, r#"nil"#),
+            (r#"List.first([], 1)"#, r#"1"#),
+            (r#"List.first([1, 2])"#, r#"1"#),
+            (r#"List.last([])"#, r#"nil"#),
+            (r#"List.last([], :d)"#, r#":d"#),
+            (r#"List.last([1, 2, 3])"#, r#"3"#),
+            (r#"List.flatten([1, [[2], 3]])"#, r#"[1, 2, 3]"#),
+            (
+                r#"List.flatten([1, [[2], 3]], [4, 5])"#,
+                r#"[1, 2, 3, 4, 5]"#,
+            ),
+            (
+                r#"List.foldl([5, 5], 10, fn x, acc -> x + acc end)"#,
+                r#"20"#,
+            ),
+            (
+                r#"List.foldl([1, 2, 3, 4], 0, fn x, acc -> x - acc end)"#,
+                r#"2"#,
+            ),
+            (
+                r#"List.foldr([1, 2, 3, 4], 0, fn x, acc -> x - acc end)"#,
+                r#"-2"#,
+            ),
+            (r#"List.keyfind([a: 1, b: 2], :a, 0)"#, r#"{:a, 1}"#),
+            (r#"List.keyfind([a: 1, b: 2], 2, 1)"#, r#"{:b, 2}"#),
+            (r#"List.keyfind([a: 1, b: 2], :c, 0)"#, r#"nil"#),
+            (r#"List.keyfind([a: 1, b: 2], :c, 0, :none)"#, r#":none"#),
+            (r#"List.keyfind!([a: 1, b: 2], :a, 0)"#, r#"{:a, 1}"#),
+            (
+                r#"List.keyfind!([a: 1, b: 2], :c, 0)"#,
+                r#"** (KeyError) key :c at position 0 not found in: [a: 1, b: 2]"#,
+            ),
+            (r#"List.keymember?([a: 1, b: 2], :a, 0)"#, r#"true"#),
+            (r#"List.keymember?([a: 1, b: 2], 2, 1)"#, r#"true"#),
+            (r#"List.keymember?([a: 1, b: 2], :c, 0)"#, r#"false"#),
+            (r#"List.keydelete([a: 1, b: 2], :a, 0)"#, r#"[b: 2]"#),
+            (r#"List.keydelete([a: 1, b: 2], 2, 1)"#, r#"[a: 1]"#),
+            (r#"List.keydelete([a: 1, b: 2], :c, 0)"#, r#"[a: 1, b: 2]"#),
+            (
+                r#"List.keyreplace([a: 1, b: 2], :a, 0, {:a, 3})"#,
+                r#"[a: 3, b: 2]"#,
+            ),
+            (
+                r#"List.keyreplace([a: 1, b: 2], :c, 0, {:c, 3})"#,
+                r#"[a: 1, b: 2]"#,
+            ),
+            (
+                r#"List.keystore([a: 1, b: 2], :a, 0, {:a, 3})"#,
+                r#"[a: 3, b: 2]"#,
+            ),
+            (
+                r#"List.keystore([a: 1, b: 2], :c, 0, {:c, 3})"#,
+                r#"[a: 1, b: 2, c: 3]"#,
+            ),
+            (
+                r#"List.keytake([a: 1, b: 2], :a, 0)"#,
+                r#"{{:a, 1}, [b: 2]}"#,
+            ),
+            (
+                r#"List.keytake([a: 1, b: 2], 2, 1)"#,
+                r#"{{:b, 2}, [a: 1]}"#,
+            ),
+            (r#"List.keytake([a: 1, b: 2], :c, 0)"#, r#"nil"#),
+            (
+                r#"List.keysort([a: 5, b: 1, c: 3], 1)"#,
+                r#"[b: 1, c: 3, a: 5]"#,
+            ),
+            (
+                r#"List.keysort([a: 5, c: 1, b: 3], 0)"#,
+                r#"[a: 5, b: 3, c: 1]"#,
+            ),
+            (
+                r#"List.keysort([a: 5, b: 1, c: 3, d: 1], 1, :desc)"#,
+                r#"[a: 5, c: 3, b: 1, d: 1]"#,
+            ),
+            (
+                r#"List.keysort([{1, :b}, {1.0, :a}, {0, :c}], 0)"#,
+                r#"[{0, :c}, {1, :b}, {1.0, :a}]"#,
+            ),
+            (
+                r#"List.keysort([a: 5, b: 1, c: 3], 1, &>=/2)"#,
+                r#"[a: 5, c: 3, b: 1]"#,
+            ),
+            (r#"List.delete([:a, :b, :c], :a)"#, r#"[:b, :c]"#),
+            (r#"List.delete([:a, :b, :b, :c], :b)"#, r#"[:a, :b, :c]"#),
+            (r#"List.delete_at([1, 2, 3], 0)"#, r#"[2, 3]"#),
+            (r#"List.delete_at([1, 2, 3], 10)"#, r#"[1, 2, 3]"#),
+            (r#"List.delete_at([1, 2, 3], -1)"#, r#"[1, 2]"#),
+            (
+                r#"List.insert_at([1, 2, 3, 4], 2, 0)"#,
+                r#"[1, 2, 0, 3, 4]"#,
+            ),
+            (r#"List.insert_at([1, 2, 3], 10, 0)"#, r#"[1, 2, 3, 0]"#),
+            (r#"List.insert_at([1, 2, 3], -1, 0)"#, r#"[1, 2, 3, 0]"#),
+            (r#"List.insert_at([1, 2, 3], -10, 0)"#, r#"[0, 1, 2, 3]"#),
+            (r#"List.replace_at([1, 2, 3], 0, 0)"#, r#"[0, 2, 3]"#),
+            (r#"List.replace_at([1, 2, 3], 10, 0)"#, r#"[1, 2, 3]"#),
+            (r#"List.replace_at([1, 2, 3], -1, 0)"#, r#"[1, 2, 0]"#),
+            (r#"List.replace_at([1, 2, 3], -10, 0)"#, r#"[1, 2, 3]"#),
+            (
+                r#"List.update_at([1, 2, 3], 0, &(&1 + 10))"#,
+                r#"[11, 2, 3]"#,
+            ),
+            (
+                r#"List.update_at([1, 2, 3], 10, &(&1 + 10))"#,
+                r#"[1, 2, 3]"#,
+            ),
+            (
+                r#"List.update_at([1, 2, 3], -1, &(&1 + 10))"#,
+                r#"[1, 2, 13]"#,
+            ),
+            (
+                r#"List.update_at([1, 2, 3], -10, &(&1 + 10))"#,
+                r#"[1, 2, 3]"#,
+            ),
+            (r#"List.pop_at([1, 2, 3], 0)"#, r#"{1, [2, 3]}"#),
+            (r#"List.pop_at([1, 2, 3], 5)"#, r#"{nil, [1, 2, 3]}"#),
+            (r#"List.pop_at([1, 2, 3], 5, 10)"#, r#"{10, [1, 2, 3]}"#),
+            (r#"List.pop_at([1, 2, 3], -1)"#, r#"{3, [1, 2]}"#),
+            (
+                r#"List.duplicate("hello", 3)"#,
+                r#"["hello", "hello", "hello"]"#,
+            ),
+            (r#"List.duplicate([1, 2], 2)"#, r#"[[1, 2], [1, 2]]"#),
+            (r#"List.wrap("hello")"#, r#"["hello"]"#),
+            (r#"List.wrap([1, 2, 3])"#, r#"[1, 2, 3]"#),
+            (r#"List.wrap(nil)"#, r#"[]"#),
+            (
+                r#"List.zip([[1, 2], [3, 4], [5, 6]])"#,
+                r#"[{1, 3, 5}, {2, 4, 6}]"#,
+            ),
+            (r#"List.zip([[1, 2], [3], [5, 6]])"#, r#"[{1, 3, 5}]"#),
+            (r#"List.zip([])"#, r#"[]"#),
+            (r#"List.starts_with?([1, 2, 3], [1, 2])"#, r#"true"#),
+            (r#"List.starts_with?([1, 2], [1, 2, 3])"#, r#"false"#),
+            (r#"List.starts_with?([:alpha], [])"#, r#"true"#),
+            (r#"List.starts_with?([], [:alpha])"#, r#"false"#),
+            (r#"List.improper?([1, 2 | 3])"#, r#"true"#),
+            (r#"List.improper?([1, 2, 3])"#, r#"false"#),
+            (r#"List.ascii_printable?('abc')"#, r#"true"#),
+            (r#"List.ascii_printable?([0])"#, r#"false"#),
+            (r#"List.ascii_printable?('abc' ++ [0], 2)"#, r#"true"#),
+            (
+                r#"List.to_tuple([:share, [:elixir, 163]])"#,
+                r#"{:share, [:elixir, 163]}"#,
+            ),
+            (r#"List.to_string([0x00E6, 0x00DF])"#, r#""æß""#),
+            (r#"List.to_string([0x0061, "bc"])"#, r#""abc""#),
+            (r#"List.to_charlist([0x00E6, 0x00DF])"#, r#"[230, 223]"#),
+            (r#"List.to_atom('Elixir')"#, r#"Elixir"#),
+            (r#"List.to_integer('123')"#, r#"123"#),
+            (r#"List.to_integer('3FF', 16)"#, r#"1023"#),
+            (r#"List.to_float('2.2017764e+0')"#, r#"2.2017764"#),
+        ],
+    );
+}
+
+/// Map.
+#[test]
+fn map() {
+    check(
+        "map",
+        &[
+            (r#"Map.new()"#, r#"%{}"#),
+            (r#"Map.new([{:b, 1}, {:a, 2}])"#, r#"%{a: 2, b: 1}"#),
+            (r#"Map.new(a: 1, a: 2, a: 3)"#, r#"%{a: 3}"#),
+            (r#"Map.new(%{a: 1})"#, r#"%{a: 1}"#),
+            (
+                r#"Map.new(1..3, fn x -> {x, x * x} end)"#,
+                r#"%{1 => 1, 2 => 4, 3 => 9}"#,
+            ),
+            (
+                r#"Map.new([:a, :b], fn x -> {x, x} end)"#,
+                r#"%{a: :a, b: :b}"#,
+            ),
+            (
+                r#"Map.new(MapSet.new([1]), fn x -> {x, 0} end)"#,
+                r#"%{1 => 0}"#,
+            ),
+            (
+                r#"Map.from_keys([1, 2, 3], :number)"#,
+                r#"%{1 => :number, 2 => :number, 3 => :number}"#,
+            ),
+            (r#"Map.get_lazy(%{a: 1}, :a, fn -> 13 end)"#, r#"1"#),
+            (r#"Map.get_lazy(%{a: 1}, :b, fn -> 13 end)"#, r#"13"#),
+            (
+                r#"Map.put_new_lazy(%{a: 1}, :a, fn -> 3 end)"#,
+                r#"%{a: 1}"#,
+            ),
+            (
+                r#"Map.put_new_lazy(%{a: 1}, :b, fn -> 3 end)"#,
+                r#"%{a: 1, b: 3}"#,
+            ),
+            (
+                r#"Map.update(%{a: 1}, :a, 13, fn existing_value -> existing_value * 2 end)"#,
+                r#"%{a: 2}"#,
+            ),
+            (
+                r#"Map.update(%{a: 1}, :b, 11, fn existing_value -> existing_value * 2 end)"#,
+                r#"%{a: 1, b: 11}"#,
+            ),
+            (
+                r#"Map.update(5, :b, 11, fn existing_value -> existing_value * 2 end)"#,
+                r#"** (BadMapError) expected a map, got: 5"#,
+            ),
+            (r#"Map.update!(%{a: 1}, :a, &(&1 * 2))"#, r#"%{a: 2}"#),
+            (
+                r#"Map.update!(%{a: 1}, :b, &(&1 * 2))"#,
+                r#"** (KeyError) key :b not found in: %{a: 1}"#,
+            ),
+            (r#"Map.replace(%{a: 1, b: 2}, :a, 3)"#, r#"%{a: 3, b: 2}"#),
+            (r#"Map.replace(%{a: 1}, :b, 2)"#, r#"%{a: 1}"#),
+            (r#"Map.replace!(%{a: 1, b: 2}, :a, 3)"#, r#"%{a: 3, b: 2}"#),
+            (
+                r#"Map.replace!(%{a: 1}, :b, 2)"#,
+                r#"** (KeyError) key :b not found in: %{a: 1}"#,
+            ),
+            (
+                r#"Map.replace_lazy(%{a: 1, b: 2}, :a, fn v -> v * 4 end)"#,
+                r#"%{a: 4, b: 2}"#,
+            ),
+            (
+                r#"Map.replace_lazy(%{a: 1, b: 2}, :c, fn v -> v * 4 end)"#,
+                r#"%{a: 1, b: 2}"#,
+            ),
+            (r#"Map.pop!(%{a: 1}, :a)"#, r#"{1, %{}}"#),
+            (r#"Map.pop!(%{a: 1, b: 2}, :a)"#, r#"{1, %{b: 2}}"#),
+            (
+                r#"Map.pop!(%{a: 1}, :b)"#,
+                r#"** (KeyError) key :b not found in: %{a: 1}"#,
+            ),
+            (r#"Map.pop_lazy(%{a: 1}, :a, fn -> 13 end)"#, r#"{1, %{}}"#),
+            (
+                r#"Map.pop_lazy(%{a: 1}, :b, fn -> 13 end)"#,
+                r#"{13, %{a: 1}}"#,
+            ),
+            (
+                r#"Map.get_and_update(%{a: 1}, :a, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"{1, %{a: "new value!"}}"#,
+            ),
+            (
+                r#"Map.get_and_update(%{a: 1}, :b, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"{nil, %{a: 1, b: "new value!"}}"#,
+            ),
+            (
+                r#"Map.get_and_update(%{a: 1}, :a, fn _ -> :pop end)"#,
+                r#"{1, %{}}"#,
+            ),
+            (
+                r#"Map.get_and_update(%{a: 1}, :b, fn _ -> :pop end)"#,
+                r#"{nil, %{a: 1}}"#,
+            ),
+            (
+                r#"Map.get_and_update!(%{a: 1}, :a, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"{1, %{a: "new value!"}}"#,
+            ),
+            (
+                r#"Map.get_and_update!(%{a: 1}, :b, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"** (KeyError) key :b not found in: %{a: 1}"#,
+            ),
+            (
+                r#"Map.filter(%{one: 1, two: 2, three: 3}, fn {_key, val} -> rem(val, 2) == 1 end)"#,
+                r#"%{one: 1, three: 3}"#,
+            ),
+            (
+                r#"Map.reject(%{one: 1, two: 2, three: 3}, fn {_key, val} -> rem(val, 2) == 1 end)"#,
+                r#"%{two: 2}"#,
+            ),
+            (
+                r#"Map.merge(%{a: 1, b: 2}, %{a: 3, d: 4}, fn _k, v1, v2 -> v1 + v2 end)"#,
+                r#"%{a: 4, b: 2, d: 4}"#,
+            ),
+            (
+                r#"Map.merge(%{a: 1, b: 2, c: 0}, %{a: 3}, fn _k, v1, v2 -> {v1, v2} end)"#,
+                r#"%{a: {1, 3}, b: 2, c: 0}"#,
+            ),
+            (
+                r#"Map.split(%{a: 1, b: 2, c: 3}, [:a, :c, :e])"#,
+                r#"{%{a: 1, c: 3}, %{b: 2}}"#,
+            ),
+            (r#"Map.split(%{a: 1}, [])"#, r#"{%{}, %{a: 1}}"#),
+            (r#"Map.equal?(%{a: 1, b: 2}, %{b: 2, a: 1})"#, r#"true"#),
+            (r#"Map.equal?(%{a: 1, b: 2}, %{b: 1, a: 2})"#, r#"false"#),
+            (r#"Map.equal?(%{a: 1}, %{a: 1.0})"#, r#"false"#),
+            (
+                r#"Map.take(%{a: 1, b: 2, c: 3}, [:a, :c, :e])"#,
+                r#"%{a: 1, c: 3}"#,
+            ),
+            (
+                r#"Map.drop(%{a: 1, b: 2, c: 3}, [:b, :d])"#,
+                r#"%{a: 1, c: 3}"#,
+            ),
+            (r#"Map.to_list(%{a: 1, b: 2})"#, r#"[a: 1, b: 2]"#),
+        ],
+    );
+}
+
+/// Keyword.
+#[test]
+fn keyword() {
+    check(
+        "keyword",
+        &[
+            (r#"Keyword.new()"#, r#"[]"#),
+            (r#"Keyword.new([{:b, 1}, {:a, 2}])"#, r#"[b: 1, a: 2]"#),
+            (
+                r#"Keyword.new([{:a, 3}, {:c, 2}, {:a, 1}])"#,
+                r#"[c: 2, a: 1]"#,
+            ),
+            (
+                r#"Keyword.new([:a, :b], fn x -> {x, x} end)"#,
+                r#"[a: :a, b: :b]"#,
+            ),
+            (r#"Keyword.keyword?([])"#, r#"true"#),
+            (r#"Keyword.keyword?(a: 1)"#, r#"true"#),
+            (r#"Keyword.keyword?([{Foo, 1}])"#, r#"true"#),
+            (r#"Keyword.keyword?([{}])"#, r#"false"#),
+            (r#"Keyword.keyword?([:key])"#, r#"false"#),
+            (r#"Keyword.keyword?(%{})"#, r#"false"#),
+            (r#"Keyword.get([], :a)"#, r#"nil"#),
+            (r#"Keyword.get([a: 1], :a)"#, r#"1"#),
+            (r#"Keyword.get([a: 1], :b)"#, r#"nil"#),
+            (r#"Keyword.get([a: 1], :b, 3)"#, r#"3"#),
+            (r#"Keyword.get([a: 1, a: 2], :a)"#, r#"1"#),
+            (
+                r#"Keyword.get(%{}, :a)"#,
+                r#"** (FunctionClauseError) no function clause matching in Keyword.get/3"#,
+            ),
+            (r#"Keyword.get_lazy([a: 1], :a, fn -> 13 end)"#, r#"1"#),
+            (r#"Keyword.get_lazy([a: 1], :b, fn -> 13 end)"#, r#"13"#),
+            (r#"Keyword.get_values([], :a)"#, r#"[]"#),
+            (r#"Keyword.get_values([a: 1], :a)"#, r#"[1]"#),
+            (r#"Keyword.get_values([a: 1, a: 2], :a)"#, r#"[1, 2]"#),
+            (r#"Keyword.fetch([a: 1], :a)"#, r#"{:ok, 1}"#),
+            (r#"Keyword.fetch([a: 1], :b)"#, r#":error"#),
+            (r#"Keyword.fetch!([a: 1], :a)"#, r#"1"#),
+            (
+                r#"Keyword.fetch!([a: 1], :b)"#,
+                r#"** (KeyError) key :b not found in: [a: 1]"#,
+            ),
+            (r#"Keyword.has_key?([a: 1], :a)"#, r#"true"#),
+            (r#"Keyword.has_key?([a: 1], :b)"#, r#"false"#),
+            (r#"Keyword.keys(a: 1, b: 2)"#, r#"[:a, :b]"#),
+            (r#"Keyword.keys(a: 1, b: 2, a: 3)"#, r#"[:a, :b, :a]"#),
+            (
+                r#"Keyword.keys([{:a, 1}, {"b", 2}])"#,
+                r#"** (ArgumentError) expected a keyword list, but an entry in the list is not a two-element tuple with an atom as its first element, got: {"b", 2}"#,
+            ),
+            (r#"Keyword.values(a: 1, b: 2)"#, r#"[1, 2]"#),
+            (r#"Keyword.values(a: 1, b: 2, a: 3)"#, r#"[1, 2, 3]"#),
+            (r#"Keyword.delete([a: 1, b: 2], :a)"#, r#"[b: 2]"#),
+            (r#"Keyword.delete([a: 1, b: 2, a: 3], :a)"#, r#"[b: 2]"#),
+            (r#"Keyword.delete([b: 2], :a)"#, r#"[b: 2]"#),
+            (
+                r#"Keyword.delete([a: 1, b: 2, a: 3], :a, 3)"#,
+                r#"[a: 1, b: 2]"#,
+            ),
+            (r#"Keyword.delete([a: 1], :a, 5)"#, r#"[a: 1]"#),
+            (
+                r#"Keyword.delete_first([a: 1, b: 2, a: 3], :a)"#,
+                r#"[b: 2, a: 3]"#,
+            ),
+            (r#"Keyword.delete_first([b: 2], :a)"#, r#"[b: 2]"#),
+            (r#"Keyword.put([a: 1], :b, 2)"#, r#"[b: 2, a: 1]"#),
+            (r#"Keyword.put([a: 1, b: 2], :a, 3)"#, r#"[a: 3, b: 2]"#),
+            (
+                r#"Keyword.put([a: 1, b: 2, a: 4], :a, 3)"#,
+                r#"[a: 3, b: 2]"#,
+            ),
+            (r#"Keyword.put_new([a: 1], :b, 2)"#, r#"[b: 2, a: 1]"#),
+            (r#"Keyword.put_new([a: 1, b: 2], :a, 3)"#, r#"[a: 1, b: 2]"#),
+            (
+                r#"Keyword.put_new_lazy([a: 1], :a, fn -> 3 end)"#,
+                r#"[a: 1]"#,
+            ),
+            (
+                r#"Keyword.put_new_lazy([a: 1], :b, fn -> 3 end)"#,
+                r#"[b: 3, a: 1]"#,
+            ),
+            (
+                r#"Keyword.replace([a: 1, b: 2, a: 4], :a, 3)"#,
+                r#"[a: 3, b: 2]"#,
+            ),
+            (r#"Keyword.replace([a: 1], :b, 2)"#, r#"[a: 1]"#),
+            (
+                r#"Keyword.replace!([a: 1, b: 2, a: 3], :a, :new)"#,
+                r#"[a: :new, b: 2]"#,
+            ),
+            (
+                r#"Keyword.replace!([a: 1, b: 2, c: 3, b: 4], :b, :new)"#,
+                r#"[a: 1, b: :new, c: 3]"#,
+            ),
+            (
+                r#"Keyword.replace!([a: 1], :b, 2)"#,
+                r#"** (KeyError) key :b not found in: [a: 1]"#,
+            ),
+            (
+                r#"Keyword.replace_lazy([a: 1, b: 2], :a, fn v -> v * 4 end)"#,
+                r#"[a: 4, b: 2]"#,
+            ),
+            (
+                r#"Keyword.replace_lazy([a: 2, b: 2, a: 1], :a, fn v -> v * 4 end)"#,
+                r#"[a: 8, b: 2]"#,
+            ),
+            (
+                r#"Keyword.replace_lazy([a: 1, b: 2], :c, fn v -> v * 4 end)"#,
+                r#"[a: 1, b: 2]"#,
+            ),
+            (
+                r#"Keyword.update([a: 1], :a, 13, fn existing_value -> existing_value * 2 end)"#,
+                r#"[a: 2]"#,
+            ),
+            (
+                r#"Keyword.update([a: 1, a: 2], :a, 13, fn existing_value -> existing_value * 2 end)"#,
+                r#"[a: 2]"#,
+            ),
+            (
+                r#"Keyword.update([a: 1], :b, 11, fn existing_value -> existing_value * 2 end)"#,
+                r#"[a: 1, b: 11]"#,
+            ),
+            (
+                r#"Keyword.update([b: 1, a: 1, c: 2, a: 3], :a, 13, &(&1 * 2))"#,
+                r#"[b: 1, a: 2, c: 2]"#,
+            ),
+            (
+                r#"Keyword.update!([a: 1, b: 2, a: 3], :a, &(&1 * 2))"#,
+                r#"[a: 2, b: 2]"#,
+            ),
+            (
+                r#"Keyword.update!([a: 1, b: 2, c: 3], :b, &(&1 * 2))"#,
+                r#"[a: 1, b: 4, c: 3]"#,
+            ),
+            (
+                r#"Keyword.update!([a: 1], :b, &(&1 * 2))"#,
+                r#"** (KeyError) key :b not found in: [a: 1]"#,
+            ),
+            (
+                r#"Keyword.merge([a: 1, b: 2], [a: 3, d: 4])"#,
+                r#"[b: 2, a: 3, d: 4]"#,
+            ),
+            (
+                r#"Keyword.merge([a: 1, b: 2], [a: 3, d: 4, a: 5])"#,
+                r#"[b: 2, a: 3, d: 4, a: 5]"#,
+            ),
+            (
+                r#"Keyword.merge([a: 1], [2, 3])"#,
+                r#"** (ArgumentError) expected a keyword list as the second argument, got: [2, 3]"#,
+            ),
+            (
+                r#"Keyword.merge([a: 1, b: 2], [a: 3, d: 4], fn _k, v1, v2 -> v1 + v2 end)"#,
+                r#"[b: 2, a: 4, d: 4]"#,
+            ),
+            (
+                r#"Keyword.merge([a: 1, b: 2], [a: 3, d: 4, a: 5], fn :a, v1, v2 -> v1 + v2 end)"#,
+                r#"[b: 2, a: 4, d: 4, a: 5]"#,
+            ),
+            (
+                r#"Keyword.merge([a: 1, b: 2, a: 3], [a: 3, d: 4, a: 5], fn :a, v1, v2 -> v1 + v2 end)"#,
+                r#"[b: 2, a: 4, d: 4, a: 8]"#,
+            ),
+            (r#"Keyword.pop([a: 1], :a)"#, r#"{1, []}"#),
+            (r#"Keyword.pop([a: 1], :b)"#, r#"{nil, [a: 1]}"#),
+            (r#"Keyword.pop([a: 1], :b, 3)"#, r#"{3, [a: 1]}"#),
+            (r#"Keyword.pop([a: 1, a: 2], :a)"#, r#"{1, []}"#),
+            (r#"Keyword.pop!([a: 1], :a)"#, r#"{1, []}"#),
+            (r#"Keyword.pop!([a: 1, a: 2], :a)"#, r#"{1, []}"#),
+            (
+                r#"Keyword.pop!([a: 1], :b)"#,
+                r#"** (KeyError) key :b not found in: [a: 1]"#,
+            ),
+            (
+                r#"Keyword.pop_lazy([a: 1], :a, fn -> 13 end)"#,
+                r#"{1, []}"#,
+            ),
+            (
+                r#"Keyword.pop_lazy([a: 1], :b, fn -> 13 end)"#,
+                r#"{13, [a: 1]}"#,
+            ),
+            (r#"Keyword.pop_first([a: 1], :a)"#, r#"{1, []}"#),
+            (r#"Keyword.pop_first([a: 1], :b)"#, r#"{nil, [a: 1]}"#),
+            (r#"Keyword.pop_first([a: 1], :b, 3)"#, r#"{3, [a: 1]}"#),
+            (r#"Keyword.pop_first([a: 1, a: 2], :a)"#, r#"{1, [a: 2]}"#),
+            (r#"Keyword.pop_values([a: 1], :a)"#, r#"{[1], []}"#),
+            (r#"Keyword.pop_values([a: 1], :b)"#, r#"{[], [a: 1]}"#),
+            (r#"Keyword.pop_values([a: 1, a: 2], :a)"#, r#"{[1, 2], []}"#),
+            (
+                r#"Keyword.take([a: 1, b: 2, c: 3], [:a, :c, :e])"#,
+                r#"[a: 1, c: 3]"#,
+            ),
+            (
+                r#"Keyword.take([a: 1, b: 2, c: 3, a: 5], [:a, :c, :e])"#,
+                r#"[a: 1, c: 3, a: 5]"#,
+            ),
+            (
+                r#"Keyword.drop([a: 1, b: 2, c: 3], [:b, :d])"#,
+                r#"[a: 1, c: 3]"#,
+            ),
+            (
+                r#"Keyword.drop([a: 1, b: 2, b: 3, c: 3, a: 5], [:b, :d])"#,
+                r#"[a: 1, c: 3, a: 5]"#,
+            ),
+            (
+                r#"Keyword.split([a: 1, b: 2, c: 3], [:a, :c, :e])"#,
+                r#"{[a: 1, c: 3], [b: 2]}"#,
+            ),
+            (
+                r#"Keyword.split([a: 1, b: 2, c: 3, a: 4], [:a, :c, :e])"#,
+                r#"{[a: 1, c: 3, a: 4], [b: 2]}"#,
+            ),
+            (
+                r#"Keyword.filter([one: 1, two: 2, three: 3], fn {_key, val} -> rem(val, 2) == 1 end)"#,
+                r#"[one: 1, three: 3]"#,
+            ),
+            (
+                r#"Keyword.reject([one: 1, two: 2, three: 3], fn {_key, val} -> rem(val, 2) == 1 end)"#,
+                r#"[two: 2]"#,
+            ),
+            (
+                r#"Keyword.map([one: 1, two: 2, three: 3], fn {_key, val} -> to_string(val) end)"#,
+                r#"[one: "1", two: "2", three: "3"]"#,
+            ),
+            (
+                r#"Keyword.from_keys([:foo, :bar, :baz], :atom)"#,
+                r#"[foo: :atom, bar: :atom, baz: :atom]"#,
+            ),
+            (r#"Keyword.equal?([a: 1, b: 2], [b: 2, a: 1])"#, r#"true"#),
+            (r#"Keyword.equal?([a: 1, b: 2], [b: 1, a: 2])"#, r#"false"#),
+            (
+                r#"Keyword.equal?([a: 1, b: 2, a: 3], [b: 2, a: 3, a: 1])"#,
+                r#"true"#,
+            ),
+            (
+                r#"Keyword.get_and_update([a: 1], :a, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"{1, [a: "new value!"]}"#,
+            ),
+            (
+                r#"Keyword.get_and_update([a: 1], :b, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"{nil, [b: "new value!", a: 1]}"#,
+            ),
+            (
+                r#"Keyword.get_and_update([a: 2], :a, fn number -> {2 * number, 3 * number} end)"#,
+                r#"{4, [a: 6]}"#,
+            ),
+            (
+                r#"Keyword.get_and_update([a: 1], :a, fn _ -> :pop end)"#,
+                r#"{1, []}"#,
+            ),
+            (
+                r#"Keyword.get_and_update!([a: 1], :a, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"{1, [a: "new value!"]}"#,
+            ),
+            (
+                r#"Keyword.get_and_update!([a: 1], :b, fn current_value -> {current_value, "new value!"} end)"#,
+                r#"** (KeyError) key :b not found in: [a: 1]"#,
+            ),
+            (r#"Keyword.to_list(a: 1)"#, r#"[a: 1]"#),
+            (
+                r#"Keyword.validate([], [one: 1, two: 2])"#,
+                r#"{:ok, [two: 2, one: 1]}"#,
+            ),
+            (
+                r#"Keyword.validate([two: 3], [one: 1, two: 2])"#,
+                r#"{:ok, [one: 1, two: 3]}"#,
+            ),
+            (
+                r#"Keyword.validate([three: 3, four: 4], [one: 1, two: 2])"#,
+                r#"{:error, [:four, :three]}"#,
+            ),
+            (
+                r#"Keyword.validate([a: 1, b: 2], [:a, :b])"#,
+                r#"{:ok, [b: 2, a: 1]}"#,
+            ),
+            (
+                r#"Keyword.validate([a: 1], [:a, b: 2])"#,
+                r#"{:ok, [b: 2, a: 1]}"#,
+            ),
+            (
+                r#"Keyword.validate([b: 1, a: 3], [a: 5, b: 2, c: 9, d: 7])"#,
+                r#"{:ok, [d: 7, c: 9, a: 3, b: 1]}"#,
+            ),
+            (
+                r#"Keyword.validate([a: 1, c: 2, d: 3], [:a, :b])"#,
+                r#"{:error, [:d, :c]}"#,
+            ),
+            (
+                r#"Keyword.validate([a: 1, a: 2], [:a])"#,
+                r#"{:error, [:a]}"#,
+            ),
+            (
+                r#"Keyword.validate!([], [one: 1, two: 2])"#,
+                r#"[two: 2, one: 1]"#,
+            ),
+            (
+                r#"Keyword.validate!([two: 3], [one: 1, two: 2])"#,
+                r#"[one: 1, two: 3]"#,
+            ),
+            (
+                r#"Keyword.validate!([three: 3], [one: 1, two: 2])"#,
+                r#"** (ArgumentError) unknown keys [:three] in [three: 3], the allowed keys are: [:one, :two]"#,
+            ),
+            (
+                r#"Keyword.validate!([one: 3, one: 4], [one: 1, two: 2])"#,
+                r#"** (ArgumentError) duplicate keys [:one] in [one: 3, one: 4]"#,
+            ),
+        ],
+    );
+}
+
+/// String.
+#[test]
+fn string() {
+    check(
+        "string",
+        &[
+            (r#"String.split("a,b,c", ",")"#, r#"["a", "b", "c"]"#),
+            (r#"String.split("a,b,c", ",", parts: 2)"#, r#"["a", "b,c"]"#),
+            (
+                r#"String.split(" a b c ", " ", trim: true)"#,
+                r#"["a", "b", "c"]"#,
+            ),
+            (
+                r#"String.split("a,b,,c,,", ",", trim: true)"#,
+                r#"["a", "b", "c"]"#,
+            ),
+            (
+                r#"String.split("a,b,,c,,", ",", parts: 3, trim: true)"#,
+                r#"["a", "b", ",c,,"]"#,
+            ),
+            (
+                r#"String.split(",a,b", ",", parts: 2, trim: true)"#,
+                r#"["a", "b"]"#,
+            ),
+            (r#"String.split("abc", "", parts: 2)"#, r#"["", "abc"]"#),
+            (r#"String.split("abc", "")"#, r#"["", "a", "b", "c", ""]"#),
+            (
+                r#"String.split("abc", "", trim: true)"#,
+                r#"["a", "b", "c"]"#,
+            ),
+            (
+                r#"String.split("abc", "", parts: 3, trim: true)"#,
+                r#"["a", "b", "c"]"#,
+            ),
+            (r#"String.split("abc", [])"#, r#"["abc"]"#),
+            (r#"String.split("", [], trim: true)"#, r#"[]"#),
+            (r#"String.split("a-b_c", ["-", "_"])"#, r#"["a", "b", "c"]"#),
+            (
+                r#"String.split("a-b_c", ["-", "_"], parts: 2)"#,
+                r#"["a", "b_c"]"#,
+            ),
+            (
+                r#"String.split("key=value=x", "=", parts: 2)"#,
+                r#"["key", "value=x"]"#,
+            ),
+            (
+                r#"String.split("a  b", " ", parts: 3)"#,
+                r#"["a", "", "b"]"#,
+            ),
+            (r#"String.split("", ",")"#, r#"[""]"#),
+            (r#"String.split("", ",", trim: true)"#, r#"[]"#),
+            (r#"String.split("abc", ",", parts: 1)"#, r#"["abc"]"#),
+            (
+                r#"String.split_at("sweetelixir", 5)"#,
+                r#"{"sweet", "elixir"}"#,
+            ),
+            (
+                r#"String.split_at("sweetelixir", -6)"#,
+                r#"{"sweet", "elixir"}"#,
+            ),
+            (r#"String.split_at("abc", 0)"#, r#"{"", "abc"}"#),
+            (r#"String.split_at("abc", 1000)"#, r#"{"abc", ""}"#),
+            (r#"String.split_at("abc", -1000)"#, r#"{"", "abc"}"#),
+            (r#"String.slice("elixir", 1..3)"#, r#""lix""#),
+            (r#"String.slice("elixir", 1..-1)"#, r#""lixir""#),
+            (r#"String.slice("elixir", -4..-1)"#, r#""ixir""#),
+            (r#"String.slice("elixir", -10..-7)"#, r#""""#),
+            (r#"String.slice("elixir", 2..1)"#, r#""""#),
+            (r#"String.slice("elixir", 0..5//2)"#, r#""eii""#),
+            (r#"String.slice("elixir", 5..0//-1)"#, r#""""#),
+            (r#"String.slice("héllo", 1..2)"#, r#""él""#),
+            (
+                r#"String.replace("a,b,c", ",", "-", global: false)"#,
+                r#""a-b,c""#,
+            ),
+            (
+                r#"String.replace("a,b,c", ",", fn x -> x <> x end, [])"#,
+                r#""a,,b,,c""#,
+            ),
+            (r#"String.replace("abc", "", "-")"#, r#""-a-b-c-""#),
+            (
+                r#"String.replace("abc", "", "-", global: false)"#,
+                r#""-abc""#,
+            ),
+            (
+                r#"String.replace("abc", ["a", "c"], "[x]", [])"#,
+                r#""[x]b[x]""#,
+            ),
+            (r#"String.replace("aaa", "aa", "b", [])"#, r#""ba""#),
+            (
+                r#"String.replace_leading("hello world", "hello ", "")"#,
+                r#""world""#,
+            ),
+            (
+                r#"String.replace_leading("hello hello world", "hello ", "ola ")"#,
+                r#""ola ola world""#,
+            ),
+            (r#"String.replace_leading("hello", "x", "y")"#, r#""hello""#),
+            (
+                r#"String.replace_trailing("hello world", " world", "")"#,
+                r#""hello""#,
+            ),
+            (
+                r#"String.replace_trailing("hello world world", " world", " mundo")"#,
+                r#""hello mundo mundo""#,
+            ),
+            (
+                r#"String.replace_prefix("world", "hello ", "")"#,
+                r#""world""#,
+            ),
+            (
+                r#"String.replace_prefix("hello world", "hello ", "")"#,
+                r#""world""#,
+            ),
+            (
+                r#"String.replace_prefix("hello hello world", "hello ", "")"#,
+                r#""hello world""#,
+            ),
+            (
+                r#"String.replace_suffix("hello world world", " world", "")"#,
+                r#""hello world""#,
+            ),
+            (r#"String.replace_suffix("hello", "x", "y")"#, r#""hello""#),
+            (
+                r#"String.replace_leading("a", "", "b")"#,
+                r#"** (ArgumentError) cannot use an empty string as the match to replace"#,
+            ),
+            (r#"String.trim("aaabbbaaa", "a")"#, r#""bbb""#),
+            (r#"String.trim_leading("__ abc _", "_")"#, r#"" abc _""#),
+            (r#"String.trim_trailing("__ abc __", "_")"#, r#""__ abc ""#),
+            (
+                r#"String.trim("abc", "")"#,
+                r#"** (ArgumentError) cannot use an empty string as the match to replace"#,
+            ),
+            (r#"String.next_grapheme("olá")"#, r#"{"o", "lá"}"#),
+            (r#"String.next_grapheme("")"#, r#"nil"#),
+            (r#"String.next_codepoint("olá")"#, r#"{"o", "lá"}"#),
+            (r#"String.next_codepoint("")"#, r#"nil"#),
+            (r#"String.to_existing_atom("ok")"#, r#":ok"#),
+            (r#"String.valid?("abc")"#, r#"true"#),
+            (r#"String.equivalent?("abc", "abc")"#, r#"true"#),
+            (
+                r#"String.jaro_distance("Dwayne", "Duane")"#,
+                r#"0.8222222222222223"#,
+            ),
+            (r#"String.jaro_distance("even", "odd")"#, r#"0.0"#),
+            (r#"String.jaro_distance("same", "same")"#, r#"1.0"#),
+            (r#"String.jaro_distance("", "x")"#, r#"0.0"#),
+            (
+                r#"String.jaro_distance("martha", "marhta")"#,
+                r#"0.9444444444444445"#,
+            ),
+        ],
+    );
+}
+
+/// Integer, Float, Atom, Tuple, Function.
+#[test]
+fn integer_float_atom_tuple_function() {
+    check(
+        "integer_float_atom_tuple_function",
+        &[
+            (r#"Integer.pow(2, 10)"#, r#"1024"#),
+            (
+                r#"Integer.pow(2, 100)"#,
+                r#"1267650600228229401496703205376"#,
+            ),
+            (r#"Integer.pow(-3, 3)"#, r#"-27"#),
+            (r#"Integer.pow(0, 0)"#, r#"1"#),
+            (
+                r#"Integer.pow(2, -1)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (r#"Integer.mod(5, 2)"#, r#"1"#),
+            (r#"Integer.mod(-5, 2)"#, r#"1"#),
+            (r#"Integer.mod(5, -2)"#, r#"-1"#),
+            (r#"Integer.mod(-5, -2)"#, r#"-1"#),
+            (r#"Integer.mod(6, 3)"#, r#"0"#),
+            (r#"Integer.floor_div(5, 2)"#, r#"2"#),
+            (r#"Integer.floor_div(-5, 2)"#, r#"-3"#),
+            (r#"Integer.floor_div(5, -2)"#, r#"-3"#),
+            (r#"Integer.floor_div(-6, 3)"#, r#"-2"#),
+            (r#"Integer.gcd(2, 3)"#, r#"1"#),
+            (r#"Integer.gcd(8, 12)"#, r#"4"#),
+            (r#"Integer.gcd(-8, 12)"#, r#"4"#),
+            (r#"Integer.gcd(0, 5)"#, r#"5"#),
+            (r#"Integer.gcd(0, 0)"#, r#"0"#),
+            (r#"Integer.extended_gcd(240, 46)"#, r#"{2, -9, 47}"#),
+            (r#"Integer.extended_gcd(0, 5)"#, r#"{5, 0, 1}"#),
+            (r#"Integer.extended_gcd(-10, 4)"#, r#"{2, -1, -2}"#),
+            (r#"Integer.undigits([1, 2, 3])"#, r#"123"#),
+            (r#"Integer.undigits([1, 4], 16)"#, r#"20"#),
+            (r#"Integer.undigits([])"#, r#"0"#),
+            (
+                r#"Integer.undigits([1, 2], 2)"#,
+                r#"** (ArgumentError) invalid digit 2 in base 2"#,
+            ),
+            (r#"Integer.to_charlist(123)"#, r#"'123'"#),
+            (r#"Integer.to_charlist(255, 16)"#, r#"'FF'"#),
+            (r#"Integer.digits(123)"#, r#"[1, 2, 3]"#),
+            (r#"Float.pow(2.0, 3)"#, r#"8.0"#),
+            (r#"Float.max_finite()"#, r#"1.7976931348623157e308"#),
+            (r#"Float.to_charlist(7.0)"#, r#"'7.0'"#),
+            (r#"Atom.to_string(:foo)"#, r#""foo""#),
+            (r#"Atom.to_string(Foo.Bar)"#, r#""Elixir.Foo.Bar""#),
+            (r#"Atom.to_string(nil)"#, r#""nil""#),
+            (r#"Atom.to_charlist(:"An atom")"#, r#"'An atom'"#),
+            (r#"Tuple.sum({255, 255})"#, r#"510"#),
+            (r#"Tuple.sum({})"#, r#"0"#),
+            (r#"Tuple.product({255, 255})"#, r#"65025"#),
+            (r#"Tuple.product({})"#, r#"1"#),
+            (r#"Function.identity(5)"#, r#"5"#),
+        ],
+    );
+}
+
+/// Range.
+#[test]
+fn range() {
+    check(
+        "range",
+        &[
+            (r#"Range.new(1, 5)"#, r#"1..5"#),
+            (r#"Range.new(5, 1)"#, r#"5..1//-1"#),
+            (r#"Range.new(1, 10, 2)"#, r#"1..10//2"#),
+            (
+                r#"Range.new(1, :a)"#,
+                r#"** (ArgumentError) ranges (first..last) expect both sides to be integers, got: 1..:a"#,
+            ),
+            (
+                r#"Range.new(1, 10, 0)"#,
+                r#"** (ArgumentError) ranges (first..last//step) expect both sides to be integers and the step to be a non-zero integer, got: 1..10//0"#,
+            ),
+            (r#"Range.size(1..10)"#, r#"10"#),
+            (r#"Range.size(1..10//2)"#, r#"5"#),
+            (r#"Range.size(1..10//-1)"#, r#"0"#),
+            (r#"Range.size(10..1)"#, r#"10"#),
+            (r#"Range.size(10..1//-3)"#, r#"4"#),
+            (r#"Range.shift(0..10, 1)"#, r#"1..11"#),
+            (r#"Range.shift(0..10//2, 2)"#, r#"4..14//2"#),
+            (r#"Range.shift(10..0//-2, 2)"#, r#"6..-4//-2"#),
+            (r#"Range.disjoint?(1..5, 6..9)"#, r#"true"#),
+            (r#"Range.disjoint?(5..1, 6..9)"#, r#"true"#),
+            (r#"Range.disjoint?(1..5, 5..9)"#, r#"false"#),
+            (r#"Range.disjoint?(1..5, 2..7)"#, r#"false"#),
+            (r#"Range.disjoint?(1..5//2, 2..5//2)"#, r#"true"#),
+            (r#"Range.disjoint?(1..10//3, 2..10//3)"#, r#"true"#),
+            (r#"Range.disjoint?(1..10//2, 4..10//3)"#, r#"false"#),
+        ],
+    );
+}
+
+/// Kernel.
+#[test]
+fn kernel() {
+    check(
+        "kernel",
+        &[
+            (r#"then(5, &(&1 + 1))"#, r#"6"#),
+            (r#"tap(5, fn x -> x * 100 end)"#, r#"5"#),
+            (r#"to_charlist("héllo")"#, r#"[104, 233, 108, 108, 111]"#),
+            (r#"to_charlist(:abc)"#, r#"'abc'"#),
+            (r#"to_charlist(123)"#, r#"'123'"#),
+            (r#"binary_part("hello", 1, 3)"#, r#""ell""#),
+            (r#"get_in(%{a: %{b: %{c: 1}}}, [:a, :b, :c])"#, r#"1"#),
+            (r#"get_in(%{a: %{b: 1}}, [:a, :x])"#, r#"nil"#),
+            (r#"get_in(%{a: nil}, [:a, :b])"#, r#"nil"#),
+            (r#"get_in([a: [b: 3]], [:a, :b])"#, r#"3"#),
+            (r#"get_in(%{a: [1, 2, 3]}, [:a, Access.at(1)])"#, r#"2"#),
+            (
+                r#"get_in([%{n: 1}, %{n: 2}], [Access.all(), :n])"#,
+                r#"[1, 2]"#,
+            ),
+            (r#"get_in(%{a: {1, 2}}, [:a, Access.elem(1)])"#, r#"2"#),
+            (
+                r#"get_in([1, 2, 3, 4], [Access.filter(&(&1 > 2))])"#,
+                r#"[3, 4]"#,
+            ),
+            (r#"put_in(%{a: %{b: 1}}, [:a, :b], 2)"#, r#"%{a: %{b: 2}}"#),
+            (
+                r#"put_in(%{a: %{}}, [:a, :b, :c], 2)"#,
+                r#"** (ArgumentError) could not put/update key :c on a nil value"#,
+            ),
+            (r#"put_in([a: [b: 1]], [:a, :b], 5)"#, r#"[a: [b: 5]]"#),
+            (
+                r#"put_in(%{a: [1, 2, 3]}, [:a, Access.at(1)], :x)"#,
+                r#"%{a: [1, :x, 3]}"#,
+            ),
+            (
+                r#"update_in(%{a: %{b: 1}}, [:a, :b], &(&1 + 1))"#,
+                r#"%{a: %{b: 2}}"#,
+            ),
+            (
+                r#"update_in([%{n: 1}, %{n: 2}], [Access.all(), :n], &(&1 * 10))"#,
+                r#"[%{n: 10}, %{n: 20}]"#,
+            ),
+            (
+                r#"update_in(%{a: {1, 2}}, [:a, Access.elem(0)], &(&1 - 1))"#,
+                r#"%{a: {0, 2}}"#,
+            ),
+            (
+                r#"get_and_update_in(%{a: %{b: 1}}, [:a, :b], fn v -> {v, v + 1} end)"#,
+                r#"{1, %{a: %{b: 2}}}"#,
+            ),
+            (
+                r#"pop_in(%{a: %{b: 1, c: 2}}, [:a, :b])"#,
+                r#"{1, %{a: %{c: 2}}}"#,
+            ),
+            (r#"pop_in(%{a: 1}, [:x, :y])"#, r#"{nil, %{a: 1}}"#),
+            (r#"pop_in([a: 1, b: 2], [:a])"#, r#"{1, [b: 2]}"#),
+            (
+                r#"pop_in(nil, [:a])"#,
+                r#"** (ArgumentError) could not pop key :a on a nil value"#,
+            ),
+        ],
+    );
+}
+
+/// Access.
+#[test]
+fn access() {
+    check(
+        "access",
+        &[
+            (r#"Access.get(%{a: 1}, :a)"#, r#"1"#),
+            (r#"Access.get([a: 1], :b, :d)"#, r#":d"#),
+            (r#"Access.get(nil, :a)"#, r#"nil"#),
+            (
+                r#"Access.get([a: 1], "a")"#,
+                r#"** (ArgumentError) the Access calls for keywords expect the key to be an atom, got: "a""#,
+            ),
+            (r#"Access.fetch(%{a: 1}, :a)"#, r#"{:ok, 1}"#),
+            (r#"Access.fetch([a: 1], :b)"#, r#":error"#),
+            (
+                r#"Access.fetch!(%{a: 1}, :b)"#,
+                r#"** (KeyError) key :b not found in: %{a: 1}"#,
+            ),
+            (r#"Access.pop(%{a: 1, b: 2}, :a)"#, r#"{1, %{b: 2}}"#),
+            (r#"Access.pop([a: 1, b: 2], :b)"#, r#"{2, [a: 1]}"#),
+            (
+                r#"Access.get_and_update(%{a: 1}, :a, fn v -> {v, v * 2} end)"#,
+                r#"{1, %{a: 2}}"#,
+            ),
+            (
+                r#"Access.get_and_update(nil, :a, fn v -> {v, v} end)"#,
+                r#"** (ArgumentError) could not put/update key :a on a nil value"#,
+            ),
+            (
+                r#"get_in(%{list: [1, 2, 3]}, [:list, Access.at!(5)])"#,
+                r#"** (Enum.OutOfBoundsError) out of bounds error"#,
+            ),
+            (r#"get_in(%{a: 1}, [Access.key(:a)])"#, r#"1"#),
+            (r#"get_in(%{a: 1}, [Access.key(:b, 0)])"#, r#"0"#),
+            (
+                r#"get_in(%{a: 1}, [Access.key!(:b)])"#,
+                r#"** (KeyError) key :b not found in: %{a: 1}"#,
+            ),
+            (
+                r#"put_in(%{a: 1}, [Access.key(:b)], 2)"#,
+                r#"%{a: 1, b: 2}"#,
+            ),
+        ],
+    );
+}
+
+/// MapSet.
+#[test]
+fn mapset() {
+    check(
+        "mapset",
+        &[
+            (r#"MapSet.new()"#, r#"MapSet.new([])"#),
+            (
+                r#"MapSet.new([1, :b, 1, "c"])"#,
+                r#"MapSet.new([1, :b, "c"])"#,
+            ),
+            (
+                r#"MapSet.new(1..4, &(&1 * 2))"#,
+                r#"MapSet.new([2, 4, 6, 8])"#,
+            ),
+            (
+                r#"MapSet.put(MapSet.new([1, 2]), 3)"#,
+                r#"MapSet.new([1, 2, 3])"#,
+            ),
+            (
+                r#"MapSet.put(MapSet.new([1, 2]), 2)"#,
+                r#"MapSet.new([1, 2])"#,
+            ),
+            (
+                r#"MapSet.delete(MapSet.new([1, 2]), 2)"#,
+                r#"MapSet.new([1])"#,
+            ),
+            (r#"MapSet.member?(MapSet.new([1, 2]), 2)"#, r#"true"#),
+            (r#"MapSet.member?(MapSet.new([1, 2]), 3)"#, r#"false"#),
+            (r#"MapSet.size(MapSet.new([1, 2, 2]))"#, r#"2"#),
+            (r#"MapSet.to_list(MapSet.new([3, 1, 2]))"#, r#"[1, 2, 3]"#),
+            (
+                r#"MapSet.union(MapSet.new([1, 2]), MapSet.new([2, 3]))"#,
+                r#"MapSet.new([1, 2, 3])"#,
+            ),
+            (
+                r#"MapSet.intersection(MapSet.new([1, 2]), MapSet.new([2, 3]))"#,
+                r#"MapSet.new([2])"#,
+            ),
+            (
+                r#"MapSet.difference(MapSet.new([1, 2]), MapSet.new([2, 3]))"#,
+                r#"MapSet.new([1])"#,
+            ),
+            (
+                r#"MapSet.symmetric_difference(MapSet.new([1, 2, 3]), MapSet.new([2, 3, 4]))"#,
+                r#"MapSet.new([1, 4])"#,
+            ),
+            (
+                r#"MapSet.disjoint?(MapSet.new([1, 2]), MapSet.new([3, 4]))"#,
+                r#"true"#,
+            ),
+            (
+                r#"MapSet.disjoint?(MapSet.new([1, 2]), MapSet.new([2, 3]))"#,
+                r#"false"#,
+            ),
+            (
+                r#"MapSet.subset?(MapSet.new([1, 2]), MapSet.new([1, 2, 3]))"#,
+                r#"true"#,
+            ),
+            (
+                r#"MapSet.subset?(MapSet.new([1, 2, 3]), MapSet.new([1, 2]))"#,
+                r#"false"#,
+            ),
+            (
+                r#"MapSet.equal?(MapSet.new([1, 2]), MapSet.new([2, 1, 1]))"#,
+                r#"true"#,
+            ),
+            (
+                r#"MapSet.filter(MapSet.new(1..5), fn x -> x > 3 end)"#,
+                r#"MapSet.new([4, 5])"#,
+            ),
+            (
+                r#"MapSet.reject(MapSet.new(1..5), fn x -> x > 3 end)"#,
+                r#"MapSet.new([1, 2, 3])"#,
+            ),
+            (r#"Enum.map(MapSet.new([3, 1]), &(&1 * 2))"#, r#"[2, 6]"#),
+            (r#"Enum.sum(MapSet.new([1, 2, 3]))"#, r#"6"#),
+            (r#"Enum.count(MapSet.new([1, 2, 3]))"#, r#"3"#),
+        ],
+    );
+}
+
+/// :math and :lists and :binary BIFs.
+#[test]
+fn math_and_lists_and_binary_bifs() {
+    check(
+        "math_and_lists_and_binary_bifs",
+        &[
+            (r#":math.pi()"#, r#"3.141592653589793"#),
+            (r#":math.sqrt(16)"#, r#"4.0"#),
+            (r#":math.sqrt(2)"#, r#"1.4142135623730951"#),
+            (
+                r#":math.sqrt(-1)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (
+                r#":math.sqrt(:a)"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 1st argument: not a number"#,
+            ),
+            (r#":math.pow(2, 10)"#, r#"1024.0"#),
+            (r#":math.pow(2.5, 2)"#, r#"6.25"#),
+            (
+                r#":math.pow(-8, 1 / 3)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (
+                r#":math.pow(:a, :b)"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 1st argument: not a number
+  * 2nd argument: not a number"#,
+            ),
+            (r#":math.exp(1)"#, r#"2.718281828459045"#),
+            (
+                r#":math.exp(1000)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (r#":math.log(10)"#, r#"2.302585092994046"#),
+            (
+                r#":math.log(0)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (r#":math.log2(8)"#, r#"3.0"#),
+            (r#":math.log10(1000)"#, r#"3.0"#),
+            (r#":math.sin(0)"#, r#"0.0"#),
+            (r#":math.cos(0)"#, r#"1.0"#),
+            (r#":math.tan(1)"#, r#"1.5574077246549023"#),
+            (r#":math.asin(1)"#, r#"1.5707963267948966"#),
+            (r#":math.acos(1)"#, r#"0.0"#),
+            (r#":math.atan(1)"#, r#"0.7853981633974483"#),
+            (r#":math.atan2(1, 1)"#, r#"0.7853981633974483"#),
+            (r#":math.sinh(1)"#, r#"1.1752011936438014"#),
+            (r#":math.cosh(1)"#, r#"1.5430806348152437"#),
+            (r#":math.tanh(1)"#, r#"0.7615941559557649"#),
+            (r#":math.floor(2.7)"#, r#"2.0"#),
+            (r#":math.floor(-2.5)"#, r#"-3.0"#),
+            (r#":math.floor(3)"#, r#"3.0"#),
+            (r#":math.ceil(2.1)"#, r#"3.0"#),
+            (r#":math.fmod(7, 3)"#, r#"1.0"#),
+            (r#":math.fmod(-7.5, 2)"#, r#"-1.5"#),
+            (
+                r#":lists.keysort(2, [{:x, 3}, {:y, 1}, {:z, 2}])"#,
+                r#"[y: 1, z: 2, x: 3]"#,
+            ),
+            (
+                r#":lists.keysort(1, [{2, :a}, {1, :b}, {2, :c}, {1.0, :d}])"#,
+                r#"[{1, :b}, {1.0, :d}, {2, :a}, {2, :c}]"#,
+            ),
+            (r#":lists.seq(1, 10, 3)"#, r#"[1, 4, 7, 10]"#),
+            (r#":lists.seq(10, 1, -3)"#, r#"[10, 7, 4, 1]"#),
+            (r#":lists.seq(1, 0, 1)"#, r#"[]"#),
+            (
+                r#":lists.seq(5, 1, 1)"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 3rd argument: not a negative increment"#,
+            ),
+            (r#":lists.seq(1, 1, 0)"#, r#"[1]"#),
+            (
+                r#":lists.keydelete(:a, 1, [{:a, 1}, {:b, 2}, {:a, 3}])"#,
+                r#"[b: 2, a: 3]"#,
+            ),
+            (r#":lists.keymember(:b, 1, [{:a, 1}, {:b, 2}])"#, r#"true"#),
+            (
+                r#":lists.keyreplace(:a, 1, [{:a, 1}, {:b, 2}], {:a, 9})"#,
+                r#"[a: 9, b: 2]"#,
+            ),
+            (
+                r#":lists.keystore(:c, 1, [{:a, 1}], {:c, 3})"#,
+                r#"[a: 1, c: 3]"#,
+            ),
+            (
+                r#":lists.keytake(:a, 1, [{:b, 2}, {:a, 1}])"#,
+                r#"{:value, {:a, 1}, [b: 2]}"#,
+            ),
+            (r#":lists.keytake(:z, 1, [{:b, 2}])"#, r#"false"#),
+            (r#":lists.sublist([1, 2, 3, 4], 2)"#, r#"[1, 2]"#),
+            (r#":lists.sublist([1, 2, 3, 4], 2, 2)"#, r#"[2, 3]"#),
+            (r#":lists.sublist([1, 2, 3], 5, 1)"#, r#"[]"#),
+            (r#":lists.nthtail(2, [1, 2, 3])"#, r#"[3]"#),
+            (r#":lists.usort([3, 1, 2, 3, 1.0])"#, r#"[1, 2, 3]"#),
+            (r#":lists.delete(2, [1, 2, 3, 2])"#, r#"[1, 3, 2]"#),
+            (r#":lists.split(2, [1, 2, 3])"#, r#"{[1, 2], [3]}"#),
+            (r#":lists.prefix([1, 2], [1, 2, 3])"#, r#"true"#),
+            (r#":lists.suffix([2, 3], [1, 2, 3])"#, r#"true"#),
+            (
+                r#":lists.unzip([{1, :a}, {2, :b}])"#,
+                r#"{[1, 2], [:a, :b]}"#,
+            ),
+            (r#":lists.droplast([1, 2, 3])"#, r#"[1, 2]"#),
+            (
+                r#":binary.split("a,b,,c,,", ",", [:global, :trim])"#,
+                r#"["a", "b", "", "c"]"#,
+            ),
+            (
+                r#":binary.split("a,b,,c,,", ",", [:global, :trim_all])"#,
+                r#"["a", "b", "c"]"#,
+            ),
+            (r#":binary.split("a,b,c", ",")"#, r#"["a", "b,c"]"#),
+            (
+                r#":binary.split("abc", "")"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 2nd argument: not a valid pattern"#,
+            ),
+            (r#":binary.match("abcbc", ["b", "bc"])"#, r#"{1, 2}"#),
+            (r#":binary.match("abc", "x")"#, r#":nomatch"#),
+            (r#":binary.matches("abcbc", "bc")"#, r#"[{1, 2}, {3, 2}]"#),
+            (r#":binary.part("hello", 1, 3)"#, r#""ell""#),
+            (r#":binary.part("hello", 5, -2)"#, r#""lo""#),
+            (
+                r#":binary.part("abc", 1, 5)"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 3rd argument: out of range"#,
+            ),
+            (
+                r#":erlang.iolist_to_binary(["a", 98, ["c" | "d"]])"#,
+                r#""abcd""#,
+            ),
+            (
+                r#":erlang.iolist_to_binary([256])"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 1st argument: not an iodata term"#,
+            ),
+            (r#":erlang.binary_part("hello", 0, 2)"#, r#""he""#),
+            (r#"IO.iodata_to_binary(["ab", ?c])"#, r#""abc""#),
+        ],
+    );
+}
+
+/// Errors and edge cases.
+#[test]
+fn errors_and_edge_cases() {
+    check(
+        "errors_and_edge_cases",
+        &[
+            (
+                r#"Enum.at([1], :a)"#,
+                r#"** (FunctionClauseError) no function clause matching in Enum.at/3"#,
+            ),
+            (
+                r#"Enum.fetch(5, 0)"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for 5 of type Integer"#,
+            ),
+            (
+                r#"Enum.take(5, 1)"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for 5 of type Integer"#,
+            ),
+            (r#"Enum.take(1..3, -1)"#, r#"[3]"#),
+            (
+                r#"Enum.drop(1..3, :x)"#,
+                r#"** (FunctionClauseError) no function clause matching in Enum.drop/2"#,
+            ),
+            (
+                r#"Enum.chunk_every([1, 2], 2, 0)"#,
+                r#"** (FunctionClauseError) no function clause matching in Enum.chunk_every/4"#,
+            ),
+            (
+                r#"Enum.map([1, 2], 5)"#,
+                r#"** (BadFunctionError) expected a function, got: 5"#,
+            ),
+            (
+                r#"Enum.reduce(%{a: 1}, fn x, acc -> {x, acc} end)"#,
+                r#"{:a, 1}"#,
+            ),
+            (
+                r#"Enum.reduce(%{}, fn x, acc -> {x, acc} end)"#,
+                r#"** (Enum.EmptyError) empty error"#,
+            ),
+            (
+                r#"Enum.join([1, 2], :x)"#,
+                r#"** (FunctionClauseError) no function clause matching in Enum.join/2"#,
+            ),
+            (r#"Enum.sum(1..10//-1)"#, r#"0"#),
+            (r#"Enum.min_max([1])"#, r#"{1, 1}"#),
+            (
+                r#"Enum.zip([1, 2], 5)"#,
+                r#"** (Protocol.UndefinedError) protocol Enumerable not implemented for 5 of type Integer"#,
+            ),
+            (
+                r#"Enum.into([1], %{})"#,
+                r#"** (ArgumentError) argument error"#,
+            ),
+            (
+                r#"Enum.into([1], :atom)"#,
+                r#"** (Protocol.UndefinedError) protocol Collectable not implemented for :atom of type Atom"#,
+            ),
+            (r#"Enum.sort(%{a: 1}, :bad)"#, r#"[a: 1]"#),
+            (
+                r#"Enum.slice([1, 2, 3], 0..2//-1)"#,
+                r#"** (ArgumentError) Enum.slice/2 does not accept ranges with negative steps, got: 0..2//-1"#,
+            ),
+            (
+                r#"Enum.slice([1, 2, 3], 2..0//-2)"#,
+                r#"** (ArgumentError) Enum.slice/2 does not accept ranges with negative steps, got: 2..0//-2"#,
+            ),
+            (
+                r#"Enum.max_by([1, 2], 5)"#,
+                r#"** (FunctionClauseError) no function clause matching in Enum.max_by/4"#,
+            ),
+            (r#"Enum.to_list(1..1)"#, r#"[1]"#),
+            (r#"Enum.to_list(-3..-1)"#, r#"[-3, -2, -1]"#),
+            (r#"Enum.sum(-5..5)"#, r#"0"#),
+            (r#"Enum.count(-10..10//7)"#, r#"3"#),
+            (r#"Enum.at(-10..10//7, 2)"#, r#"4"#),
+            (r#"Enum.reverse(-10..10//7)"#, r#"[4, -3, -10]"#),
+            (r#"Enum.take(-10..10//7, 2)"#, r#"[-10, -3]"#),
+            (r#"Enum.take_every([], 2)"#, r#"[]"#),
+            (r#"Enum.map_every([], 2, & &1)"#, r#"[]"#),
+            (r#"Enum.drop_every([], 2)"#, r#"[]"#),
+            (r#"Enum.split([], 1)"#, r#"{[], []}"#),
+            (r#"Enum.min([nil, 1])"#, r#"1"#),
+            (r#"Enum.max([nil, :a, 1])"#, r#"nil"#),
+            (
+                r#"Enum.sort([%{b: 1}, %{a: 2}, {1, 2}, [1], "a", :a, 1.5, 1])"#,
+                r#"[1, 1.5, :a, {1, 2}, %{a: 2}, %{b: 1}, [1], "a"]"#,
+            ),
+            (
+                r#"Enum.sort([[1, 2], [1], [1, 1, 1], []])"#,
+                r#"[[], [1], [1, 1, 1], [1, 2]]"#,
+            ),
+            (
+                r#"Enum.uniq([%{a: 1}, %{a: 1}, %{a: 1.0}])"#,
+                r#"[%{a: 1}, %{a: 1.0}]"#,
+            ),
+            (r#"Enum.dedup([1, 1.0, 1])"#, r#"[1, 1.0, 1]"#),
+            (r#"Enum.frequencies([])"#, r#"%{}"#),
+            (r#"Enum.frequencies(%{a: 1})"#, r#"%{{:a, 1} => 1}"#),
+            (
+                r#"Enum.group_by([1, 1.0, 2], & &1)"#,
+                r#"%{1 => [1], 2 => [2], 1.0 => [1.0]}"#,
+            ),
+            (
+                r#"Enum.chunk_every(%{a: 1, b: 2, c: 3}, 2)"#,
+                r#"[[a: 1, b: 2], [c: 3]]"#,
+            ),
+            (
+                r#"Enum.flat_map([1, 2], fn x -> %{x => x} end)"#,
+                r#"[{1, 1}, {2, 2}]"#,
+            ),
+            (r#"Enum.with_index([], 5)"#, r#"[]"#),
+            (
+                r#"Enum.zip_with([1, 2], 1..5, &{&1, &2})"#,
+                r#"[{1, 1}, {2, 2}]"#,
+            ),
+            (
+                r#"Enum.concat([[1], 2..3, %{a: 1}])"#,
+                r#"[1, 2, 3, {:a, 1}]"#,
+            ),
+            (
+                r#"List.foldl(5, 0, fn x, acc -> x + acc end)"#,
+                r#"** (FunctionClauseError) no function clause matching in List.foldl/3"#,
+            ),
+            (r#"List.keyfind([{1, 2}, {3, 4}], 3.0, 0)"#, r#"{3, 4}"#),
+            (
+                r#"List.keysort([{:b, 1}, {:a, 1}, {:c, 0}], 1)"#,
+                r#"[c: 0, b: 1, a: 1]"#,
+            ),
+            (
+                r#"List.first(nil)"#,
+                r#"** (FunctionClauseError) no function clause matching in List.first/2"#,
+            ),
+            (r#"List.delete_at([], 0)"#, r#"[]"#),
+            (r#"List.insert_at([], 0, 1)"#, r#"[1]"#),
+            (r#"List.duplicate(:a, 0)"#, r#"[]"#),
+            (r#"Map.new([1])"#, r#"** (ArgumentError) argument error"#),
+            (r#"Map.new([{1, 2}, {1, 3}])"#, r#"%{1 => 3}"#),
+            (
+                r#"Map.update!(%{}, :a, & &1)"#,
+                r#"** (KeyError) key :a not found in: %{}"#,
+            ),
+            (
+                r#"Map.get_lazy(5, :a, fn -> 1 end)"#,
+                r#"** (BadMapError) expected a map, got: 5"#,
+            ),
+            (
+                r#"Map.merge(%{a: 1}, %{b: 2}, fn _, a, b -> a + b end)"#,
+                r#"%{a: 1, b: 2}"#,
+            ),
+            (r#"Map.from_keys([], 1)"#, r#"%{}"#),
+            (
+                r#"Keyword.get([{"a", 1}], "a")"#,
+                r#"** (FunctionClauseError) no function clause matching in Keyword.get/3"#,
+            ),
+            (
+                r#"Keyword.put([], "a", 1)"#,
+                r#"** (FunctionClauseError) no function clause matching in Keyword.put/3"#,
+            ),
+            (r#"Keyword.new(%{b: 1, a: 2})"#, r#"[a: 2, b: 1]"#),
+            (r#"Keyword.merge([], [a: 1])"#, r#"[a: 1]"#),
+            (r#"Keyword.merge([a: 1], [])"#, r#"[a: 1]"#),
+            (
+                r#"Keyword.merge([{"a", 1}], [b: 2])"#,
+                r#"** (ArgumentError) expected a keyword list as the first argument, got: [{"a", 1}]"#,
+            ),
+            (r#"Keyword.update([], :a, 1, & &1)"#, r#"[a: 1]"#),
+            (
+                r#"String.split("1  2 3", " ", trim: true, parts: 2)"#,
+                r#"["1", " 2 3"]"#,
+            ),
+            (
+                r#"String.split("a,b", ",", parts: :infinity)"#,
+                r#"["a", "b"]"#,
+            ),
+            (
+                r#"String.split("a,b", 5)"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 2nd argument: not a valid pattern"#,
+            ),
+            (
+                r#"String.split("abc", "b", parts: 0)"#,
+                r#"** (FunctionClauseError) no function clause matching in String.parts_to_index/1"#,
+            ),
+            (r#"String.replace_prefix("", "", "x")"#, r#""x""#),
+            (r#"String.replace_suffix("abc", "", "x")"#, r#""abcx""#),
+            (r#"String.replace_trailing("", "a", "b")"#, r#""""#),
+            (r#"String.trim_leading("aaa", "a")"#, r#""""#),
+            (r#"String.slice("", 0..1)"#, r#""""#),
+            (r#"String.slice("abc", 0..-1//2)"#, r#""ac""#),
+            (r#"String.slice("abcdef", -3..-1//2)"#, r#""df""#),
+            (r#"String.split_at("", 3)"#, r#"{"", ""}"#),
+            (
+                r#"Integer.mod(5, 0)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (
+                r#"Integer.floor_div(1, 0)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (
+                r#"Integer.gcd(1.0, 2)"#,
+                r#"** (FunctionClauseError) no function clause matching in Integer.gcd/2"#,
+            ),
+            (
+                r#"Integer.pow(2.0, 2)"#,
+                r#"** (FunctionClauseError) no function clause matching in Integer.pow/2"#,
+            ),
+            (r#"Integer.undigits([1, -1])"#, r#"9"#),
+            (
+                r#"Range.new(1.0, 2)"#,
+                r#"** (ArgumentError) ranges (first..last) expect both sides to be integers, got: 1.0..2"#,
+            ),
+            (r#"Range.disjoint?(1..0//1, 1..5)"#, r#"true"#),
+            (r#"get_in(nil, [:a])"#, r#"nil"#),
+            (
+                r#"get_in(%{a: 1}, [])"#,
+                r#"** (FunctionClauseError) no function clause matching in Kernel.get_in/2"#,
+            ),
+            (
+                r#"put_in(nil, [:a], 1)"#,
+                r#"** (ArgumentError) could not put/update key :a on a nil value"#,
+            ),
+            (
+                r#"update_in([a: 1], [:b], fn x -> x end)"#,
+                r#"[b: nil, a: 1]"#,
+            ),
+            (r#"MapSet.new(%{a: 1})"#, r#"MapSet.new([a: 1])"#),
+            (
+                r#"MapSet.union(MapSet.new([1]), MapSet.new([1.0]))"#,
+                r#"MapSet.new([1, 1.0])"#,
+            ),
+            (r#"MapSet.new(1..3) |> MapSet.to_list()"#, r#"[1, 2, 3]"#),
+            (
+                r#":lists.keysort(0, [{1}])"#,
+                r#"** (FunctionClauseError) no function clause matching in :lists.keysort/2"#,
+            ),
+            (
+                r#":lists.seq(1, 10, 0)"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 3rd argument: not a positive increment"#,
+            ),
+            (
+                r#":lists.sublist([1], -1)"#,
+                r#"** (FunctionClauseError) no function clause matching in :lists.sublist_2/2"#,
+            ),
+            (
+                r#":binary.split("a", :b)"#,
+                r#"** (ArgumentError) errors were found at the given arguments:
+
+  * 2nd argument: not a valid pattern"#,
+            ),
+            (r#":binary.matches("aaaa", "aa")"#, r#"[{0, 2}, {2, 2}]"#),
+            (r#":binary.match("", "a")"#, r#":nomatch"#),
+            (
+                r#":math.pow(0, -1)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (r#":math.pow(0.0, 0)"#, r#"1.0"#),
+            (
+                r#":math.sqrt(100000000000000000000000000000000000000000000000000)"#,
+                r#"1.0e25"#,
+            ),
+            (
+                r#":math.log(-1)"#,
+                r#"** (ArithmeticError) bad argument in arithmetic expression"#,
+            ),
+            (r#":math.atan2(0, 0)"#, r#"0.0"#),
+        ],
+    );
+}
+
+/// Stream.
+#[test]
+fn stream() {
+    check(
+        "stream",
+        &[
+            (
+                r#"Stream.iterate(1, &(&1 * 2)) |> Enum.take(5)"#,
+                r#"[1, 2, 4, 8, 16]"#,
+            ),
+            (r#"Stream.iterate(0, &(&1 + 1)) |> Enum.at(10)"#, r#"10"#),
+            (
+                r#"Stream.iterate(0, &(&1 + 1)) |> Enum.find(&(&1 * &1 > 50))"#,
+                r#"8"#,
+            ),
+            (
+                r#"Stream.iterate(0, &(&1 + 1)) |> Enum.take_while(&(&1 < 4))"#,
+                r#"[0, 1, 2, 3]"#,
+            ),
+            (
+                r#"Stream.iterate(0, &(&1 + 1)) |> Enum.any?(&(&1 == 7))"#,
+                r#"true"#,
+            ),
+            (
+                r#"Stream.iterate(0, &(&1 + 1)) |> Enum.find_index(&(&1 == 7))"#,
+                r#"7"#,
+            ),
+            (
+                r#"Stream.iterate(0, &(&1 + 1)) |> Enum.slice(3, 2)"#,
+                r#"[3, 4]"#,
+            ),
+            (
+                r#"Stream.iterate(0, &(&1 + 1)) |> Enum.reduce_while(0, fn x, acc -> if x > 3, do: {:halt, acc}, else: {:cont, acc + x} end)"#,
+                r#"6"#,
+            ),
+            (
+                r#"Stream.unfold(5, fn 0 -> nil; n -> {n, n - 1} end) |> Enum.to_list()"#,
+                r#"[5, 4, 3, 2, 1]"#,
+            ),
+            (
+                r#"Stream.unfold(1, fn n -> {n, n * 3} end) |> Enum.take(4)"#,
+                r#"[1, 3, 9, 27]"#,
+            ),
+            (
+                r#"Stream.repeatedly(fn -> :x end) |> Enum.take(3)"#,
+                r#"[:x, :x, :x]"#,
+            ),
+            (
+                r#"Stream.cycle([1, 2]) |> Enum.take(5)"#,
+                r#"[1, 2, 1, 2, 1]"#,
+            ),
+            (
+                r#"Stream.cycle(1..3) |> Enum.take(7)"#,
+                r#"[1, 2, 3, 1, 2, 3, 1]"#,
+            ),
+            (
+                r#"Stream.cycle([])"#,
+                r#"** (ArgumentError) cannot cycle over an empty enumerable"#,
+            ),
+            (
+                r#"Stream.map([1, 2, 3], &(&1 * 2)) |> Enum.to_list()"#,
+                r#"[2, 4, 6]"#,
+            ),
+            (
+                r#"Stream.map(1..3, &(&1 * 2)) |> Stream.filter(&(&1 > 2)) |> Enum.sum()"#,
+                r#"10"#,
+            ),
+            (
+                r#"Stream.filter(1..10, &(rem(&1, 2) == 0)) |> Enum.to_list()"#,
+                r#"[2, 4, 6, 8, 10]"#,
+            ),
+            (
+                r#"Stream.reject(1..10, &(rem(&1, 2) == 0)) |> Enum.to_list()"#,
+                r#"[1, 3, 5, 7, 9]"#,
+            ),
+            (r#"Stream.take(1..10, 3) |> Enum.to_list()"#, r#"[1, 2, 3]"#),
+            (r#"Stream.take(1..10, 0) |> Enum.to_list()"#, r#"[]"#),
+            (r#"Stream.take(1..10, -3) |> Enum.to_list()"#, r#"'\b\t\n'"#),
+            (r#"Stream.drop(1..10, 7) |> Enum.to_list()"#, r#"'\b\t\n'"#),
+            (
+                r#"Stream.drop(1..10, -3) |> Enum.to_list()"#,
+                r#"[1, 2, 3, 4, 5, 6, 7]"#,
+            ),
+            (r#"Stream.drop(1..3, 10) |> Enum.to_list()"#, r#"[]"#),
+            (
+                r#"Stream.take_while(1..10, &(&1 < 4)) |> Enum.to_list()"#,
+                r#"[1, 2, 3]"#,
+            ),
+            (
+                r#"Stream.drop_while(1..10, &(&1 < 8)) |> Enum.to_list()"#,
+                r#"'\b\t\n'"#,
+            ),
+            (
+                r#"Stream.take_every(1..10, 3) |> Enum.to_list()"#,
+                r#"[1, 4, 7, 10]"#,
+            ),
+            (r#"Stream.take_every(1..10, 0) |> Enum.to_list()"#, r#"[]"#),
+            (
+                r#"Stream.drop_every(1..10, 3) |> Enum.to_list()"#,
+                r#"[2, 3, 5, 6, 8, 9]"#,
+            ),
+            (
+                r#"Stream.drop_every(1..4, 0) |> Enum.to_list()"#,
+                r#"[1, 2, 3, 4]"#,
+            ),
+            (
+                r#"Stream.map_every(1..10, 3, &(&1 * 100)) |> Enum.to_list()"#,
+                r#"[100, 2, 3, 400, 5, 6, 700, 8, 9, 1000]"#,
+            ),
+            (
+                r#"Stream.flat_map([1, 2, 3], fn x -> [x, x * 10] end) |> Enum.to_list()"#,
+                r#"[1, 10, 2, 20, 3, 30]"#,
+            ),
+            (
+                r#"Stream.flat_map(Stream.iterate(1, &(&1 + 1)), fn x -> List.duplicate(x, x) end) |> Enum.take(7)"#,
+                r#"[1, 2, 2, 3, 3, 3, 4]"#,
+            ),
+            (
+                r#"Stream.concat([1..2, [3], Stream.map([4], & &1)]) |> Enum.to_list()"#,
+                r#"[1, 2, 3, 4]"#,
+            ),
+            (
+                r#"Stream.concat(1..2, Stream.iterate(10, &(&1 + 1))) |> Enum.take(4)"#,
+                r#"[1, 2, 10, 11]"#,
+            ),
+            (
+                r#"Stream.transform(1..10, 0, fn x, acc -> if acc < 3, do: {[x, x], acc + 1}, else: {:halt, acc} end) |> Enum.to_list()"#,
+                r#"[1, 1, 2, 2, 3, 3]"#,
+            ),
+            (
+                r#"Stream.transform([1, 2, 3], 0, fn x, acc -> {[acc + x], acc + x} end) |> Enum.to_list()"#,
+                r#"[1, 3, 6]"#,
+            ),
+            (
+                r#"Stream.scan(1..5, &(&1 + &2)) |> Enum.to_list()"#,
+                r#"[1, 3, 6, 10, 15]"#,
+            ),
+            (
+                r#"Stream.scan(1..5, 0, &(&1 + &2)) |> Enum.to_list()"#,
+                r#"[1, 3, 6, 10, 15]"#,
+            ),
+            (r#"Stream.scan([], &(&1 + &2)) |> Enum.to_list()"#, r#"[]"#),
+            (
+                r#"Stream.with_index([:a, :b]) |> Enum.to_list()"#,
+                r#"[a: 0, b: 1]"#,
+            ),
+            (
+                r#"Stream.with_index([:a, :b], 1) |> Enum.to_list()"#,
+                r#"[a: 1, b: 2]"#,
+            ),
+            (
+                r#"Stream.with_index([:a, :b], fn x, i -> {i, x} end) |> Enum.to_list()"#,
+                r#"** (FunctionClauseError) no function clause matching in Stream.with_index/2"#,
+            ),
+            (
+                r#"Stream.intersperse([1, 2, 3], 0) |> Enum.to_list()"#,
+                r#"[1, 0, 2, 0, 3]"#,
+            ),
+            (r#"Stream.intersperse([], 0) |> Enum.to_list()"#, r#"[]"#),
+            (
+                r#"Stream.dedup([1, 1, 2, 1, 1.0, 1.0]) |> Enum.to_list()"#,
+                r#"[1, 2, 1, 1.0]"#,
+            ),
+            (
+                r#"Stream.dedup_by([{1, :a}, {1, :b}, {2, :c}], &elem(&1, 0)) |> Enum.to_list()"#,
+                r#"[{1, :a}, {2, :c}]"#,
+            ),
+            (
+                r#"Stream.uniq([1, 2, 1, 3, 2]) |> Enum.to_list()"#,
+                r#"[1, 2, 3]"#,
+            ),
+            (
+                r#"Stream.uniq_by([a: 1, b: 2, c: 1], &elem(&1, 1)) |> Enum.to_list()"#,
+                r#"[a: 1, b: 2]"#,
+            ),
+            (
+                r#"Stream.chunk_every(1..7, 3) |> Enum.to_list()"#,
+                r#"[[1, 2, 3], [4, 5, 6], '\a']"#,
+            ),
+            (
+                r#"Stream.chunk_every(1..7, 3, 2, :discard) |> Enum.to_list()"#,
+                r#"[[1, 2, 3], [3, 4, 5], [5, 6, 7]]"#,
+            ),
+            (
+                r#"Stream.chunk_every(1..6, 3, 2, [:x, :y]) |> Enum.to_list()"#,
+                r#"[[1, 2, 3], [3, 4, 5], [5, 6, :x]]"#,
+            ),
+            (
+                r#"Stream.chunk_every(Stream.iterate(1, &(&1 + 1)), 2) |> Enum.take(3)"#,
+                r#"[[1, 2], [3, 4], [5, 6]]"#,
+            ),
+            (
+                r#"Stream.chunk_by([1, 1, 2, 3, 3], & &1) |> Enum.to_list()"#,
+                r#"[[1, 1], [2], [3, 3]]"#,
+            ),
+            (r#"Stream.chunk_by([], & &1) |> Enum.to_list()"#, r#"[]"#),
+            (
+                r#"Stream.zip([1, 2, 3], Stream.cycle([:a, :b])) |> Enum.to_list()"#,
+                r#"[{1, :a}, {2, :b}, {3, :a}]"#,
+            ),
+            (
+                r#"Stream.zip([[1, 2], [3, 4], [5, 6, 7]]) |> Enum.to_list()"#,
+                r#"[{1, 3, 5}, {2, 4, 6}]"#,
+            ),
+            (
+                r#"Stream.zip_with([1, 2], [3, 4], &(&1 + &2)) |> Enum.to_list()"#,
+                r#"[4, 6]"#,
+            ),
+            (
+                r#"Stream.zip_with([[1, 2], [3, 4]], fn xs -> Enum.sum(xs) end) |> Enum.to_list()"#,
+                r#"[4, 6]"#,
+            ),
+            (
+                r#"Enum.zip([1, 2, 3], Stream.cycle([:a, :b]))"#,
+                r#"[{1, :a}, {2, :b}, {3, :a}]"#,
+            ),
+            (
+                r#"Enum.zip(Stream.iterate(0, &(&1 + 1)), ["a", "b"])"#,
+                r#"[{0, "a"}, {1, "b"}]"#,
+            ),
+            (
+                r#"Enum.zip_with(1..3, Stream.repeatedly(fn -> 1 end), &+/2)"#,
+                r#"[2, 3, 4]"#,
+            ),
+            (
+                r#"Enum.with_index(Stream.map([:a, :b], & &1))"#,
+                r#"[a: 0, b: 1]"#,
+            ),
+            (
+                r#"Stream.resource(fn -> 3 end, fn 0 -> {:halt, 0}; n -> {[n], n - 1} end, fn _ -> :ok end) |> Enum.to_list()"#,
+                r#"[3, 2, 1]"#,
+            ),
+            (
+                r#"Stream.resource(fn -> 1 end, fn n -> {[n, n], n + 1} end, fn _ -> :ok end) |> Enum.take(5)"#,
+                r#"[1, 1, 2, 2, 3]"#,
+            ),
+            (r#"Stream.run(Stream.map([1, 2], & &1))"#, r#":ok"#),
+            (
+                r#"Stream.each([1, 2], fn x -> x end) |> Enum.to_list()"#,
+                r#"[1, 2]"#,
+            ),
+            (
+                r#"Stream.map(1..1000000000, &(&1 * 2)) |> Stream.filter(&(rem(&1, 3) == 0)) |> Enum.take(3)"#,
+                r#"[6, 12, 18]"#,
+            ),
+            (
+                r#"Enum.count(Stream.filter(1..100, &(rem(&1, 7) == 0)))"#,
+                r#"14"#,
+            ),
+            (
+                r#"Enum.sort(Stream.map([3, 1, 2], & &1), :desc)"#,
+                r#"[3, 2, 1]"#,
+            ),
+            (r#"Enum.member?(Stream.map(1..5, &(&1 * 2)), 6)"#, r#"true"#),
+            (
+                r#"Enum.into(Stream.map([1, 2], &{&1, &1}), %{})"#,
+                r#"%{1 => 1, 2 => 2}"#,
+            ),
+            (
+                r#"Map.new(Stream.map([1, 2], &{&1, &1 * 2}))"#,
+                r#"%{1 => 2, 2 => 4}"#,
+            ),
+            (
+                r#"MapSet.new(Stream.take(Stream.cycle([1, 2]), 5))"#,
+                r#"MapSet.new([1, 2])"#,
+            ),
+            (
+                r#"Enum.map_join(Stream.take(Stream.iterate(1, &(&1 + 1)), 3), ",", & &1)"#,
+                r#""1,2,3""#,
+            ),
+            (r#"Enum.empty?(Stream.iterate(1, & &1))"#, r#"false"#),
+            (r#"Enum.empty?(Stream.take([1], 0))"#, r#"true"#),
+            (
+                r#"Enum.reduce(Stream.map([1, 2, 3], & &1), fn x, acc -> x + acc end)"#,
+                r#"6"#,
+            ),
+            (
+                r#"Enum.reduce(Stream.take([1], 0), fn x, acc -> x + acc end)"#,
+                r#"** (Enum.EmptyError) empty error"#,
+            ),
+            (
+                r#"Enum.map_reduce(Stream.map([1, 2], & &1), 0, fn x, acc -> {x * 2, acc + x} end)"#,
+                r#"{[2, 4], 3}"#,
+            ),
+            (
+                r#"Enum.split_with(Stream.map(1..4, & &1), &(&1 > 2))"#,
+                r#"{[3, 4], [1, 2]}"#,
+            ),
+            (
+                r#"Enum.scan(Stream.map(1..4, & &1), &+/2)"#,
+                r#"[1, 3, 6, 10]"#,
+            ),
+            (
+                r#"Enum.with_index(Stream.map([:a, :b], & &1), fn x, i -> {i, x} end)"#,
+                r#"[{0, :a}, {1, :b}]"#,
+            ),
+            (
+                r#"Enum.chunk_by(Stream.map([1, 1, 2], & &1), & &1)"#,
+                r#"[[1, 1], [2]]"#,
+            ),
+            (
+                r#"Enum.uniq_by(Stream.map([1, 2, 1], & &1), & &1)"#,
+                r#"[1, 2]"#,
+            ),
+            (
+                r#"Enum.dedup_by(Stream.map([1, 1, 2], & &1), & &1)"#,
+                r#"[1, 2]"#,
+            ),
+            (
+                r#"Enum.flat_map(Stream.map([1, 2], & &1), &[&1, &1])"#,
+                r#"[1, 1, 2, 2]"#,
+            ),
+            (
+                r#"Enum.each(Stream.map([1, 2], &IO.inspect/1), &IO.inspect(&1 * 10))"#,
+                r#"1
+10
+2
+20
+:ok"#,
+            ),
+            (
+                r#"Enum.map(Stream.map([1, 2], &IO.inspect/1), &IO.inspect(&1 * 10))"#,
+                r#"1
+10
+2
+20
+[10, 20]"#,
+            ),
+            (
+                r#"Enum.reduce(Stream.map([1, 2], &IO.inspect/1), 0, fn x, acc -> IO.inspect(acc + x) end)"#,
+                r#"1
+1
+2
+3
+3"#,
+            ),
+            (
+                r#"Enum.take(Stream.map([1, 2, 3], &IO.inspect/1), 2)"#,
+                r#"1
+2
+[1, 2]"#,
+            ),
+            (
+                r#"Enum.take(Stream.filter(Stream.map(1..10, &IO.inspect/1), &(rem(&1, 3) == 0)), 2)"#,
+                r#"1
+2
+3
+4
+5
+6
+[3, 6]"#,
+            ),
+            (
+                r#"Enum.zip(Stream.map([1, 2, 3], &IO.inspect/1), Stream.map([4, 5], &IO.inspect/1))"#,
+                r#"1
+4
+2
+5
+3
+[{1, 4}, {2, 5}]"#,
+            ),
+            (
+                r#"Enum.group_by([3, 1, 2], &IO.inspect/1)"#,
+                r#"2
+1
+3
+%{1 => [1], 2 => [2], 3 => [3]}"#,
+            ),
+            (
+                r#"Enum.sort([3, 1, 2], fn a, b -> IO.inspect({a, b}); a <= b end)"#,
+                r#"{3, 1}
+{1, 2}
+{3, 2}
+[1, 2, 3]"#,
+            ),
+            (
+                r#"Enum.sort_by([3, 1, 2], &IO.inspect/1, :desc)"#,
+                r#"3
+1
+2
+[3, 2, 1]"#,
+            ),
+            (
+                r#"Enum.max_by([3, 1, 2], &IO.inspect/1)"#,
+                r#"3
+1
+2
+3"#,
+            ),
+            (
+                r#"Map.merge(%{a: 1, b: 2}, %{b: 3, c: 4}, fn k, x, y -> IO.inspect(k); x + y end)"#,
+                r#":b
+%{a: 1, b: 5, c: 4}"#,
+            ),
+            (
+                r#"Enum.uniq_by([3, 1, 3], &IO.inspect/1)"#,
+                r#"3
+1
+3
+[3, 1]"#,
+            ),
+            (r#"String.printable?("abc")"#, r#"true"#),
+            (r#"String.printable?("abc\0")"#, r#"false"#),
+            (r#"String.printable?("abc\n\t")"#, r#"true"#),
+            (r#"String.printable?("héllo ☃")"#, r#"true"#),
+            (r#"String.printable?("abc\0", 2)"#, r#"true"#),
+            (r#"String.printable?("", 0)"#, r#"true"#),
+            (r#"Enum.count_until(Stream.iterate(1, & &1), 5)"#, r#"5"#),
+            (r#"Enum.count_until(Stream.take([1, 2], 2), 5)"#, r#"2"#),
+            (
+                r#"Enum.count_until(Stream.iterate(1, &(&1 + 1)), &(rem(&1, 2) == 0), 3)"#,
+                r#"3"#,
+            ),
+        ],
+    );
+}
