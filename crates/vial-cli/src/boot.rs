@@ -30,7 +30,7 @@ pub fn load_stdlib() -> Result<(), String> {
 }
 
 /// Loads a compiled program's modules; returns the script module, if any.
-pub fn load_program(program: Program) -> Option<std::sync::Arc<code::Module>> {
+pub fn load_program(program: Program) -> Option<&'static code::Module> {
     let has_script = program.has_script;
     let mut last = None;
     for m in program.modules {

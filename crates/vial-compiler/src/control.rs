@@ -199,11 +199,13 @@ impl FnBuilder<'_> {
             let [test] = c.params.as_slice() else {
                 return Err(Diagnostic::new("expected one condition before ->", c.span));
             };
-            let t = self.value(test)?;
-            self.emit(Instr::JumpIfFalsy {
-                src: t,
-                target: FnBuilder::target(next),
-            });
+            if !self.jump_unless_comparison(test, next)? {
+                let t = self.value(test)?;
+                self.emit(Instr::JumpIfFalsy {
+                    src: t,
+                    target: FnBuilder::target(next),
+                });
+            }
             self.branch(&c.body, dest, out, end)?;
             self.bind(next);
         }
@@ -229,11 +231,13 @@ impl FnBuilder<'_> {
         let out = self.join_reg(dest, e)?;
         let end = self.new_label();
         let other = self.new_label();
-        let t = self.value(cond)?;
-        self.emit(Instr::JumpIfFalsy {
-            src: t,
-            target: FnBuilder::target(other),
-        });
+        if !self.jump_unless_comparison(cond, other)? {
+            let t = self.value(cond)?;
+            self.emit(Instr::JumpIfFalsy {
+                src: t,
+                target: FnBuilder::target(other),
+            });
+        }
         let nil = Expr::new(ExprKind::Atom("nil".into()), e.span);
         let outer = self.save_scope();
         self.branch(yes.unwrap_or(&nil), dest, out, end)?;

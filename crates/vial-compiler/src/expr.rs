@@ -4,7 +4,7 @@ use crate::consts::const_term;
 use crate::func::{CResult, Dest, FnBuilder};
 use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, StrPart, UnaryOp};
 use vial_syntax::Diagnostic;
-use vial_vm::bytecode::{FailKind, Instr, Mfa, Reg};
+use vial_vm::bytecode::{ArithOp, CmpOp, FailKind, Instr, Mfa, Reg};
 use vial_vm::term::Map;
 use vial_vm::{bif, code, Atom, Term};
 
@@ -16,8 +16,16 @@ enum CallTarget {
 }
 
 impl FnBuilder<'_> {
-    /// Compiles `e` so its value ends up in `dest`.
+    /// Compiles `e` so its value ends up in `dest`. Temporaries it uses are
+    /// free again afterwards (variables it binds stay).
     pub fn expr(&mut self, e: &Expr, dest: Dest) -> CResult<()> {
+        let mark = self.mark();
+        let done = self.expr_inner(e, dest);
+        self.release(mark);
+        done
+    }
+
+    fn expr_inner(&mut self, e: &Expr, dest: Dest) -> CResult<()> {
         if let Some(t) = const_term(e, self.m) {
             let r = self.dest_reg(dest, e)?;
             self.load_const(t, r);
@@ -245,6 +253,29 @@ impl FnBuilder<'_> {
     }
 
     fn binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        if let Some(aop) = arith_op(op) {
+            let (a, b) = (self.value(lhs)?, self.value(rhs)?);
+            let r = self.dest_reg(dest, e)?;
+            self.set_span(e.span);
+            self.emit(Instr::Arith {
+                op: aop,
+                a,
+                b,
+                dst: r,
+            });
+            return self.finish(r, dest);
+        }
+        if let Some(cop) = cmp_op(op) {
+            let (a, b) = (self.value(lhs)?, self.value(rhs)?);
+            let r = self.dest_reg(dest, e)?;
+            self.emit(Instr::Compare {
+                op: cop,
+                a,
+                b,
+                dst: r,
+            });
+            return self.finish(r, dest);
+        }
         let kernel = |name| ("Elixir.Kernel", name);
         let name = match op {
             BinOp::Match => return self.match_(lhs, rhs, dest, e),
@@ -480,6 +511,20 @@ impl FnBuilder<'_> {
             }
         }
         let arity = args.len() as u32;
+        if let (Callee::Local(name), [a, b]) = (callee, args) {
+            let op = match name.as_str() {
+                "div" => Some(ArithOp::IntDiv),
+                "rem" => Some(ArithOp::Rem),
+                _ => None,
+            };
+            if let Some(op) = op.filter(|_| !self.m.locals.contains_key(&(name.clone(), 2))) {
+                let (a, b) = (self.value(a)?, self.value(b)?);
+                let r = self.dest_reg(dest, e)?;
+                self.set_span(e.span);
+                self.emit(Instr::Arith { op, a, b, dst: r });
+                return self.finish(r, dest);
+            }
+        }
         let target = match callee {
             Callee::Local(name) => {
                 if let Some(&i) = self.m.locals.get(&(name.clone(), arity)) {
@@ -610,6 +655,32 @@ impl FnBuilder<'_> {
             self.finish(r, dest)
         }
     }
+}
+
+/// The [`ArithOp`] of an arithmetic operator.
+pub fn arith_op(op: BinOp) -> Option<ArithOp> {
+    Some(match op {
+        BinOp::Add => ArithOp::Add,
+        BinOp::Sub => ArithOp::Sub,
+        BinOp::Mul => ArithOp::Mul,
+        BinOp::Div => ArithOp::Div,
+        _ => return None,
+    })
+}
+
+/// The [`CmpOp`] of a comparison operator.
+pub fn cmp_op(op: BinOp) -> Option<CmpOp> {
+    Some(match op {
+        BinOp::Lt => CmpOp::Lt,
+        BinOp::Gt => CmpOp::Gt,
+        BinOp::Le => CmpOp::Le,
+        BinOp::Ge => CmpOp::Ge,
+        BinOp::Eq => CmpOp::Eq,
+        BinOp::NotEq => CmpOp::Ne,
+        BinOp::StrictEq => CmpOp::StrictEq,
+        BinOp::StrictNotEq => CmpOp::StrictNe,
+        _ => return None,
+    })
 }
 
 /// Kernel functions callable without a module: BIFs first, then functions

@@ -305,6 +305,10 @@ impl FnBuilder<'_> {
         }
         let mark = self.mark();
         let safe = guard_cannot_raise(g);
+        if safe && self.jump_unless_comparison(g, fail)? {
+            self.release(mark);
+            return Ok(());
+        }
         if !safe {
             let dst = self.alloc_n(3, g.span)?;
             self.emit(Instr::TryBegin {
@@ -322,6 +326,27 @@ impl FnBuilder<'_> {
         });
         self.release(mark);
         Ok(())
+    }
+}
+
+impl FnBuilder<'_> {
+    /// When `cond` is a single comparison, emits a fused compare-and-jump
+    /// to `target` taken when it is false, and returns true.
+    pub fn jump_unless_comparison(&mut self, cond: &Expr, target: LabelId) -> CResult<bool> {
+        let ExprKind::Binary { op, lhs, rhs } = &cond.kind else {
+            return Ok(false);
+        };
+        let Some(op) = crate::expr::cmp_op(*op) else {
+            return Ok(false);
+        };
+        let (a, b) = (self.value(lhs)?, self.value(rhs)?);
+        self.emit(Instr::JumpUnlessCompare {
+            op,
+            a,
+            b,
+            target: FnBuilder::target(target),
+        });
+        Ok(true)
     }
 }
 

@@ -39,6 +39,34 @@ pub enum FailKind {
     BadBinaryPattern,
 }
 
+/// The arithmetic of [`Instr::Arith`]: Kernel's `+ - * / div rem`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    /// `/`: always a float.
+    Div,
+    /// `div/2`: integer division truncating toward zero.
+    IntDiv,
+    /// `rem/2`: remainder with the sign of the dividend.
+    Rem,
+}
+
+/// The comparisons of [`Instr::Compare`] (Erlang term order; `Eq`/`Ne`
+/// are `==`/`!=`, `StrictEq`/`StrictNe` are `===`/`!==`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Eq,
+    Ne,
+    StrictEq,
+    StrictNe,
+}
+
 /// Exception classes, as in `catch class, reason`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -137,6 +165,26 @@ pub enum Instr {
     Apply { args: Reg, argc: u8, dst: Reg },
     /// Tail-call form of [`Instr::Apply`].
     TailApply { args: Reg, argc: u8 },
+    /// `dst = r[a] op r[b]` with Kernel semantics (integers promote to big
+    /// integers, mixed operands give floats, bad operands raise
+    /// ArithmeticError). Compiled from `a + b`, `div(a, b)`, ...; saves the
+    /// argument moves and the call of the equivalent BIF.
+    Arith {
+        op: ArithOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    /// `dst = r[a] op r[b]` as `true`/`false`. Compiled from `<`, `==`, ...
+    Compare { op: CmpOp, a: Reg, b: Reg, dst: Reg },
+    /// Jumps to `target` unless `r[a] op r[b]`. Compiled from guards and
+    /// conditions that are a single comparison (`when n < 2`).
+    JumpUnlessCompare {
+        op: CmpOp,
+        a: Reg,
+        b: Reg,
+        target: Label,
+    },
     /// Calls BIF number `bif` (see [`crate::bif`]) on `r[args..args+argc]`.
     /// A BIF is a leaf: it never runs Vial code. Compiled from operators
     /// (`+`, `<`, `<>`, ...) and calls whose MFA is a registered BIF.
@@ -255,7 +303,8 @@ impl Instr {
         match self {
             Instr::Jump { target }
             | Instr::JumpIfFalsy { target, .. }
-            | Instr::JumpUnlessTrue { target, .. } => *target = f(*target),
+            | Instr::JumpUnlessTrue { target, .. }
+            | Instr::JumpUnlessCompare { target, .. } => *target = f(*target),
             Instr::IsEq { fail, .. }
             | Instr::IsTuple { fail, .. }
             | Instr::IsCons { fail, .. }

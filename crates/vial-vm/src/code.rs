@@ -3,7 +3,11 @@
 //! The code server is one global table of modules keyed by name atom. A call
 //! through an import resolves there at call time, so redefining a module
 //! (in the REPL) takes effect for new remote calls, while frames already
-//! running keep the `Arc<Module>` version they started with.
+//! running keep the version they started with.
+//!
+//! Loaded modules are never freed (the BEAM keeps old code until it is
+//! purged; we never purge): frames and closures hold `&'static Module`, so
+//! calls and returns touch no reference counts.
 
 use crate::atom::Atom;
 use crate::bytecode::{Instr, Mfa};
@@ -53,21 +57,21 @@ impl Module {
     }
 }
 
-fn modules() -> &'static RwLock<AHashMap<Atom, Arc<Module>>> {
-    static MODULES: OnceLock<RwLock<AHashMap<Atom, Arc<Module>>>> = OnceLock::new();
+fn modules() -> &'static RwLock<AHashMap<Atom, &'static Module>> {
+    static MODULES: OnceLock<RwLock<AHashMap<Atom, &'static Module>>> = OnceLock::new();
     MODULES.get_or_init(|| RwLock::new(AHashMap::new()))
 }
 
 /// Loads (or replaces) a module in the code server.
-pub fn load(module: Module) -> Arc<Module> {
-    let m = Arc::new(module);
-    modules().write().insert(m.name, m.clone());
+pub fn load(module: Module) -> &'static Module {
+    let m: &'static Module = Box::leak(Box::new(module));
+    modules().write().insert(m.name, m);
     m
 }
 
 /// The current version of module `name`.
-pub fn lookup(name: Atom) -> Option<Arc<Module>> {
-    modules().read().get(&name).cloned()
+pub fn lookup(name: Atom) -> Option<&'static Module> {
+    modules().read().get(&name).copied()
 }
 
 /// Whether module `name` is loaded (`Code.ensure_loaded?/1`).

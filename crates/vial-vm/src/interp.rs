@@ -6,7 +6,7 @@
 //! `receive` with no matching message) and resume later on any scheduler.
 
 use crate::bif::{self, Ctx};
-use crate::bytecode::{Class, FailKind, Instr, Reg};
+use crate::bytecode::{ArithOp, Class, CmpOp, FailKind, Instr, Reg};
 use crate::code::{self, Module};
 use crate::error::{exception_struct, Exception, TraceEntry};
 use crate::process::{Frame, Handler, Process};
@@ -46,7 +46,7 @@ const TRACE_DEPTH: usize = 8;
 pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     'frame: loop {
         let frame = p.frames.last().expect("a running process has a frame");
-        let m = frame.module.clone();
+        let m: &'static Module = frame.module;
         let f = &m.functions[frame.fun as usize];
         let code = &f.code[..];
         let base = frame.base as usize;
@@ -56,6 +56,21 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             ($reg:expr) => {
                 p.regs[base + $reg as usize]
             };
+        }
+        // `set!(reg, value)`: a register write that skips the drop call when
+        // the old value is an immediate (the common case).
+        macro_rules! set {
+            ($reg:expr, $v:expr) => {{
+                let i = base + $reg as usize;
+                if p.regs[i].is_immediate() {
+                    let v = $v;
+                    // SAFETY: the old value is an immediate, whose
+                    // destructor does nothing.
+                    unsafe { std::ptr::write(&mut p.regs[i], v) }
+                } else {
+                    p.regs[i] = $v;
+                }
+            }};
         }
         macro_rules! save_pc {
             ($at:expr) => {
@@ -85,9 +100,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             let instr = code[pc];
             pc += 1;
             match instr {
-                Instr::Move { src, dst } => r!(dst) = r!(src).clone(),
-                Instr::Literal { lit, dst } => r!(dst) = m.literals[lit as usize].clone(),
-                Instr::Int { value, dst } => r!(dst) = Term::Int(value as i64),
+                Instr::Move { src, dst } => set!(dst, r!(src).clone()),
+                Instr::Literal { lit, dst } => set!(dst, m.literals[lit as usize].clone()),
+                Instr::Int { value, dst } => set!(dst, Term::Int(value as i64)),
 
                 Instr::MakeTuple { start, n, dst } => {
                     let items = p.regs[base + start as usize..][..n as usize].to_vec();
@@ -147,7 +162,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     let arity = m.functions[fun as usize].arity;
                     r!(dst) = Term::Fun(Arc::new(Closure {
                         kind: FunKind::Lambda {
-                            module: m.clone(),
+                            module: m,
                             index: fun,
                             arity,
                         },
@@ -163,12 +178,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     save_pc!(pc);
-                    push_frame(p, m.clone(), fun, base + args as usize, argc, &[], dst);
+                    push_frame(p, m, fun, base + args as usize, argc, &[], dst);
                     continue 'frame;
                 }
                 Instr::TailCallLocal { fun, args, argc } => {
                     spend!();
-                    replace_frame(p, m.clone(), fun, base + args as usize, argc, &[]);
+                    replace_frame(p, m, fun, base + args as usize, argc, &[]);
                     continue 'frame;
                 }
                 Instr::CallRemote {
@@ -307,6 +322,34 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
                         Ok(v) => r!(dst) = v,
                         Err(e) => throw!(e),
+                    }
+                }
+                Instr::Arith { op, a, b, dst } => {
+                    // The integer fast path writes the register directly (a
+                    // `Result` would go through memory and stall the store).
+                    let fast = match (&r!(a), &r!(b)) {
+                        (Term::Int(x), Term::Int(y)) => match op {
+                            ArithOp::Add => x.checked_add(*y),
+                            ArithOp::Sub => x.checked_sub(*y),
+                            ArithOp::Mul => x.checked_mul(*y),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match fast {
+                        Some(v) => set!(dst, Term::Int(v)),
+                        None => match arith(op, &r!(a), &r!(b)) {
+                            Ok(v) => set!(dst, v),
+                            Err(e) => throw!(e),
+                        },
+                    }
+                }
+                Instr::Compare { op, a, b, dst } => {
+                    set!(dst, Term::bool(compare(op, &r!(a), &r!(b))));
+                }
+                Instr::JumpUnlessCompare { op, a, b, target } => {
+                    if !compare(op, &r!(a), &r!(b)) {
+                        pc = target as usize;
                     }
                 }
                 Instr::Return { src } => {
@@ -493,9 +536,82 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     }
 }
 
+/// Stores `v` in a register, skipping the drop call for an immediate.
+#[inline(always)]
+fn put(slot: &mut Term, v: Term) {
+    if slot.is_immediate() {
+        // SAFETY: an immediate owns nothing, so overwriting it without
+        // running its (no-op) destructor leaks nothing.
+        unsafe { std::ptr::write(slot, v) }
+    } else {
+        *slot = v;
+    }
+}
+
+/// Shortens the register stack to `len`, dropping only the values that own
+/// something.
+#[inline]
+fn truncate_regs(regs: &mut Vec<Term>, len: usize) {
+    if len >= regs.len() {
+        return;
+    }
+    if regs[len..].iter().all(Term::is_immediate) {
+        // SAFETY: every value past `len` is an immediate whose destructor
+        // does nothing, and `len` is within the initialised length.
+        unsafe { regs.set_len(len) }
+    } else {
+        regs.truncate(len);
+    }
+}
+
+/// [`Instr::Arith`] off the integer fast path: the Kernel BIFs.
+#[cold]
+fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, Exception> {
+    use crate::bif::arith as k;
+    match op {
+        ArithOp::Add => k::add(a, b),
+        ArithOp::Sub => k::sub(a, b),
+        ArithOp::Mul => k::mul(a, b),
+        ArithOp::Div => k::fdiv(a, b),
+        ArithOp::IntDiv => k::div(a, b),
+        ArithOp::Rem => k::rem(a, b),
+    }
+}
+
+/// [`Instr::Compare`]: Erlang term order, integers compared inline.
+#[inline(always)]
+fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
+    use std::cmp::Ordering::*;
+    if let (Term::Int(x), Term::Int(y)) = (a, b) {
+        return match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Gt => x > y,
+            CmpOp::Le => x <= y,
+            CmpOp::Ge => x >= y,
+            CmpOp::Eq | CmpOp::StrictEq => x == y,
+            CmpOp::Ne | CmpOp::StrictNe => x != y,
+        };
+    }
+    match op {
+        CmpOp::StrictEq => a == b,
+        CmpOp::StrictNe => a != b,
+        _ => {
+            let o = a.compare(b);
+            match op {
+                CmpOp::Lt => o == Less,
+                CmpOp::Gt => o == Greater,
+                CmpOp::Le => o != Greater,
+                CmpOp::Ge => o != Less,
+                CmpOp::Eq => o == Equal,
+                _ => o != Equal,
+            }
+        }
+    }
+}
+
 /// What a call resolves to.
 enum Target {
-    Vial(Arc<Module>, u32),
+    Vial(&'static Module, u32),
     Bif(u16),
 }
 
@@ -532,7 +648,7 @@ fn fun_target<'a>(callee: &'a Term, args: &[Term]) -> Result<(Target, &'a [Term]
         )));
     }
     match &c.kind {
-        FunKind::Lambda { module, index, .. } => Ok((Target::Vial(module.clone(), *index), &c.env)),
+        FunKind::Lambda { module, index, .. } => Ok((Target::Vial(module, *index), &c.env)),
         FunKind::External {
             module,
             name,
@@ -571,7 +687,7 @@ fn apply_target(p: &Process, start: usize, argc: u8) -> Result<(Target, Args, Ar
 /// replacing the current frame (a tail call).
 fn push_frame_values(
     p: &mut Process,
-    module: Arc<Module>,
+    module: &'static Module,
     fun: u32,
     argv: &[Term],
     env: &[Term],
@@ -596,7 +712,7 @@ fn push_frame_values(
             frame.fun = fun;
             frame.pc = 0;
             let base = frame.base as usize;
-            p.regs.truncate(base);
+            truncate_regs(&mut p.regs, base);
             base
         }
     };
@@ -617,7 +733,7 @@ fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
 /// absolute registers `args..args+argc` and then `env`.
 fn push_frame(
     p: &mut Process,
-    module: Arc<Module>,
+    module: &'static Module,
     fun: u32,
     args: usize,
     argc: u8,
@@ -645,7 +761,7 @@ fn push_frame(
 /// Tail call: the current frame becomes a frame for `module.functions[fun]`.
 fn replace_frame(
     p: &mut Process,
-    module: Arc<Module>,
+    module: &'static Module,
     fun: u32,
     args: usize,
     argc: u8,
@@ -659,12 +775,12 @@ fn replace_frame(
 /// when the popped frame was the process's first one.
 fn return_value(p: &mut Process, v: Term) -> Option<Term> {
     let frame = p.frames.pop().expect("frame");
-    p.regs.truncate(frame.base as usize);
+    truncate_regs(&mut p.regs, frame.base as usize);
     match p.frames.last() {
         None => Some(v),
         Some(caller) => {
             let at = caller.base as usize + frame.ret as usize;
-            p.regs[at] = v;
+            put(&mut p.regs[at], v);
             None
         }
     }

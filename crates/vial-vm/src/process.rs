@@ -17,7 +17,9 @@ use std::time::Instant;
 /// One activation of a function.
 #[derive(Debug)]
 pub struct Frame {
-    pub module: Arc<Module>,
+    /// Loaded modules are never freed (see `code.rs`), so a frame holds a
+    /// plain `&'static` reference: calls and returns touch no refcount.
+    pub module: &'static Module,
     /// Index into `module.functions`.
     pub fun: u32,
     /// Next instruction to execute (saved when the frame is not on top).
@@ -124,7 +126,7 @@ impl Process {
 
     /// Sets up the first frame: calls function `fun` of `module` with `args`
     /// followed by a closure's captured values `env`.
-    pub fn start(&mut self, module: Arc<Module>, fun: u32, args: &[Term], env: &[Term]) {
+    pub fn start(&mut self, module: &'static Module, fun: u32, args: &[Term], env: &[Term]) {
         let nregs = module.functions[fun as usize].nregs as usize;
         self.regs.clear();
         self.regs.extend(args.iter().cloned());

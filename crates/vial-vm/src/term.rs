@@ -92,7 +92,7 @@ pub enum FunKind {
     /// An anonymous `fn` compiled as function `index` of `module` (the very
     /// version that created it, so it survives a module reload).
     Lambda {
-        module: Arc<Module>,
+        module: &'static Module,
         index: u32,
         arity: u32,
     },
@@ -170,6 +170,20 @@ impl Term {
             Some(i) => Term::Int(i),
             None => Term::Big(Arc::new(b)),
         }
+    }
+
+    /// Whether the term holds no reference count (dropping it is a no-op).
+    #[inline(always)]
+    pub fn is_immediate(&self) -> bool {
+        matches!(
+            self,
+            Term::Int(_)
+                | Term::Float(_)
+                | Term::Atom(_)
+                | Term::Pid(_)
+                | Term::Ref(_)
+                | Term::EmptyList
+        )
     }
 
     pub fn is_truthy(&self) -> bool {

@@ -15,8 +15,8 @@ use crate::Atom;
 use ahash::AHashMap;
 use std::sync::OnceLock;
 
-mod arith;
-mod compare;
+pub(crate) mod arith;
+pub(crate) mod compare;
 mod data;
 mod errors;
 mod io;

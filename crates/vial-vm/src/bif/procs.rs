@@ -43,7 +43,7 @@ fn spawn_fun(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     }
     let mut p = ctx.vm.new_process();
     match &c.kind {
-        FunKind::Lambda { module, index, .. } => p.start(module.clone(), *index, &[], &c.env),
+        FunKind::Lambda { module, index, .. } => p.start(module, *index, &[], &c.env),
         FunKind::External { module, name, .. } => {
             start_mfa(&mut p, *module, *name, &[])?;
         }
