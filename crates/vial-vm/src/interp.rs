@@ -731,6 +731,7 @@ fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
 
 /// Pushes a frame for `module.functions[fun]` with arguments copied from
 /// absolute registers `args..args+argc` and then `env`.
+#[inline]
 fn push_frame(
     p: &mut Process,
     module: &'static Module,
@@ -741,14 +742,27 @@ fn push_frame(
     ret: Reg,
 ) {
     let base = p.regs.len();
-    let nregs = module.functions[fun as usize].nregs as usize;
-    for i in 0..argc as usize {
-        let v = p.regs[args + i].clone();
-        p.regs.push(v);
+    let argc = argc as usize;
+    let nregs = (module.functions[fun as usize].nregs as usize).max(argc + env.len());
+    assert!(args + argc <= base, "arguments lie in the caller's window");
+    p.regs.reserve(nregs);
+    // SAFETY: `reserve` made room for `nregs` more values; each slot in
+    // `base..base + nregs` is written exactly once before `set_len` makes
+    // it visible, and the arguments read lie below `base` (checked above),
+    // so no slot is read before it is initialised.
+    unsafe {
+        let ptr = p.regs.as_mut_ptr();
+        for i in 0..argc {
+            ptr.add(base + i).write((*ptr.add(args + i)).clone());
+        }
+        for (i, v) in env.iter().enumerate() {
+            ptr.add(base + argc + i).write(v.clone());
+        }
+        for i in argc + env.len()..nregs {
+            ptr.add(base + i).write(Term::EmptyList);
+        }
+        p.regs.set_len(base + nregs);
     }
-    p.regs.extend(env.iter().cloned());
-    p.regs
-        .resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
     p.frames.push(Frame {
         module,
         fun,
