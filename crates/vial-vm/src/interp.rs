@@ -86,6 +86,34 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
+        // Enters a resolved call target with arguments `argv` and captured
+        // values `env`: a new frame returning into register `Some(dst)`,
+        // or, for `None`, a tail call replacing the current frame. A BIF
+        // target runs right here.
+        macro_rules! dispatch {
+            ($target:expr, $argv:expr, $env:expr, $ret:expr) => {{
+                let ret: Option<Reg> = $ret;
+                match $target {
+                    Target::Vial(module, index) => {
+                        if ret.is_some() {
+                            save_pc!(pc);
+                        }
+                        push_frame_values(p, module, index, &$argv, $env, ret);
+                        continue 'frame;
+                    }
+                    Target::Bif(id) => match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &$argv) {
+                        Ok(v) => match ret {
+                            Some(dst) => set!(dst, v),
+                            None => match return_value(p, v) {
+                                Some(v) => return Outcome::Exit(Exit::Normal(v)),
+                                None => continue 'frame,
+                            },
+                        },
+                        Err(e) => throw!(e),
+                    },
+                }
+            }};
+        }
         macro_rules! spend {
             () => {
                 if p.reductions <= 0 {
@@ -194,40 +222,18 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let mfa = m.imports[import as usize];
+                    let argv = arg_vec(p, base + args as usize, argc);
                     match resolve(mfa.module, mfa.name, argc as u32) {
-                        Ok(Target::Vial(module, fun)) => {
-                            save_pc!(pc);
-                            push_frame(p, module, fun, base + args as usize, argc, &[], dst);
-                            continue 'frame;
-                        }
-                        Ok(Target::Bif(id)) => {
-                            let argv = arg_vec(p, base + args as usize, argc);
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => r!(dst) = v,
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok(target) => dispatch!(target, argv, &[], Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
                     let mfa = m.imports[import as usize];
+                    let argv = arg_vec(p, base + args as usize, argc);
                     match resolve(mfa.module, mfa.name, argc as u32) {
-                        Ok(Target::Vial(module, fun)) => {
-                            replace_frame(p, module, fun, base + args as usize, argc, &[]);
-                            continue 'frame;
-                        }
-                        Ok(Target::Bif(id)) => {
-                            let argv = arg_vec(p, base + args as usize, argc);
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => match return_value(p, v) {
-                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                                    None => continue 'frame,
-                                },
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok(target) => dispatch!(target, argv, &[], None),
                         Err(e) => throw!(e),
                     }
                 }
@@ -241,17 +247,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     let callee = r!(fun).clone();
                     let argv = arg_vec(p, base + args as usize, argc);
                     match fun_target(&callee, &argv) {
-                        Ok((Target::Vial(module, index), env)) => {
-                            save_pc!(pc);
-                            push_frame(p, module, index, base + args as usize, argc, env, dst);
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => r!(dst) = v,
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, env)) => dispatch!(target, argv, env, Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
@@ -260,55 +256,21 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     let callee = r!(fun).clone();
                     let argv = arg_vec(p, base + args as usize, argc);
                     match fun_target(&callee, &argv) {
-                        Ok((Target::Vial(module, index), env)) => {
-                            replace_frame(p, module, index, base + args as usize, argc, env);
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => match return_value(p, v) {
-                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                                    None => continue 'frame,
-                                },
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, env)) => dispatch!(target, argv, env, None),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::Apply { args, argc, dst } => {
                     spend!();
                     match apply_target(p, base + args as usize, argc) {
-                        Ok((Target::Vial(module, index), argv, env)) => {
-                            save_pc!(pc);
-                            push_frame_values(p, module, index, &argv, &env, Some(dst));
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), argv, _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => r!(dst) = v,
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, argv, env)) => dispatch!(target, argv, &env, Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailApply { args, argc } => {
                     spend!();
                     match apply_target(p, base + args as usize, argc) {
-                        Ok((Target::Vial(module, index), argv, env)) => {
-                            push_frame_values(p, module, index, &argv, &env, None);
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), argv, _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => match return_value(p, v) {
-                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                                    None => continue 'frame,
-                                },
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, argv, env)) => dispatch!(target, argv, &env, None),
                         Err(e) => throw!(e),
                     }
                 }
