@@ -335,7 +335,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::Fail { kind, src } => {
                     let value = r!(src).clone();
-                    throw!(fail_exception(kind, value, &m, f))
+                    throw!(fail_exception(kind, value, m, f))
                 }
 
                 Instr::IsEq { a, b, fail } => {
