@@ -317,7 +317,8 @@ impl FnBuilder<'_> {
                 let args = [(**first).clone(), (**last).clone(), rhs.clone()];
                 return self.bif_call(("vial_runtime", "range"), &args, dest, e);
             }
-            BinOp::Pow | BinOp::MatchOp | BinOp::Type | BinOp::Pipe1 => {
+            BinOp::Pow => kernel("**"),
+            BinOp::MatchOp | BinOp::Type | BinOp::Pipe1 => {
                 return Err(unsupported("this operator", e));
             }
             BinOp::When | BinOp::LArrow | BinOp::Default => {
