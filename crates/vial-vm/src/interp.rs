@@ -294,7 +294,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             ArithOp::Add => x.checked_add(*y),
                             ArithOp::Sub => x.checked_sub(*y),
                             ArithOp::Mul => x.checked_mul(*y),
-                            _ => None,
+                            ArithOp::IntDiv => x.checked_div(*y),
+                            ArithOp::Rem => x.checked_rem(*y),
+                            ArithOp::Div => None,
                         },
                         _ => None,
                     };
@@ -339,7 +341,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
 
                 Instr::IsEq { a, b, fail } => {
-                    if r!(a) != r!(b) {
+                    let equal = match (&r!(a), &r!(b)) {
+                        (Term::Int(x), Term::Int(y)) => x == y,
+                        (Term::Atom(x), Term::Atom(y)) => x == y,
+                        (x, y) => x == y,
+                    };
+                    if !equal {
                         pc = fail as usize;
                     }
                 }
@@ -743,8 +750,26 @@ fn replace_frame(
     argc: u8,
     env: &[Term],
 ) {
-    let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc as usize].iter().cloned().collect();
-    push_frame_values(p, module, fun, &argv, env, None);
+    let argc = argc as usize;
+    let frame = p.frames.last_mut().expect("frame");
+    let base = frame.base as usize;
+    if !env.is_empty() || args < base + argc {
+        let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc].iter().cloned().collect();
+        push_frame_values(p, module, fun, &argv, env, None);
+        return;
+    }
+    // The arguments lie above the slots they move to, so moving them down
+    // in order never overwrites one not yet moved.
+    frame.module = module;
+    frame.fun = fun;
+    frame.pc = 0;
+    for i in 0..argc {
+        let v = std::mem::replace(&mut p.regs[args + i], Term::EmptyList);
+        put(&mut p.regs[base + i], v);
+    }
+    truncate_regs(&mut p.regs, base + argc);
+    let nregs = module.functions[fun as usize].nregs as usize;
+    p.regs.resize(base + nregs.max(argc), Term::EmptyList);
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
