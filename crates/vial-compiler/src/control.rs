@@ -62,6 +62,28 @@ impl FnBuilder<'_> {
                 );
                 self.expr(&call, dest)?;
             }
+            ("match?", [pattern, value]) => {
+                // `match?(p, v)`: `case v do p -> true; _ -> false end`.
+                let clause = |p: Expr, b: &str| Clause {
+                    params: vec![p],
+                    guard: None,
+                    body: Expr::new(ExprKind::Atom(b.into()), e.span),
+                    span: e.span,
+                };
+                let (p, guard) = match &pattern.kind {
+                    ExprKind::Binary {
+                        op: BinOp::When,
+                        lhs,
+                        rhs,
+                    } => ((**lhs).clone(), Some((**rhs).clone())),
+                    _ => (pattern.clone(), None),
+                };
+                let mut hit = clause(p, "true");
+                hit.guard = guard;
+                let miss = clause(Expr::new(ExprKind::Var("_".into()), e.span), "false");
+                let r = self.value(value)?;
+                self.clauses(r, &[hit, miss], dest, e, FailKind::CaseClause)?;
+            }
             ("apply", [_, _] | [_, _, _]) => {
                 let start = self.args(args)?;
                 let argc = args.len() as u8;
