@@ -6,7 +6,7 @@ use crate::func::{CResult, Dest, FnBuilder};
 use crate::module::keyword;
 use vial_syntax::ast::{BinOp, Clause, Expr, ExprKind};
 use vial_syntax::Diagnostic;
-use vial_vm::bytecode::{FailKind, Instr, Reg};
+use vial_vm::bytecode::{FailKind, Instr, Mfa, Reg};
 use vial_vm::{Atom, Term};
 
 impl FnBuilder<'_> {
@@ -61,6 +61,28 @@ impl FnBuilder<'_> {
                     e.span,
                 );
                 self.expr(&call, dest)?;
+            }
+            ("match?", [pattern, value]) => {
+                // `match?(p, v)`: `case v do p -> true; _ -> false end`.
+                let clause = |p: Expr, b: &str| Clause {
+                    params: vec![p],
+                    guard: None,
+                    body: Expr::new(ExprKind::Atom(b.into()), e.span),
+                    span: e.span,
+                };
+                let (p, guard) = match &pattern.kind {
+                    ExprKind::Binary {
+                        op: BinOp::When,
+                        lhs,
+                        rhs,
+                    } => ((**lhs).clone(), Some((**rhs).clone())),
+                    _ => (pattern.clone(), None),
+                };
+                let mut hit = clause(p, "true");
+                hit.guard = guard;
+                let miss = clause(Expr::new(ExprKind::Var("_".into()), e.span), "false");
+                let r = self.value(value)?;
+                self.clauses(r, &[hit, miss], dest, e, FailKind::CaseClause)?;
             }
             ("apply", [_, _] | [_, _, _]) => {
                 let start = self.args(args)?;
@@ -525,6 +547,23 @@ impl FnBuilder<'_> {
         let t = self.alloc(c.span)?;
         self.load_const(Term::Atom(Atom::ERROR), t);
         self.emit(Instr::IsEq { a: exc, b: t, fail });
+        // Erlang error terms (`:badarg`, ...) become exception structs.
+        let norm = self.alloc(c.span)?;
+        let normalize = self.m.import(Mfa::new(
+            Atom::intern("Elixir.Exception"),
+            Atom::intern("__normalize__"),
+            1,
+        ));
+        self.emit(Instr::Move {
+            src: exc + 1,
+            dst: t,
+        });
+        self.emit(Instr::CallRemote {
+            import: normalize,
+            args: t,
+            argc: 1,
+            dst: norm,
+        });
         let (var, modules): (Option<&str>, Vec<&Expr>) = match &p.kind {
             ExprKind::Binary {
                 op: BinOp::In,
@@ -548,9 +587,9 @@ impl FnBuilder<'_> {
         if !modules.is_empty() {
             let key = self.alloc_n(3, c.span)?;
             self.load_const(Term::Atom(Atom::STRUCT), key);
-            self.emit(Instr::IsMap { src: exc + 1, fail });
+            self.emit(Instr::IsMap { src: norm, fail });
             self.emit(Instr::GetMapValue {
-                map: exc + 1,
+                map: norm,
                 key,
                 dst: key + 1,
                 fail,
@@ -578,10 +617,7 @@ impl FnBuilder<'_> {
         if let Some(v) = var {
             if !v.starts_with('_') {
                 let r = self.bind_var(v, p.span)?;
-                self.emit(Instr::Move {
-                    src: exc + 1,
-                    dst: r,
-                });
+                self.emit(Instr::Move { src: norm, dst: r });
             }
         }
         self.alias_var("__STACKTRACE__", exc + 2);

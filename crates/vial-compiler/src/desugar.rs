@@ -9,8 +9,11 @@ use crate::module::keyword;
 use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, Span};
 use vial_syntax::Diagnostic;
 
-/// A name no source variable can have.
-const ACC: &str = "for acc";
+/// The accumulator variable of the `for` at `span`: a name no source
+/// variable can have, distinct for each (nested) comprehension.
+fn acc_name(span: Span) -> String {
+    format!("for acc {}", span.start)
+}
 
 /// The most generators and filters a `for` may have: each nests the
 /// rewritten expression a few levels deeper, and the compiler's recursion
@@ -76,6 +79,7 @@ pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
     let find = |key| opts.iter().find_map(|o| keyword(o, key));
     let body = find("do").ok_or_else(|| Diagnostic::new("for needs a do", e.span))?;
     let span = e.span;
+    let acc = acc_name(span);
     let reduce = find("reduce");
     // The innermost expression: cons the body onto the accumulator, or, with
     // `reduce:`, run the `acc -> ...` clauses of the do block on it.
@@ -91,7 +95,7 @@ pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
             mk(
                 ExprKind::Call {
                     callee: Callee::Local("case".into()),
-                    args: vec![var(ACC, span), opts],
+                    args: vec![var(&acc, span), opts],
                     parens: true,
                 },
                 span,
@@ -100,12 +104,12 @@ pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
         None => mk(
             ExprKind::List {
                 items: vec![body.clone()],
-                tail: Some(Box::new(var(ACC, span))),
+                tail: Some(Box::new(var(&acc, span))),
             },
             span,
         ),
     };
-    let nested = build(quals, &innermost, span)?;
+    let nested = build(quals, &innermost, &acc, span)?;
     let init_value = match reduce {
         Some(init) => init.clone(),
         None => mk(
@@ -119,7 +123,7 @@ pub fn for_comprehension(args: &[Expr], e: &Expr) -> CResult<Expr> {
     let init = mk(
         ExprKind::Binary {
             op: BinOp::Match,
-            lhs: Box::new(var(ACC, span)),
+            lhs: Box::new(var(&acc, span)),
             rhs: Box::new(init_value),
         },
         span,
@@ -150,11 +154,11 @@ fn keyword_list(pairs: Vec<(&str, Expr)>, span: Span) -> Expr {
     mk(ExprKind::List { items, tail: None }, span)
 }
 
-fn build(quals: &[Expr], innermost: &Expr, span: Span) -> CResult<Expr> {
+fn build(quals: &[Expr], innermost: &Expr, acc: &str, span: Span) -> CResult<Expr> {
     let Some((q, rest)) = quals.split_first() else {
         return Ok(innermost.clone());
     };
-    let inner = build(rest, innermost, span)?;
+    let inner = build(rest, innermost, acc, span)?;
     match &q.kind {
         ExprKind::Binary {
             op: BinOp::LArrow,
@@ -170,27 +174,27 @@ fn build(quals: &[Expr], innermost: &Expr, span: Span) -> CResult<Expr> {
                 _ => ((**lhs).clone(), None),
             };
             let hit = Clause {
-                params: vec![pat, var(ACC, span)],
+                params: vec![pat, var(acc, span)],
                 guard,
                 body: block(vec![inner], span),
                 span: q.span,
             };
             let miss = Clause {
-                params: vec![var("_", span), var(ACC, span)],
+                params: vec![var("_", span), var(acc, span)],
                 guard: None,
-                body: block(vec![var(ACC, span)], span),
+                body: block(vec![var(acc, span)], span),
                 span: q.span,
             };
             let fun = mk(ExprKind::Fn(vec![hit, miss]), q.span);
             Ok(remote(
                 "Enum",
                 "reduce",
-                vec![(**rhs).clone(), var(ACC, span), fun],
+                vec![(**rhs).clone(), var(acc, span), fun],
                 q.span,
             ))
         }
         _ => {
-            let opts = keyword_list(vec![("do", inner), ("else", var(ACC, span))], span);
+            let opts = keyword_list(vec![("do", inner), ("else", var(acc, span))], span);
             Ok(mk(
                 ExprKind::Call {
                     callee: Callee::Local("if".into()),

@@ -305,6 +305,17 @@ impl FnBuilder<'_> {
             BinOp::Gt => kernel(">"),
             BinOp::Le => kernel("<="),
             BinOp::Ge => kernel(">="),
+            // Outside guards `x in enum` is `Enum.member?(enum, x)`, so any
+            // enumerable works (MapSet, ...); in guards, the guard-safe BIF.
+            BinOp::In if !self.in_guard => {
+                let call = crate::desugar::remote(
+                    "Enum",
+                    "member?",
+                    vec![rhs.clone(), lhs.clone()],
+                    e.span,
+                );
+                return self.expr(&call, dest);
+            }
             BinOp::In => ("vial_runtime", "in"),
             BinOp::NotIn => {
                 let r = self.alloc(e.span)?;
@@ -324,7 +335,8 @@ impl FnBuilder<'_> {
                 let args = [(**first).clone(), (**last).clone(), rhs.clone()];
                 return self.bif_call(("vial_runtime", "range"), &args, dest, e);
             }
-            BinOp::Pow | BinOp::MatchOp | BinOp::Type | BinOp::Pipe1 => {
+            BinOp::Pow => kernel("**"),
+            BinOp::MatchOp | BinOp::Type | BinOp::Pipe1 => {
                 return Err(unsupported("this operator", e));
             }
             BinOp::When | BinOp::LArrow | BinOp::Default => {

@@ -59,6 +59,8 @@ pub struct FnBuilder<'m> {
     pub line: u32,
     /// Inside a `try` body: calls there must not be tail calls.
     pub in_try: u32,
+    /// Compiling a guard: `in` stays the guard-safe BIF there.
+    pub in_guard: bool,
     /// Registers holding `&1, &2, ...` while compiling a capture body.
     pub capture_args: Option<Reg>,
     /// How many [`FnBuilder::expr`] calls are open (see [`MAX_DEPTH`]).
@@ -82,6 +84,7 @@ impl<'m> FnBuilder<'m> {
             vars: Scope::default(),
             line: 0,
             in_try: 0,
+            in_guard: false,
             capture_args: None,
             depth: 0,
         }

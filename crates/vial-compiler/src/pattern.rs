@@ -316,7 +316,10 @@ impl FnBuilder<'_> {
                 dst,
             });
         }
-        let r = self.value(g)?;
+        let outer = std::mem::replace(&mut self.in_guard, true);
+        let r = self.value(g);
+        self.in_guard = outer;
+        let r = r?;
         if !safe {
             self.emit(Instr::TryEnd);
         }

@@ -17,6 +17,27 @@ defmodule Exception do
   def exception?(%{__exception__: true}), do: true
   def exception?(_), do: false
 
+  # The exception a `rescue` sees for an error reason: exception structs as
+  # they are, Erlang error terms translated as Elixir's Exception.normalize/2
+  # does (`:badarg` is an ArgumentError, ...).
+  def __normalize__(%{__exception__: true} = exception), do: exception
+  def __normalize__(:badarg), do: ArgumentError.exception([])
+  def __normalize__(:badarith), do: ArithmeticError.exception([])
+  def __normalize__(:system_limit), do: SystemLimitError.exception([])
+  def __normalize__({:badmatch, term}), do: MatchError.exception(term: term)
+  def __normalize__({:case_clause, term}), do: CaseClauseError.exception(term: term)
+  def __normalize__({:try_clause, term}), do: TryClauseError.exception(term: term)
+  def __normalize__({:with_clause, term}), do: WithClauseError.exception(term: term)
+  def __normalize__({:badmap, term}), do: BadMapError.exception(term: term)
+  def __normalize__({:badkey, key, map}), do: KeyError.exception(key: key, term: map)
+  def __normalize__({:badkey, key}), do: KeyError.exception(key: key)
+  def __normalize__({:badfun, term}), do: BadFunctionError.exception(term: term)
+
+  def __normalize__({:badarity, {fun, args}}),
+    do: BadArityError.exception(function: fun, args: args)
+
+  def __normalize__(other), do: ErlangError.exception(original: other)
+
   # The exception `raise value` raises.
   def __raise__(message) when is_binary(message), do: RuntimeError.exception(message)
   def __raise__(%{__exception__: true} = exception), do: exception

@@ -200,6 +200,7 @@ pub fn message(reason: &Term) -> String {
                 type_name(&value)
             )
         }
+        "ErlangError" => format!("Erlang error: {}", inspect(&f("original"))),
         "KeyError" => match f("message") {
             Term::Binary(_) => f("message").as_str().unwrap_or("").to_string(),
             _ => format!(

@@ -86,6 +86,34 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
+        // Enters a resolved call target with arguments `argv` and captured
+        // values `env`: a new frame returning into register `Some(dst)`,
+        // or, for `None`, a tail call replacing the current frame. A BIF
+        // target runs right here.
+        macro_rules! dispatch {
+            ($target:expr, $argv:expr, $env:expr, $ret:expr) => {{
+                let ret: Option<Reg> = $ret;
+                match $target {
+                    Target::Vial(module, index) => {
+                        if ret.is_some() {
+                            save_pc!(pc);
+                        }
+                        push_frame_values(p, module, index, &$argv, $env, ret);
+                        continue 'frame;
+                    }
+                    Target::Bif(id) => match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &$argv) {
+                        Ok(v) => match ret {
+                            Some(dst) => set!(dst, v),
+                            None => match return_value(p, v) {
+                                Some(v) => return Outcome::Exit(Exit::Normal(v)),
+                                None => continue 'frame,
+                            },
+                        },
+                        Err(e) => throw!(e),
+                    },
+                }
+            }};
+        }
         macro_rules! spend {
             () => {
                 if p.reductions <= 0 {
@@ -194,40 +222,18 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let mfa = m.imports[import as usize];
+                    let argv = arg_vec(p, base + args as usize, argc);
                     match resolve(mfa.module, mfa.name, argc as u32) {
-                        Ok(Target::Vial(module, fun)) => {
-                            save_pc!(pc);
-                            push_frame(p, module, fun, base + args as usize, argc, &[], dst);
-                            continue 'frame;
-                        }
-                        Ok(Target::Bif(id)) => {
-                            let argv = arg_vec(p, base + args as usize, argc);
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => r!(dst) = v,
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok(target) => dispatch!(target, argv, &[], Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
                     let mfa = m.imports[import as usize];
+                    let argv = arg_vec(p, base + args as usize, argc);
                     match resolve(mfa.module, mfa.name, argc as u32) {
-                        Ok(Target::Vial(module, fun)) => {
-                            replace_frame(p, module, fun, base + args as usize, argc, &[]);
-                            continue 'frame;
-                        }
-                        Ok(Target::Bif(id)) => {
-                            let argv = arg_vec(p, base + args as usize, argc);
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => match return_value(p, v) {
-                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                                    None => continue 'frame,
-                                },
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok(target) => dispatch!(target, argv, &[], None),
                         Err(e) => throw!(e),
                     }
                 }
@@ -241,17 +247,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     let callee = r!(fun).clone();
                     let argv = arg_vec(p, base + args as usize, argc);
                     match fun_target(&callee, &argv) {
-                        Ok((Target::Vial(module, index), env)) => {
-                            save_pc!(pc);
-                            push_frame(p, module, index, base + args as usize, argc, env, dst);
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => r!(dst) = v,
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, env)) => dispatch!(target, argv, env, Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
@@ -260,55 +256,21 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     let callee = r!(fun).clone();
                     let argv = arg_vec(p, base + args as usize, argc);
                     match fun_target(&callee, &argv) {
-                        Ok((Target::Vial(module, index), env)) => {
-                            replace_frame(p, module, index, base + args as usize, argc, env);
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => match return_value(p, v) {
-                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                                    None => continue 'frame,
-                                },
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, env)) => dispatch!(target, argv, env, None),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::Apply { args, argc, dst } => {
                     spend!();
                     match apply_target(p, base + args as usize, argc) {
-                        Ok((Target::Vial(module, index), argv, env)) => {
-                            save_pc!(pc);
-                            push_frame_values(p, module, index, &argv, &env, Some(dst));
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), argv, _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => r!(dst) = v,
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, argv, env)) => dispatch!(target, argv, &env, Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailApply { args, argc } => {
                     spend!();
                     match apply_target(p, base + args as usize, argc) {
-                        Ok((Target::Vial(module, index), argv, env)) => {
-                            push_frame_values(p, module, index, &argv, &env, None);
-                            continue 'frame;
-                        }
-                        Ok((Target::Bif(id), argv, _)) => {
-                            match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                                Ok(v) => match return_value(p, v) {
-                                    Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                                    None => continue 'frame,
-                                },
-                                Err(e) => throw!(e),
-                            }
-                        }
+                        Ok((target, argv, env)) => dispatch!(target, argv, &env, None),
                         Err(e) => throw!(e),
                     }
                 }
@@ -332,7 +294,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             ArithOp::Add => x.checked_add(*y),
                             ArithOp::Sub => x.checked_sub(*y),
                             ArithOp::Mul => x.checked_mul(*y),
-                            _ => None,
+                            ArithOp::IntDiv => x.checked_div(*y),
+                            ArithOp::Rem => x.checked_rem(*y),
+                            ArithOp::Div => None,
                         },
                         _ => None,
                     };
@@ -373,11 +337,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::Fail { kind, src } => {
                     let value = r!(src).clone();
-                    throw!(fail_exception(kind, value, &m, f))
+                    throw!(fail_exception(kind, value, m, f))
                 }
 
                 Instr::IsEq { a, b, fail } => {
-                    if r!(a) != r!(b) {
+                    let equal = match (&r!(a), &r!(b)) {
+                        (Term::Int(x), Term::Int(y)) => x == y,
+                        (Term::Atom(x), Term::Atom(y)) => x == y,
+                        (x, y) => x == y,
+                    };
+                    if !equal {
                         pc = fail as usize;
                     }
                 }
@@ -757,6 +726,7 @@ fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
 
 /// Pushes a frame for `module.functions[fun]` with arguments copied from
 /// absolute registers `args..args+argc` and then `env`.
+#[inline]
 fn push_frame(
     p: &mut Process,
     module: &'static Module,
@@ -767,14 +737,27 @@ fn push_frame(
     ret: Reg,
 ) {
     let base = p.regs.len();
-    let nregs = module.functions[fun as usize].nregs as usize;
-    for i in 0..argc as usize {
-        let v = p.regs[args + i].clone();
-        p.regs.push(v);
+    let argc = argc as usize;
+    let nregs = (module.functions[fun as usize].nregs as usize).max(argc + env.len());
+    assert!(args + argc <= base, "arguments lie in the caller's window");
+    p.regs.reserve(nregs);
+    // SAFETY: `reserve` made room for `nregs` more values; each slot in
+    // `base..base + nregs` is written exactly once before `set_len` makes
+    // it visible, and the arguments read lie below `base` (checked above),
+    // so no slot is read before it is initialised.
+    unsafe {
+        let ptr = p.regs.as_mut_ptr();
+        for i in 0..argc {
+            ptr.add(base + i).write((*ptr.add(args + i)).clone());
+        }
+        for (i, v) in env.iter().enumerate() {
+            ptr.add(base + argc + i).write(v.clone());
+        }
+        for i in argc + env.len()..nregs {
+            ptr.add(base + i).write(Term::EmptyList);
+        }
+        p.regs.set_len(base + nregs);
     }
-    p.regs.extend(env.iter().cloned());
-    p.regs
-        .resize(base + nregs.max(argc as usize + env.len()), Term::EmptyList);
     p.frames.push(Frame {
         module,
         fun,
@@ -793,8 +776,26 @@ fn replace_frame(
     argc: u8,
     env: &[Term],
 ) {
-    let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc as usize].iter().cloned().collect();
-    push_frame_values(p, module, fun, &argv, env, None);
+    let argc = argc as usize;
+    let frame = p.frames.last_mut().expect("frame");
+    let base = frame.base as usize;
+    if !env.is_empty() || args < base + argc {
+        let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc].iter().cloned().collect();
+        push_frame_values(p, module, fun, &argv, env, None);
+        return;
+    }
+    // The arguments lie above the slots they move to, so moving them down
+    // in order never overwrites one not yet moved.
+    frame.module = module;
+    frame.fun = fun;
+    frame.pc = 0;
+    for i in 0..argc {
+        let v = std::mem::replace(&mut p.regs[args + i], Term::EmptyList);
+        put(&mut p.regs[base + i], v);
+    }
+    truncate_regs(&mut p.regs, base + argc);
+    let nregs = module.functions[fun as usize].nregs as usize;
+    p.regs.resize(base + nregs.max(argc), Term::EmptyList);
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`

@@ -11,7 +11,6 @@ use crate::code::Module;
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A process identifier: a serial number unique for the life of the VM.
@@ -75,8 +74,9 @@ pub struct Tuple(pub Box<[Term]>);
 #[derive(Debug)]
 pub struct Binary(pub Box<[u8]>);
 
-/// The entries of a map, ordered by map-key order.
-pub type Map = BTreeMap<Term, Term>;
+/// The entries of a map, ordered by map-key order. A persistent B-tree:
+/// cloning is O(1) and an update copies only the path to the changed key.
+pub type Map = imbl::OrdMap<Term, Term>;
 
 /// A function value.
 #[derive(Debug)]

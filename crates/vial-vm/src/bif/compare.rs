@@ -289,8 +289,12 @@ mod tests {
             &Term::tuple(vec![Term::Int(1)]),
             &Term::tuple(vec![Term::Float(1.0)])
         ));
-        let m1 = Term::map(Map::from([(Term::Int(1), Term::Int(2))]));
-        let m2 = Term::map(Map::from([(Term::Float(1.0), Term::Int(2))]));
+        let m1 = Term::map([(Term::Int(1), Term::Int(2))].into_iter().collect::<Map>());
+        let m2 = Term::map(
+            [(Term::Float(1.0), Term::Int(2))]
+                .into_iter()
+                .collect::<Map>(),
+        );
         assert!(!eq(&m1, &m2), "map keys compare exactly");
     }
 
@@ -317,7 +321,11 @@ mod tests {
 
     #[test]
     fn type_tests_with_arguments() {
-        let m = Term::map(Map::from([(Term::atom("a"), Term::Int(1))]));
+        let m = Term::map(
+            [(Term::atom("a"), Term::Int(1))]
+                .into_iter()
+                .collect::<Map>(),
+        );
         assert_eq!(is_map_key(&m, &Term::atom("a")).unwrap(), Term::TRUE);
         assert!(is_map_key(&Term::atom("x"), &Term::atom("a")).is_err());
         assert!(is_function(&Term::atom("x"), &Term::Int(-1)).is_err());
@@ -326,11 +334,19 @@ mod tests {
             is_function(&Term::atom("x"), &Term::Int(1)).unwrap(),
             Term::FALSE
         );
-        let s = Term::map(Map::from([(Term::Atom(Atom::STRUCT), Term::atom("foo"))]));
+        let s = Term::map(
+            [(Term::Atom(Atom::STRUCT), Term::atom("foo"))]
+                .into_iter()
+                .collect::<Map>(),
+        );
         assert!(struct_name(&s).is_some());
         assert_eq!(is_struct2(&s, &Term::atom("foo")).unwrap(), Term::TRUE);
         assert!(is_struct2(&s, &Term::Int(1)).is_err());
-        let bad = Term::map(Map::from([(Term::Atom(Atom::STRUCT), Term::Int(1))]));
+        let bad = Term::map(
+            [(Term::Atom(Atom::STRUCT), Term::Int(1))]
+                .into_iter()
+                .collect::<Map>(),
+        );
         assert!(struct_name(&bad).is_none());
         assert!(!is_exception(&s));
     }

@@ -20,6 +20,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("erlang", "make_fun", 3, make_fun),
     bif!("Elixir.Function", "capture", 3, make_fun),
     bif!("erlang", "function_exported", 3, function_exported),
+    bif!("Elixir.Kernel", "**", 2, pow),
     bif!("Elixir.Kernel", "function_exported?", 3, function_exported),
 ];
 
@@ -186,5 +187,46 @@ fn make_fun(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
             })))
         }
         _ => Err(Exception::badarg()),
+    }
+}
+
+/// `base ** exponent`: an integer for integer operands and a non-negative
+/// exponent, a float otherwise (Kernel.**/2).
+fn pow(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    use num_bigint::BigInt;
+    use num_traits::{Pow, ToPrimitive};
+    let as_big = |t: &Term| match t {
+        Term::Int(n) => Some(BigInt::from(*n)),
+        Term::Big(b) => Some((**b).clone()),
+        _ => None,
+    };
+    let as_f64 = |t: &Term| match t {
+        Term::Float(f) => Some(*f),
+        other => as_big(other).and_then(|b| b.to_f64()),
+    };
+    match (&args[0], &args[1]) {
+        (base, Term::Int(e)) if base.is_integer() && *e >= 0 => {
+            let e = u32::try_from(*e).map_err(|_| {
+                Exception::error(crate::error::exception_struct(
+                    "SystemLimitError",
+                    [("message", Term::string("a system limit has been reached"))],
+                ))
+            })?;
+            Ok(Term::from_bigint(Pow::pow(
+                as_big(base).expect("integer"),
+                e,
+            )))
+        }
+        (a, b) => match (as_f64(a), as_f64(b)) {
+            (Some(x), Some(y)) => {
+                let r = x.powf(y);
+                if r.is_finite() {
+                    Ok(Term::Float(r))
+                } else {
+                    Err(Exception::badarith())
+                }
+            }
+            _ => Err(Exception::badarith()),
+        },
     }
 }

@@ -236,10 +236,14 @@ mod tests {
     use super::*;
 
     fn ab() -> Term {
-        Term::map(Map::from([
-            (Term::atom("a"), Term::Int(1)),
-            (Term::atom("b"), Term::Int(2)),
-        ]))
+        Term::map(
+            [
+                (Term::atom("a"), Term::Int(1)),
+                (Term::atom("b"), Term::Int(2)),
+            ]
+            .into_iter()
+            .collect::<Map>(),
+        )
     }
 
     fn is_badmap(r: BifResult) -> bool {
@@ -288,11 +292,15 @@ mod tests {
         );
         assert_eq!(put_new(&ab(), &a, &Term::Int(0)).unwrap(), ab());
         assert_eq!(size(&delete(&ab(), &a).unwrap()).unwrap(), Term::Int(1));
-        let merged = merge(&ab(), &Term::map(Map::from([(a.clone(), Term::Int(9))]))).unwrap();
+        let merged = merge(
+            &ab(),
+            &Term::map([(a.clone(), Term::Int(9))].into_iter().collect::<Map>()),
+        )
+        .unwrap();
         assert_eq!(get(&merged, &a, &Term::NIL).unwrap(), Term::Int(9));
         assert_eq!(
             take(&ab(), &Term::list([a.clone(), c.clone()])).unwrap(),
-            Term::map(Map::from([(a.clone(), Term::Int(1))]))
+            Term::map([(a.clone(), Term::Int(1))].into_iter().collect::<Map>())
         );
         assert_eq!(
             size(&drop(&ab(), &Term::list([a.clone(), c.clone()])).unwrap()).unwrap(),
@@ -310,7 +318,7 @@ mod tests {
         ]);
         assert_eq!(
             from_list(&pairs).unwrap(),
-            Term::map(Map::from([(a, Term::Int(2))]))
+            Term::map([(a, Term::Int(2))].into_iter().collect::<Map>())
         );
         assert!(from_list(&Term::list([Term::atom("x")])).is_err());
         assert_eq!(to_list(&Term::map(Map::new())).unwrap(), Term::EmptyList);
@@ -318,13 +326,21 @@ mod tests {
 
     #[test]
     fn structs() {
-        let s = Term::map(Map::from([
-            (Term::Atom(Atom::STRUCT), Term::atom("Elixir.S")),
-            (Term::atom("a"), Term::Int(1)),
-        ]));
+        let s = Term::map(
+            [
+                (Term::Atom(Atom::STRUCT), Term::atom("Elixir.S")),
+                (Term::atom("a"), Term::Int(1)),
+            ]
+            .into_iter()
+            .collect::<Map>(),
+        );
         assert_eq!(
             from_struct(&s).unwrap(),
-            Term::map(Map::from([(Term::atom("a"), Term::Int(1))]))
+            Term::map(
+                [(Term::atom("a"), Term::Int(1))]
+                    .into_iter()
+                    .collect::<Map>()
+            )
         );
         assert!(from_struct(&ab()).is_err());
         assert!(from_struct(&Term::atom("Elixir.NoSuchStructModule")).is_err());
