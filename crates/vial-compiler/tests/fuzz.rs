@@ -9,9 +9,11 @@
 //!   with guards and defaults, every control form, closures and captures,
 //!   data structures, interpolation, attributes, patterns), mostly valid and
 //!   sometimes not, plus very deep and very wide programs;
-//! * token-level mutations of the real programs of the conformance corpus and
-//!   `lang-examples/` (deletions, duplications, swaps, truncations, splices,
-//!   insertions, byte flips).
+//! * mutations of the real programs of the conformance corpus and
+//!   `lang-examples/`: line deletions, duplications and swaps and word
+//!   replacements (which mostly keep a program parseable, so the compiler
+//!   sees it), and token deletions, duplications, swaps, truncations,
+//!   splices, insertions and byte flips.
 //!
 //! Each property runs on a thread with a 2 MiB stack (a test thread's
 //! default, smaller than the main thread's), so deep inputs that would
@@ -25,7 +27,10 @@
 //!   have passed and prints the number of executions, e.g.
 //!   `VIAL_FUZZ_SECONDS=600 cargo test --release -p vial-compiler --test fuzz
 //!   -- --nocapture --test-threads=1`. A case still running after
-//!   `VIAL_FUZZ_HANG_SECONDS` (default 20) aborts the run as a hang.
+//!   `VIAL_FUZZ_HANG_SECONDS` (default 20) aborts the run as a hang. A
+//!   release build checks no arithmetic overflow unless asked:
+//!   `CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true` (with a separate
+//!   `CARGO_TARGET_DIR`, so as not to rebuild the usual one).
 //!
 //! The input being tried is written to `fuzz-current-<property>.exs` in
 //! cargo's target tmp directory before it runs, so the input of a crash that
