@@ -39,9 +39,7 @@ mod table;
 pub(crate) mod timer;
 
 use crate::bytecode::Class;
-use crate::error::{
-    exception_name, format_trace_entry, format_uncaught, message, Exception, TraceEntry,
-};
+use crate::error::{exception_name, format_trace_entry, format_uncaught, message, Exception};
 use crate::inspect::inspect;
 use crate::interp::{self, Exit, Outcome};
 use crate::process::{Drained, Process};
@@ -686,9 +684,9 @@ pub fn format_exit(reason: &Term) -> String {
                         "an exception was raised:\n    ** ({name}) {}",
                         message(a)
                     );
-                    for entry in trace_entries(b) {
+                    for entry in crate::interp::trace_from_term(b).iter() {
                         out.push_str("\n        ");
-                        out.push_str(&format_trace_entry(&entry));
+                        out.push_str(&format_trace_entry(entry));
                     }
                     return out;
                 }
@@ -699,9 +697,9 @@ pub fn format_exit(reason: &Term) -> String {
                         "an exception was raised:\n    ** (ErlangError) Erlang error: {}",
                         inspect(&Term::tuple(vec![Term::Atom(*n), v.clone()]))
                     );
-                    for entry in trace_entries(b) {
+                    for entry in crate::interp::trace_from_term(b).iter() {
                         out.push_str("\n        ");
-                        out.push_str(&format_trace_entry(&entry));
+                        out.push_str(&format_trace_entry(entry));
                     }
                     return out;
                 }
@@ -710,44 +708,4 @@ pub fn format_exit(reason: &Term) -> String {
         }
         other => inspect(other),
     }
-}
-
-/// The entries of a stack trace term (`[{m, f, a, [file: ..., line: ...]}]`).
-fn trace_entries(term: &Term) -> Vec<TraceEntry> {
-    term.iter_list()
-        .filter_map(|e| {
-            let [m, f, a, info] = e.as_tuple()? else {
-                return None;
-            };
-            let mut entry = TraceEntry {
-                module: m.as_atom()?,
-                function: f.as_atom()?,
-                arity: match a {
-                    Term::Int(n) => *n as u32,
-                    _ => 0,
-                },
-                file: Arc::from(""),
-                line: 0,
-            };
-            for kv in info.iter_list() {
-                match kv.as_tuple() {
-                    Some([Term::Atom(k), Term::Int(n)]) if k.name() == "line" => {
-                        entry.line = *n as u32
-                    }
-                    Some([Term::Atom(k), file]) if k.name() == "file" => {
-                        let s: String = file
-                            .iter_list()
-                            .filter_map(|c| match c {
-                                Term::Int(n) => char::from_u32(*n as u32),
-                                _ => None,
-                            })
-                            .collect();
-                        entry.file = Arc::from(s.as_str());
-                    }
-                    _ => {}
-                }
-            }
-            Some(entry)
-        })
-        .collect()
 }

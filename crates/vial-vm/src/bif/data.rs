@@ -18,7 +18,7 @@ mod grapheme_tables;
 mod hash;
 mod lists;
 mod maps;
-mod patterns;
+pub(crate) mod patterns;
 mod strings;
 mod tuples;
 mod unicode;

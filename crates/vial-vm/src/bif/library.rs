@@ -11,6 +11,7 @@
 //! the user's functions) and these build the result in one pass, instead of
 //! one `Map.put/3` per element.
 
+use super::data::patterns::patterns;
 use super::data::{arg_error, function_clause};
 use super::{bif, BifDef};
 use crate::error::Exception;
@@ -147,33 +148,6 @@ pub fn part(t: &Term, start: &Term, len: &Term) -> BifResult {
         return Err(arg_error(3, "out of range"));
     }
     Ok(Term::binary(b.0[from as usize..to as usize].to_vec()))
-}
-
-/// A `:binary` pattern: one non-empty binary or a non-empty list of them.
-fn patterns(t: &Term) -> Result<Vec<&[u8]>, Exception> {
-    let invalid = || arg_error(2, "not a valid pattern");
-    let ps: Vec<&[u8]> = match t {
-        Term::Binary(b) => vec![&b.0[..]],
-        Term::Cons(_) => {
-            let mut it = t.iter_list();
-            let ps = it
-                .by_ref()
-                .map(|p| match p {
-                    Term::Binary(b) => Ok(&b.0[..]),
-                    _ => Err(invalid()),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            if !matches!(it.tail(), Term::EmptyList) {
-                return Err(invalid());
-            }
-            ps
-        }
-        _ => return Err(invalid()),
-    };
-    if ps.is_empty() || ps.iter().any(|p| p.is_empty()) {
-        return Err(invalid());
-    }
-    Ok(ps)
 }
 
 /// The longest pattern matching at byte `i` of `b`.

@@ -12,7 +12,7 @@ use crate::error::{exception_struct, Exception};
 use crate::term::Term;
 
 /// A `:binary` pattern: one non-empty binary or a non-empty list of them.
-fn patterns(t: &Term) -> Result<Vec<&[u8]>, Exception> {
+pub(crate) fn patterns(t: &Term) -> Result<Vec<&[u8]>, Exception> {
     let invalid = || arg_error(2, "not a valid pattern");
     let ps: Vec<&[u8]> = match t {
         Term::Binary(b) => vec![&b.0[..]],
