@@ -101,25 +101,9 @@ impl FnBuilder<'_> {
                 }
             }
             ("alias", [target, rest @ ..]) => {
-                let ExprKind::Alias(full) = &target.kind else {
-                    return Err(Diagnostic::new("expected a module name", target.span));
-                };
-                let expanded = self
-                    .m
-                    .expand_alias(full)
-                    .name()
-                    .trim_start_matches("Elixir.")
-                    .to_string();
-                let short = match rest.first().and_then(|o| keyword(o, "as")) {
-                    Some(Expr {
-                        kind: ExprKind::Alias(a),
-                        ..
-                    }) => a.clone(),
-                    _ => full.rsplit('.').next().unwrap_or(full).to_string(),
-                };
-                self.m.aliases.insert(short, expanded);
+                let module = self.m.alias(target, rest)?;
                 let r = self.dest_reg(dest, e)?;
-                self.load_const(Term::Atom(self.m.expand_alias(full)), r);
+                self.load_const(Term::Atom(module), r);
                 self.finish(r, dest)?;
             }
             ("require", _) => {

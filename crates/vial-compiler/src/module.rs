@@ -175,6 +175,25 @@ impl ModuleBuilder {
         Atom::intern(&format!("Elixir.{full}"))
     }
 
+    /// `alias Foo.Bar` or `alias Foo.Bar, as: B`: records the alias and
+    /// returns the module atom it names.
+    pub fn alias(&mut self, target: &Expr, opts: &[Expr]) -> CResult<Atom> {
+        let ExprKind::Alias(full) = &target.kind else {
+            return Err(Diagnostic::new("expected a module name", target.span));
+        };
+        let module = self.expand_alias(full);
+        let short = match opts.first().and_then(|o| keyword(o, "as")) {
+            Some(Expr {
+                kind: ExprKind::Alias(a),
+                ..
+            }) => a.clone(),
+            _ => full.rsplit('.').next().unwrap_or(full).to_string(),
+        };
+        let expanded = module.name().trim_start_matches("Elixir.").to_string();
+        self.aliases.insert(short, expanded);
+        Ok(module)
+    }
+
     pub fn finish(self) -> Module {
         let mut exports = AHashMap::new();
         let functions: Vec<Function> = self
@@ -413,25 +432,7 @@ fn module_statement(
                 mb.struct_def = Some(def);
                 Ok(())
             }
-            ("alias", [target, opts @ ..]) => {
-                let ExprKind::Alias(full) = &target.kind else {
-                    return Err(Diagnostic::new("expected a module name", target.span));
-                };
-                let expanded = mb
-                    .expand_alias(full)
-                    .name()
-                    .trim_start_matches("Elixir.")
-                    .to_string();
-                let short = match opts.first().and_then(|o| keyword(o, "as")) {
-                    Some(Expr {
-                        kind: ExprKind::Alias(a),
-                        ..
-                    }) => a.clone(),
-                    _ => full.rsplit('.').next().unwrap_or(full).to_string(),
-                };
-                mb.aliases.insert(short, expanded);
-                Ok(())
-            }
+            ("alias", [target, opts @ ..]) => mb.alias(target, opts).map(|_| ()),
             ("require", _) => Ok(()),
             ("import" | "use", _) => unsupported(&format!("`{f}`")),
             _ => unsupported(&format!("a call to {f}/{}", args.len())),

@@ -320,32 +320,23 @@ defmodule Keyword do
   # {get, new keywords}: fun(current value or nil) returns {get, new value}
   # or :pop.
   def get_and_update(keywords, key, fun) when is_list(keywords) and is_atom(key) do
-    current = get(keywords, key)
+    apply_get_and_update(keywords, key, get(keywords, key), fun)
+  end
 
+  # As get_and_update/3; KeyError when key is missing.
+  def get_and_update!(keywords, key, fun) do
+    apply_get_and_update(keywords, key, fetch!(keywords, key), fun)
+  end
+
+  # The shared step of get_and_update/3 and get_and_update!/3: `current` is
+  # the key's value, `fun` returns {get, new value} or :pop.
+  defp apply_get_and_update(keywords, key, current, fun) do
     case fun.(current) do
       {get, value} ->
         {get, put(keywords, key, value)}
 
       :pop ->
         {current, delete(keywords, key)}
-
-      other ->
-        raise RuntimeError,
-              "the given function must return a two-element tuple or :pop, got: " <>
-                inspect(other)
-    end
-  end
-
-  # As get_and_update/3; KeyError when key is missing.
-  def get_and_update!(keywords, key, fun) do
-    value = fetch!(keywords, key)
-
-    case fun.(value) do
-      {get, new} ->
-        {get, put(keywords, key, new)}
-
-      :pop ->
-        {value, delete(keywords, key)}
 
       other ->
         raise RuntimeError,

@@ -97,32 +97,23 @@ defmodule Map do
   # {get, new map}: fun(current value or nil) returns {get, new value} or
   # :pop.
   def get_and_update(map, key, fun) when is_function(fun, 1) do
-    current = Map.get(map, key)
+    apply_get_and_update(map, key, Map.get(map, key), fun)
+  end
 
+  # As get_and_update/3, KeyError when key is missing.
+  def get_and_update!(map, key, fun) when is_function(fun, 1) do
+    apply_get_and_update(map, key, Map.fetch!(map, key), fun)
+  end
+
+  # The shared step of get_and_update/3 and get_and_update!/3: `current` is
+  # the key's value, `fun` returns {get, new value} or :pop.
+  defp apply_get_and_update(map, key, current, fun) do
     case fun.(current) do
       {get, update} ->
         {get, Map.put(map, key, update)}
 
       :pop ->
         {current, Map.delete(map, key)}
-
-      other ->
-        raise RuntimeError,
-              "the given function must return a two-element tuple or :pop, got: " <>
-                inspect(other)
-    end
-  end
-
-  # As get_and_update/3, KeyError when key is missing.
-  def get_and_update!(map, key, fun) when is_function(fun, 1) do
-    value = Map.fetch!(map, key)
-
-    case fun.(value) do
-      {get, update} ->
-        {get, %{map | key => update}}
-
-      :pop ->
-        {value, Map.delete(map, key)}
 
       other ->
         raise RuntimeError,

@@ -12,7 +12,7 @@ use crate::error::{exception_struct, Exception, TraceEntry};
 use crate::process::{self, receive, Drained, Frame, Handler, Process};
 use crate::scheduler::Vm;
 use crate::term::{Closure, FunKind, Term};
-use crate::{inspect, Atom};
+use crate::Atom;
 use smallvec::SmallVec;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -174,13 +174,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::Interpolate { start, n, dst } => {
                     let mut s = String::new();
                     for i in 0..n {
-                        let t = &r!(start + i);
-                        match t {
-                            Term::Binary(b) => s.push_str(&String::from_utf8_lossy(&b.0)),
-                            _ => match inspect::to_string(t) {
-                                Some(text) => s.push_str(&text),
-                                None => throw!(undefined_chars(t.clone())),
-                            },
+                        match crate::bif::io::chars(&r!(start + i)) {
+                            Ok(text) => s.push_str(&text),
+                            Err(e) => throw!(e),
                         }
                     }
                     r!(dst) = Term::string(&s);
@@ -941,15 +937,4 @@ fn fail_exception(kind: FailKind, value: Term, m: &Module, f: &code::Function) -
         FailKind::BadBinaryPattern => return Exception::badarg(),
     };
     Exception::error(reason)
-}
-
-fn undefined_chars(value: Term) -> Exception {
-    Exception::error(exception_struct(
-        "Protocol.UndefinedError",
-        [
-            ("protocol", Term::atom("Elixir.String.Chars")),
-            ("value", value),
-            ("description", Term::string("")),
-        ],
-    ))
 }

@@ -19,7 +19,7 @@ pub(crate) mod arith;
 pub(crate) mod compare;
 mod data;
 mod errors;
-mod io;
+pub(crate) mod io;
 mod library;
 mod math;
 mod procs;
