@@ -18,9 +18,17 @@ pub fn compile_source(file: &str, text: &str, mode: Mode) -> Result<Program, Str
     compile(file, text, &ast, mode).map_err(|d| render(file, text, &d))
 }
 
-/// Compiles and loads the embedded standard library.
+/// Compiles and loads the embedded standard library. With
+/// `VIAL_STDLIB_DIR` set (library development), each `lib/*.ex` file is
+/// read from that directory instead, so edits need no rebuild.
 pub fn load_stdlib() -> Result<(), String> {
+    let dir = std::env::var_os("VIAL_STDLIB_DIR").map(std::path::PathBuf::from);
     for (file, text) in vial_stdlib::SOURCES {
+        let override_text = dir.as_ref().and_then(|d| {
+            let name = file.trim_start_matches("<stdlib/").trim_end_matches('>');
+            std::fs::read_to_string(d.join(name)).ok()
+        });
+        let text = override_text.as_deref().unwrap_or(text);
         let program = compile_source(file, text, Mode::Script)?;
         for m in program.modules {
             code::load(m);

@@ -484,6 +484,7 @@ impl FnBuilder<'_> {
             if let Some(g) = &c.guard {
                 self.guard(g, next)?;
             }
+            self.alias_var("__STACKTRACE__", exc + 2);
             self.expr(&c.body, Dest::Reg(res))?;
             self.emit(Instr::Jump {
                 target: FnBuilder::target(done),

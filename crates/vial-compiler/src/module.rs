@@ -67,6 +67,8 @@ pub struct ModuleBuilder {
     lambdas: u32,
     /// The Elixir name (`Foo.Bar`), `None` for script code.
     pub elixir_name: Option<String>,
+    /// `use Behaviour, opts`: the behaviour module and its options.
+    using: Option<(Atom, Expr)>,
 }
 
 /// One `def` clause before grouping.
@@ -104,6 +106,7 @@ impl ModuleBuilder {
             structs,
             lambdas: 0,
             elixir_name,
+            using: None,
         }
     }
 
@@ -244,6 +247,11 @@ pub fn compile_module(
             exception_functions(&mut mb, &def, name, source, structs, out, &mut defs)?;
         }
     }
+    if let Some((behaviour, opts)) = mb.using.take() {
+        use_functions(
+            &mut mb, behaviour, opts, name, source, structs, out, &mut defs,
+        )?;
+    }
     define_reflection(&mut mb);
     compile_defs(&mut mb, &defs)?;
     out.push(mb.finish());
@@ -282,6 +290,62 @@ fn exception_functions(
     for stmt in block_items(&ast) {
         module_statement(mb, stmt, name, source, structs, out, defs)?;
     }
+    Ok(())
+}
+
+/// The behaviours `use` works with, and the extra fields of the child spec
+/// their `__using__` macro generates (Elixir 1.14's `GenServer`, `Agent`,
+/// `Task`, `Supervisor` and `DynamicSupervisor` sources).
+const USABLE: &[(&str, &str)] = &[
+    ("Elixir.GenServer", ""),
+    ("Elixir.Agent", ""),
+    ("Elixir.Task", ", restart: :temporary"),
+    ("Elixir.Supervisor", ", type: :supervisor"),
+    ("Elixir.DynamicSupervisor", ", type: :supervisor"),
+];
+
+/// What `use Behaviour, opts` injects: `child_spec/1` unless the module
+/// defines its own, starting the module with `start_link(arg)` and
+/// overriding fields with `opts` through `Supervisor.child_spec/2`. The
+/// behaviour's default callbacks are not injected: the behaviour's loop
+/// falls back to them when the module does not export the callback.
+#[allow(clippy::too_many_arguments)]
+fn use_functions(
+    mb: &mut ModuleBuilder,
+    behaviour: Atom,
+    opts: Expr,
+    name: &str,
+    source: &Arc<Source>,
+    structs: &mut Structs,
+    out: &mut Vec<Module>,
+    defs: &mut Vec<DefClause>,
+) -> CResult<()> {
+    if defs
+        .iter()
+        .any(|d| d.name == "child_spec" && d.params.len() == 1)
+    {
+        return Ok(());
+    }
+    let extra = USABLE
+        .iter()
+        .find(|(m, _)| *m == behaviour.name())
+        .map_or("", |(_, extra)| extra);
+    let text = format!(
+        "def child_spec(init_arg), do: Supervisor.child_spec(%{{id: __MODULE__, \
+         start: {{__MODULE__, :start_link, [init_arg]}}{extra}}}, @__use_opts__)\n"
+    );
+    let (ast, diagnostics) = vial_syntax::parse(&text);
+    if let Some(d) = diagnostics.into_iter().next() {
+        return Err(d);
+    }
+    let saved = mb.attributes.insert("__use_opts__".into(), opts);
+    for stmt in block_items(&ast) {
+        module_statement(mb, stmt, name, source, structs, out, defs)?;
+    }
+    match saved {
+        Some(v) => mb.attributes.insert("__use_opts__".into(), v),
+        None => mb.attributes.remove("__use_opts__"),
+    };
     Ok(())
 }
 
@@ -434,6 +498,34 @@ fn module_statement(
             }
             ("alias", [target, opts @ ..]) => mb.alias(target, opts).map(|_| ()),
             ("require", _) => Ok(()),
+            ("use", [target, opts @ ..]) if opts.len() <= 1 => {
+                let module = match &target.kind {
+                    ExprKind::Alias(written) => mb.expand_alias(written),
+                    _ => return Err(Diagnostic::new("expected a module name", target.span)),
+                };
+                if !USABLE.iter().any(|(m, _)| *m == module.name()) {
+                    let shown = module.name().trim_start_matches("Elixir.");
+                    return Err(Diagnostic::new(
+                        format!(
+                            "`use {shown}` is not supported: Vial has no macros; \
+                             `use` works with GenServer, Supervisor, DynamicSupervisor, \
+                             Agent and Task"
+                        ),
+                        stmt.span,
+                    ));
+                }
+                let opts = opts.first().cloned().unwrap_or_else(|| {
+                    Expr::new(
+                        ExprKind::List {
+                            items: Vec::new(),
+                            tail: None,
+                        },
+                        stmt.span,
+                    )
+                });
+                mb.using = Some((module, opts));
+                Ok(())
+            }
             ("import" | "use", _) => unsupported(&format!("`{f}`")),
             _ => unsupported(&format!("a call to {f}/{}", args.len())),
         },

@@ -26,4 +26,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("<stdlib/map_set.ex>", include_str!("../lib/map_set.ex")),
     ("<stdlib/stream.ex>", include_str!("../lib/stream.ex")),
     ("<stdlib/process.ex>", include_str!("../lib/process.ex")),
+    (
+        "<stdlib/gen_server.ex>",
+        include_str!("../lib/gen_server.ex"),
+    ),
 ];

@@ -257,7 +257,7 @@ pub fn format_uncaught(e: &Exception) -> String {
             None => format!("** (ErlangError) Erlang error: {}", inspect(&e.reason)),
         },
         Class::Throw => format!("** (throw) {}", inspect(&e.reason)),
-        Class::Exit => format!("** (exit) {}", inspect(&e.reason)),
+        Class::Exit => format!("** (exit) {}", format_exit(&e.reason)),
     };
     out.push('\n');
     for t in e.trace.iter() {
@@ -280,5 +280,65 @@ pub fn format_trace_entry(t: &TraceEntry) -> String {
             t.function.name(),
             t.arity
         )
+    }
+}
+
+/// An exit reason as Elixir 1.14's `Exception.format_exit/1` shows it:
+/// known atoms in words, `{:shutdown, r}`, `{exception, stacktrace}` as
+/// "an exception was raised:" with the indented report, and `{reason, {m,
+/// f, args}}` (what `GenServer.call/3` exits with) as "exited in:
+/// m.f(args)" over `** (EXIT) reason`; anything else inspected.
+pub fn format_exit(reason: &Term) -> String {
+    format_exit_with(reason, "\n    ")
+}
+
+fn format_exit_with(reason: &Term, joiner: &str) -> String {
+    match reason {
+        Term::Atom(Atom::NORMAL) => "normal".into(),
+        Term::Atom(Atom::KILLED) => "killed".into(),
+        Term::Atom(Atom::NOPROC) => "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started".into(),
+        Term::Atom(a) if a.name() == "shutdown" => "shutdown".into(),
+        Term::Atom(a) if a.name() == "timeout" => "time out".into(),
+        Term::Atom(a) if a.name() == "calling_self" => "process attempted to call itself".into(),
+        Term::Atom(a) if a.name() == "noconnection" => "no connection".into(),
+        Term::Tuple(t) if t.0.len() == 2 => {
+            let (a, b) = (&t.0[0], &t.0[1]);
+            if *a == Term::atom("shutdown") {
+                return format!("shutdown: {}", inspect(b));
+            }
+            if b.is_list() && *b != Term::EmptyList {
+                let banner = if let Some(name) = exception_name(a) {
+                    Some(format!("** ({name}) {}", message(a)))
+                } else if let Some([Term::Atom(n), _]) = a.as_tuple() {
+                    (n.name() == "nocatch")
+                        .then(|| format!("** (ErlangError) Erlang error: {}", inspect(a)))
+                } else {
+                    None
+                };
+                if let Some(banner) = banner {
+                    let mut out = format!("an exception was raised:{joiner}    {banner}");
+                    for entry in crate::interp::trace_from_term(b).iter() {
+                        out.push_str(joiner);
+                        out.push_str("    ");
+                        out.push_str(&format_trace_entry(entry));
+                    }
+                    return out;
+                }
+            }
+            if let Some([Term::Atom(m), Term::Atom(f), args]) = b.as_tuple() {
+                if let Some(args) = args.list_to_vec() {
+                    let args: Vec<String> = args.iter().map(inspect).collect();
+                    let inner = format_exit_with(a, &format!("{joiner}    "));
+                    return format!(
+                        "exited in: {}.{}({}){joiner}** (EXIT) {inner}",
+                        module_name(&Term::Atom(*m)),
+                        f.name(),
+                        args.join(", ")
+                    );
+                }
+            }
+            inspect(reason)
+        }
+        other => inspect(other),
     }
 }

@@ -39,7 +39,7 @@ mod table;
 pub(crate) mod timer;
 
 use crate::bytecode::Class;
-use crate::error::{exception_name, format_trace_entry, format_uncaught, message, Exception};
+use crate::error::{format_exit, format_uncaught, Exception};
 use crate::inspect::inspect;
 use crate::interp::{self, Exit, Outcome};
 use crate::process::{Drained, Process};
@@ -662,50 +662,4 @@ fn report_crash(pid: Pid, e: &Exception) {
         inspect(&Term::Pid(pid)),
         format_uncaught(e)
     );
-}
-
-/// An exit reason as Elixir's `Exception.format_exit/1` shows it.
-pub fn format_exit(reason: &Term) -> String {
-    match reason {
-        Term::Atom(Atom::NORMAL) => "normal".into(),
-        Term::Atom(Atom::KILLED) => "killed".into(),
-        Term::Atom(Atom::NOPROC) => "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started".into(),
-        Term::Atom(a) if a.name() == "shutdown" => "shutdown".into(),
-        Term::Atom(a) if a.name() == "timeout" => "time out".into(),
-        Term::Atom(a) if a.name() == "calling_self" => "process attempted to call itself".into(),
-        Term::Tuple(t) if t.0.len() == 2 => {
-            let (a, b) = (&t.0[0], &t.0[1]);
-            if *a == Term::atom("shutdown") {
-                return format!("shutdown: {}", inspect(b));
-            }
-            if let Some(name) = exception_name(a) {
-                if b.is_list() {
-                    let mut out = format!(
-                        "an exception was raised:\n    ** ({name}) {}",
-                        message(a)
-                    );
-                    for entry in crate::interp::trace_from_term(b).iter() {
-                        out.push_str("\n        ");
-                        out.push_str(&format_trace_entry(entry));
-                    }
-                    return out;
-                }
-            }
-            if let Some([Term::Atom(n), v]) = a.as_tuple() {
-                if n.name() == "nocatch" && b.is_list() {
-                    let mut out = format!(
-                        "an exception was raised:\n    ** (ErlangError) Erlang error: {}",
-                        inspect(&Term::tuple(vec![Term::Atom(*n), v.clone()]))
-                    );
-                    for entry in crate::interp::trace_from_term(b).iter() {
-                        out.push_str("\n        ");
-                        out.push_str(&format_trace_entry(entry));
-                    }
-                    return out;
-                }
-            }
-            inspect(reason)
-        }
-        other => inspect(other),
-    }
 }

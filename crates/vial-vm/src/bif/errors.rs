@@ -1,5 +1,6 @@
 //! Raising BIFs: `throw/1`, `exit/1`, `:erlang.error/1`, `:erlang.raise/3`,
-//! and the built-in part of `Exception.message/1`.
+//! the built-in part of `Exception.message/1`, and the report formatting
+//! of `Exception.format/3` and `Exception.format_exit/1`.
 //!
 //! `raise/1,2` itself is compiled into a call of the exception module's
 //! `exception/1` (written in Vial) followed by `:erlang.error/1`.
@@ -19,6 +20,14 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("erlang", "error", 1, error),
     bif!("erlang", "raise", 3, raise),
     bif!("vial_runtime", "exception_message", 1, message),
+    bif!("Elixir.Exception", "format_exit", 1, format_exit),
+    bif!("Elixir.Exception", "format", 3, format),
+    bif!(
+        "Elixir.Exception",
+        "format_stacktrace",
+        1,
+        format_stacktrace
+    ),
 ];
 
 fn throw(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
@@ -52,4 +61,37 @@ fn raise(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 /// calls this when the exception module defines no `message/1`.
 fn message(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Ok(Term::string(&crate::error::message(&args[0])))
+}
+
+/// `Exception.format_exit(reason)`: see [`crate::error::format_exit`].
+fn format_exit(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    Ok(Term::string(&crate::error::format_exit(&args[0])))
+}
+
+/// `Exception.format(kind, reason, stacktrace)`: the banner (`** (Kind)
+/// message`, `** (exit) reason`, `** (throw) term`) and one indented line
+/// per stack trace entry, each ending in a newline, as the script's own
+/// uncaught-error report.
+fn format(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let class = match args[0].as_atom() {
+        Some(Atom::ERROR) => Class::Error,
+        Some(Atom::THROW) => Class::Throw,
+        Some(Atom::EXIT_KIND) => Class::Exit,
+        _ => return Err(Exception::badarg()),
+    };
+    let mut e = Exception::new(class, args[1].clone());
+    e.trace = trace_from_term(&args[2]);
+    Ok(Term::string(&crate::error::format_uncaught(&e)))
+}
+
+/// `Exception.format_stacktrace(trace)`: one line per entry, indented by
+/// four spaces, each ending in a newline.
+fn format_stacktrace(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let mut out = String::new();
+    for t in trace_from_term(&args[0]).iter() {
+        out.push_str("    ");
+        out.push_str(&crate::error::format_trace_entry(t));
+        out.push('\n');
+    }
+    Ok(Term::string(&out))
 }

@@ -53,6 +53,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("erlang", "unlink", 1, unlink),
     bif!("Elixir.Process", "monitor", 1, monitor),
     bif!("erlang", "monitor", 2, erlang_monitor),
+    bif!("erlang", "monitor", 3, erlang_monitor3),
     bif!("Elixir.Process", "demonitor", 1, demonitor1),
     bif!("erlang", "demonitor", 1, demonitor1),
     bif!("Elixir.Process", "demonitor", 2, demonitor2),
@@ -419,6 +420,31 @@ fn erlang_monitor(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
         return Err(arg_error(1, "invalid monitor type"));
     }
     monitor_item(ctx, &args[1], 2)
+}
+
+/// `:erlang.monitor(:process, pid_or_name, opts)`: with `{:alias, _}` in
+/// `opts` the monitor reference is also an alias of the caller until the
+/// monitor is removed (OTP 24 `erlang:monitor/3`); other options are
+/// ignored.
+fn erlang_monitor3(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let Some(opts) = args[2].list_to_vec() else {
+        return Err(arg_error(3, "not a list"));
+    };
+    let alias = opts
+        .iter()
+        .any(|o| matches!(o.as_tuple(), Some([Term::Atom(a), _]) if a.name() == "alias"));
+    if !alias {
+        return erlang_monitor(ctx, &args[..2]);
+    }
+    if args[0] != Term::Atom(Atom::PROCESS) {
+        return Err(arg_error(1, "invalid monitor type"));
+    }
+    let (target, name) = match &args[1] {
+        Term::Pid(pid) => (Some(*pid), None),
+        Term::Atom(name) => (ctx.vm.whereis(*name), Some(*name)),
+        _ => return Err(arg_error(2, "not a pid")),
+    };
+    Ok(Term::Ref(ctx.vm.monitor_alias(ctx.proc, target, name)))
 }
 
 fn demonitor1(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {

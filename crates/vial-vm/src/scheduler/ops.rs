@@ -144,15 +144,18 @@ impl Vm {
     /// Deactivates alias `r` of `me` (`:erlang.unalias/1`); whether it was
     /// active.
     pub fn unalias(&self, me: &mut Process, r: Ref) -> bool {
-        let mut aliases = self.aliases.write();
-        if aliases.get(&r.0) != Some(&me.pid) {
-            return false;
+        let owned = {
+            let mut inbox = me.handle.lock();
+            inbox.relations.as_mut().is_some_and(|rel| {
+                let before = rel.aliases.len();
+                rel.aliases.retain(|&a| a != r);
+                rel.aliases.len() != before
+            })
+        };
+        if owned {
+            self.aliases.write().remove(&r.0);
         }
-        aliases.remove(&r.0);
-        drop(aliases);
-        let mut inbox = me.handle.lock();
-        inbox.relations().aliases.retain(|&a| a != r);
-        true
+        owned
     }
 
     /// The pid registered as `name`, if any (`Process.whereis/1`).
@@ -356,7 +359,12 @@ impl Vm {
         if flush {
             let is_down =
                 |t: &Term| matches!(t.as_tuple(), Some([_, Term::Ref(x), _, _, _]) if *x == r);
-            let mut i = 0;
+            // No message older than the reference can hold it (see the
+            // receive marker in `process::receive`).
+            let mut i = match me.mark {
+                Some((m, pos)) if m == r => pos as usize,
+                _ => 0,
+            };
             while i < me.mailbox.len() {
                 if is_down(&me.mailbox[i]) {
                     me.remove_message(i);
@@ -372,7 +380,21 @@ impl Vm {
                 .signals
                 .retain(|s| !matches!(s, Signal::Message(t) if is_down(t)));
         }
+        if found.is_some() || flush {
+            self.unalias(me, r);
+        }
         found.is_some()
+    }
+
+    /// `:erlang.monitor(:process, target, [alias: _])`: a monitor whose
+    /// reference is also an active alias of `me` (OTP 24's monitor alias,
+    /// used by `GenServer.call` so that a reply sent after the caller gave
+    /// up is dropped). Demonitoring it deactivates the alias.
+    pub fn monitor_alias(&self, me: &mut Process, target: Option<Pid>, name: Option<Atom>) -> Ref {
+        let r = self.monitor(me, target, name);
+        self.aliases.write().insert(r.0, me.pid);
+        me.handle.lock().relations().aliases.push(r);
+        r
     }
 
     /// `Process.exit(target, reason)` from `me`. To itself: `:kill` kills

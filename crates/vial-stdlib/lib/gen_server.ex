@@ -1,0 +1,487 @@
+# GenServer: the generic server behaviour, written on the process
+# primitives as OTP writes gen_server in Erlang.
+#
+# Protocol (OTP 24's, so that replies can be sent by any process):
+#   call:  {:"$gen_call", {caller, [:alias | ref]}, request}, where ref is
+#          a monitor on the server that is also an alias of the caller; the
+#          reply {ref, reply} is sent to the alias, so a reply that arrives
+#          after the caller gave up is dropped.
+#   cast:  {:"$gen_cast", request}
+#   stop:  {:"$gen_stop", reason}, answered by the server exiting.
+#
+# The loop calls the callback module's init/1, handle_call/3, handle_cast/2,
+# handle_info/2, handle_continue/2 and terminate/2; a module that does not
+# export one of them gets the default `use GenServer` defines in Elixir.
+defmodule GenServer do
+  @doc "Starts a server without a link; see start_link/3."
+  def start(module, init_arg, opts \\ []) when is_atom(module) and is_list(opts) do
+    do_start(:nolink, module, init_arg, opts)
+  end
+
+  @doc """
+  Starts a server linked to the caller and waits for its init/1:
+  {:ok, pid}, :ignore, {:error, reason}, or {:error, {:already_started,
+  pid}} when the `name:` (an atom or {:via, mod, name}) is taken.
+  """
+  def start_link(module, init_arg, opts \\ []) when is_atom(module) and is_list(opts) do
+    do_start(:link, module, init_arg, opts)
+  end
+
+  defp do_start(link, module, init_arg, opts) do
+    name =
+      case Keyword.get(opts, :name) do
+        nil -> nil
+        atom when is_atom(atom) -> atom
+        {:global, _} = global -> global
+        {:via, via, _} = via_name when is_atom(via) -> via_name
+        other -> raise ArgumentError, "expected :name option to be one of the following:\n\n  * nil\n  * atom\n  * {:global, term}\n  * {:via, module, term}\n\nGot: #{inspect(other)}"
+      end
+
+    starter = self()
+    timeout = Keyword.get(opts, :timeout, :infinity)
+    fun = fn -> init_it(starter, link, name, module, init_arg) end
+
+    pid =
+      case link do
+        :link -> spawn_link(fun)
+        :nolink -> spawn(fun)
+      end
+
+    ref = Process.monitor(pid)
+
+    receive do
+      {:"$gen_ack", ^pid, result} ->
+        Process.demonitor(ref, [:flush])
+        result
+
+      {:DOWN, ^ref, :process, ^pid, reason} ->
+        if link == :link, do: flush_exit(pid)
+        {:error, reason}
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        Process.unlink(pid)
+        Process.exit(pid, :kill)
+        flush_exit(pid)
+        {:error, :timeout}
+    end
+  end
+
+  defp flush_exit(pid) do
+    receive do
+      {:EXIT, ^pid, _} -> :ok
+    after
+      0 -> :ok
+    end
+  end
+
+  # Runs in the new process: registers the name, calls init/1 and
+  # acknowledges to the starter.
+  defp init_it(starter, link, name, module, init_arg) do
+    case register_name(name) do
+      :ok ->
+        init_result(starter, link, name, module, init_arg)
+
+      {:error, _} = error ->
+        ack(starter, error)
+        exit(:normal)
+    end
+  end
+
+  defp init_result(starter, link, name, module, init_arg) do
+    parent = if link == :link, do: starter, else: self()
+
+    result =
+      try do
+        {:ok, module.init(init_arg)}
+      catch
+        kind, reason -> {kind, reason, __STACKTRACE__}
+      end
+
+    case result do
+      {:ok, {:ok, state}} ->
+        ack(starter, {:ok, self()})
+        loop(parent, name, module, state, :infinity)
+
+      {:ok, {:ok, state, timeout}} when timeout == :hibernate or is_integer(timeout) or timeout == :infinity ->
+        ack(starter, {:ok, self()})
+        loop(parent, name, module, state, timeout)
+
+      {:ok, {:ok, state, {:continue, _} = continue}} ->
+        ack(starter, {:ok, self()})
+        loop(parent, name, module, state, continue)
+
+      {:ok, :ignore} ->
+        unregister_name(name)
+        ack(starter, :ignore)
+        exit(:normal)
+
+      {:ok, {:stop, reason}} ->
+        unregister_name(name)
+        ack(starter, {:error, reason})
+        exit(reason)
+
+      {:ok, other} ->
+        unregister_name(name)
+        reason = {:bad_return_value, other}
+        ack(starter, {:error, reason})
+        exit(reason)
+
+      {kind, reason, stacktrace} ->
+        unregister_name(name)
+        ack(starter, {:error, exit_reason(kind, reason, stacktrace)})
+        :erlang.raise(kind, reason, stacktrace)
+    end
+  end
+
+  defp ack(starter, result), do: send(starter, {:"$gen_ack", self(), result})
+
+  defp register_name(nil), do: :ok
+
+  defp register_name(name) when is_atom(name) do
+    case Process.whereis(name) do
+      nil ->
+        try do
+          Process.register(self(), name)
+          :ok
+        rescue
+          ArgumentError -> {:error, {:already_started, Process.whereis(name)}}
+        end
+
+      pid ->
+        {:error, {:already_started, pid}}
+    end
+  end
+
+  defp register_name({:via, module, name}) do
+    case module.register_name(name, self()) do
+      :yes -> :ok
+      :no -> {:error, {:already_started, module.whereis_name(name)}}
+    end
+  end
+
+  defp register_name({:global, _}), do: {:error, :global_names_unsupported}
+
+  defp unregister_name(nil), do: :ok
+
+  defp unregister_name(name) when is_atom(name) do
+    Process.unregister(name)
+    :ok
+  end
+
+  defp unregister_name({:via, module, name}) do
+    module.unregister_name(name)
+    :ok
+  end
+
+  defp unregister_name(_), do: :ok
+
+  # The exit reason for an exception of `kind` (OTP's terminate_reason).
+  defp exit_reason(:error, reason, stacktrace), do: {Exception.__normalize__(reason), stacktrace}
+  defp exit_reason(:exit, reason, _), do: reason
+  defp exit_reason(:throw, reason, stacktrace), do: {{:nocatch, reason}, stacktrace}
+
+  ## The server loop
+
+  defp loop(parent, name, module, state, {:continue, continue}) do
+    result = run(module, :handle_continue, [continue, state])
+    handle_result(parent, name, module, state, result, {:continue, continue}, nil)
+  end
+
+  defp loop(parent, name, module, state, timeout) do
+    timeout = if timeout == :hibernate, do: :infinity, else: timeout
+
+    receive do
+      message -> handle_msg(parent, name, module, state, message)
+    after
+      timeout -> handle_msg(parent, name, module, state, :timeout)
+    end
+  end
+
+  defp handle_msg(parent, name, module, state, {:"$gen_call", from, request} = message) do
+    case run(module, :handle_call, [request, from, state]) do
+      {:ok, {:reply, reply, new_state}} ->
+        reply(from, reply)
+        loop(parent, name, module, new_state, :infinity)
+
+      {:ok, {:reply, reply, new_state, timeout}} ->
+        reply(from, reply)
+        check_timeout(parent, name, module, new_state, timeout, message)
+
+      {:ok, {:stop, reason, reply, new_state}} ->
+        try do
+          terminate(reason, name, module, new_state, message, nil)
+        after
+          reply(from, reply)
+        end
+
+      result ->
+        handle_result(parent, name, module, state, result, message, from)
+    end
+  end
+
+  defp handle_msg(parent, name, module, state, {:"$gen_cast", request} = message) do
+    result = run(module, :handle_cast, [request, state])
+    handle_result(parent, name, module, state, result, message, nil)
+  end
+
+  defp handle_msg(_parent, name, module, state, {:"$gen_stop", reason} = message) do
+    terminate(reason, name, module, state, message, nil)
+  end
+
+  defp handle_msg(parent, name, module, state, {:EXIT, parent, reason} = message) when parent != self() do
+    terminate(reason, name, module, state, message, nil)
+  end
+
+  defp handle_msg(parent, name, module, state, message) do
+    result = run(module, :handle_info, [message, state])
+    handle_result(parent, name, module, state, result, message, nil)
+  end
+
+  defp handle_result(parent, name, module, state, result, message, from) do
+    case result do
+      {:ok, {:noreply, new_state}} ->
+        loop(parent, name, module, new_state, :infinity)
+
+      {:ok, {:noreply, new_state, timeout}} ->
+        check_timeout(parent, name, module, new_state, timeout, message)
+
+      {:ok, {:stop, reason, new_state}} ->
+        terminate(reason, name, module, new_state, message, from)
+
+      {:ok, other} ->
+        terminate({:bad_return_value, other}, name, module, state, message, from)
+
+      {:error, kind, reason, stacktrace} ->
+        crash(kind, reason, stacktrace, name, module, state, message, from)
+    end
+  end
+
+  defp check_timeout(parent, name, module, state, timeout, message) do
+    case timeout do
+      {:continue, _} -> loop(parent, name, module, state, timeout)
+      :hibernate -> loop(parent, name, module, state, :infinity)
+      :infinity -> loop(parent, name, module, state, :infinity)
+      t when is_integer(t) and t >= 0 -> loop(parent, name, module, state, t)
+      other -> terminate({:bad_return_value, other}, name, module, state, message, nil)
+    end
+  end
+
+  # Calls a callback, or its default when the module does not export it.
+  defp run(module, callback, args) do
+    try do
+      if function_exported?(module, callback, length(args)) do
+        {:ok, apply(module, callback, args)}
+      else
+        {:ok, default(module, callback, args)}
+      end
+    catch
+      kind, reason -> {:error, kind, reason, __STACKTRACE__}
+    end
+  end
+
+  defp default(_module, :handle_call, [_request, _from, _state]) do
+    proc = Process.info(self(), :registered_name)
+
+    proc =
+      case proc do
+        {:registered_name, []} -> self()
+        {:registered_name, name} -> name
+        _ -> self()
+      end
+
+    raise RuntimeError,
+          "attempted to call GenServer #{inspect(proc)} but no handle_call/3 clause was provided"
+  end
+
+  defp default(_module, :handle_cast, [_request, _state]) do
+    raise RuntimeError,
+          "attempted to cast GenServer #{inspect(self())} but no handle_cast/2 clause was provided"
+  end
+
+  defp default(module, :handle_info, [message, state]) do
+    IO.puts(
+      :stderr,
+      "[error] #{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}"
+    )
+
+    {:noreply, state}
+  end
+
+  defp default(_module, :handle_continue, [continue, _state]) do
+    raise RuntimeError,
+          "attempted to continue GenServer #{inspect(self())} with #{inspect(continue)} but no handle_continue/2 clause was provided"
+  end
+
+  defp crash(kind, reason, stacktrace, name, module, state, message, from) do
+    exit = exit_reason(kind, reason, stacktrace)
+    run_terminate(exit, name, module, state, message, from)
+    report(exit, name, message, state, from)
+    exit(exit)
+  end
+
+  # Runs terminate/2 (if exported), prints the crash report for an
+  # abnormal reason, and exits with the reason.
+  defp terminate(reason, name, module, state, message, from) do
+    run_terminate(reason, name, module, state, message, from)
+    report(reason, name, message, state, from)
+    exit(reason)
+  end
+
+  defp run_terminate(reason, name, module, state, message, from) do
+    if function_exported?(module, :terminate, 2) do
+      try do
+        module.terminate(reason, state)
+      catch
+        kind, reason2 ->
+          exit = exit_reason(kind, reason2, __STACKTRACE__)
+          report(exit, name, message, state, from)
+          exit(exit)
+      end
+    end
+
+    :ok
+  end
+
+  defp report(reason, _name, _message, _state, _from)
+       when reason in [:normal, :shutdown] or
+              (is_tuple(reason) and tuple_size(reason) == 2 and elem(reason, 0) == :shutdown) do
+    :ok
+  end
+
+  defp report(reason, name, message, state, from) do
+    who = if name == nil or not is_atom(name), do: inspect(self()), else: inspect(name)
+
+    last =
+      case from do
+        {pid, _} -> "Last message (from #{inspect(pid)}): #{inspect(message)}"
+        _ -> "Last message: #{inspect(message)}"
+      end
+
+    why =
+      case reason do
+        {%{__exception__: true} = e, stacktrace} when is_list(stacktrace) ->
+          Exception.format(:error, e, stacktrace)
+
+        _ ->
+          "** (stop) " <> Exception.format_exit(reason) <> "\n"
+      end
+
+    IO.puts(:stderr, "[error] GenServer #{who} terminating\n#{why}#{last}\nState: #{inspect(state)}")
+  end
+
+  ## Client API
+
+  @doc """
+  Sends `request` to `server` and waits up to `timeout` ms (default 5000,
+  or :infinity) for the reply. Exits the caller with {reason, {GenServer,
+  :call, [server, request, timeout]}}: :timeout, :noproc for a dead or
+  unknown server, :calling_self, or the server's exit reason.
+  """
+  def call(server, request, timeout \\ 5000) do
+    case whereis(server) do
+      nil ->
+        exit({:noproc, {GenServer, :call, [server, request, timeout]}})
+
+      pid when pid == self() ->
+        exit({:calling_self, {GenServer, :call, [server, request, timeout]}})
+
+      pid ->
+        case do_call(pid, request, timeout) do
+          {:ok, reply} -> reply
+          {:exit, reason} -> exit({reason, {GenServer, :call, [server, request, timeout]}})
+        end
+    end
+  end
+
+  defp do_call(pid, request, timeout) do
+    ref = :erlang.monitor(:process, pid, alias: :demonitor)
+    send(pid, {:"$gen_call", {self(), [:alias | ref]}, request})
+
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^ref, _, _, reason} ->
+        :erlang.unalias(ref)
+        {:exit, reason}
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        {:exit, :timeout}
+    end
+  end
+
+  @doc "Sends an asynchronous request; always :ok, even if the server is gone."
+  def cast(server, request) do
+    case whereis(server) do
+      nil -> :ok
+      pid -> send(pid, {:"$gen_cast", request})
+    end
+
+    :ok
+  end
+
+  @doc "Casts `request` to every server registered as `name` (local node only): :abcast."
+  def abcast(name, request) when is_atom(name) do
+    cast(name, request)
+    :abcast
+  end
+
+  @doc "Replies to a caller from outside handle_call/3 (`from` is its second argument)."
+  def reply({_pid, [:alias | ref]}, reply) do
+    send(ref, {ref, reply})
+    :ok
+  end
+
+  def reply({pid, ref}, reply) when is_pid(pid) do
+    send(pid, {ref, reply})
+    :ok
+  end
+
+  @doc """
+  Stops the server with `reason` and waits until it has terminated
+  (terminate/2 has run): :ok. Exits with {:noproc | :timeout | reason,
+  {GenServer, :stop, [server, reason, timeout]}} otherwise.
+  """
+  def stop(server, reason \\ :normal, timeout \\ :infinity) do
+    case whereis(server) do
+      nil ->
+        exit({:noproc, {GenServer, :stop, [server, reason, timeout]}})
+
+      pid when pid == self() ->
+        exit({:calling_self, {GenServer, :stop, [server, reason, timeout]}})
+
+      pid ->
+        ref = Process.monitor(pid)
+        send(pid, {:"$gen_stop", reason})
+
+        receive do
+          {:DOWN, ^ref, _, _, ^reason} ->
+            :ok
+
+          {:DOWN, ^ref, _, _, other} ->
+            exit({other, {GenServer, :stop, [server, reason, timeout]}})
+        after
+          timeout ->
+            Process.demonitor(ref, [:flush])
+            exit({:timeout, {GenServer, :stop, [server, reason, timeout]}})
+        end
+    end
+  end
+
+  @doc "The pid of `server` (a pid, an atom, {name, node} or {:via, mod, name}), or nil."
+  def whereis(server) when is_pid(server), do: server
+  def whereis(server) when is_atom(server), do: Process.whereis(server)
+
+  def whereis({:via, module, name}) do
+    case module.whereis_name(name) do
+      pid when is_pid(pid) -> pid
+      _ -> nil
+    end
+  end
+
+  def whereis({:global, _}), do: nil
+  def whereis({name, node}) when is_atom(name) and is_atom(node), do: Process.whereis(name)
+end
