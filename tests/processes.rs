@@ -136,6 +136,22 @@ fn selective_receive_keeps_order() {
     check("marker");
 }
 
+/// ETS: set, ordered_set, bag and duplicate_bag semantics, counters,
+/// access rights, OTP's error messages, tables deleted with their owner or
+/// passed to an heir, `give_away/3`, and eight processes updating counters
+/// of one public table at once.
+#[test]
+fn ets_tables() {
+    check("ets");
+}
+
+/// `:rand` draws OTP's sequences after a seed, keeping its state per
+/// process; time units convert as `:erlang.convert_time_unit/3` does.
+#[test]
+fn rand_and_time() {
+    check("rand_time");
+}
+
 /// A crashing process prints Elixir's report on stderr, and only its own
 /// process dies.
 #[test]

@@ -648,25 +648,19 @@ impl FnBuilder<'_> {
         dest: Dest,
         e: &Expr,
     ) -> CResult<()> {
-        let trio = self.alloc_n(3, e.span)?;
-        self.expr(module, Dest::Reg(trio))?;
-        self.load_const(Term::atom(name), trio + 1);
-        self.load_const(Term::Int(args.len() as i64), trio + 2);
-        let f = self.alloc(e.span)?;
-        self.bif_at(("erlang", "make_fun"), trio, 3, Dest::Reg(f), e)?;
-        let start = self.args(args)?;
         let argc = arity_of(args.len(), e.span)?;
+        let start = self.alloc_len(2 + args.len(), e.span)?;
+        self.expr(module, Dest::Reg(start))?;
+        self.load_const(Term::atom(name), start + 1);
+        for (i, a) in args.iter().enumerate() {
+            self.expr(a, Dest::Reg(start + 2 + i as Reg))?;
+        }
         if dest == Dest::Tail && self.in_try == 0 {
-            self.emit(Instr::TailCallFun {
-                fun: f,
-                args: start,
-                argc,
-            });
+            self.emit(Instr::TailCallDynamic { args: start, argc });
             Ok(())
         } else {
             let r = self.dest_reg(dest, e)?;
-            self.emit(Instr::CallFun {
-                fun: f,
+            self.emit(Instr::CallDynamic {
                 args: start,
                 argc,
                 dst: r,

@@ -433,7 +433,23 @@ fn module_statement(
                     ExprKind::Var(n) => (n.clone(), Vec::new()),
                     _ => return Err(Diagnostic::new("invalid function head", head.span)),
                 };
-                let mut body = body.clone();
+                // `def f do ... rescue ... end`: the body is an implicit `try`.
+                let implicit_try = rest.iter().rev().find(|o| {
+                    ["rescue", "catch", "after", "else"]
+                        .iter()
+                        .any(|k| keyword(o, k).is_some())
+                });
+                let mut body = match implicit_try {
+                    Some(opts) => Expr::new(
+                        ExprKind::Call {
+                            callee: Callee::Local("try".into()),
+                            args: vec![opts.clone()],
+                            parens: false,
+                        },
+                        body.span,
+                    ),
+                    None => body.clone(),
+                };
                 let mut params = params;
                 let mut guard = guard;
                 let budget = &mb.source.attr_budget;

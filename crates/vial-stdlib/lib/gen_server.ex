@@ -2,7 +2,7 @@
 # primitives as OTP writes gen_server in Erlang.
 #
 # Protocol (OTP 24's, so that replies can be sent by any process):
-#   call:  {:"$gen_call", {caller, [:alias | ref]}, request}, where ref is
+#   call:  {:"$gen_call", {caller, ref}, request}, where ref is
 #          a monitor on the server that is also an alias of the caller; the
 #          reply {ref, reply} is sent to the alias, so a reply that arrives
 #          after the caller gave up is dropped.
@@ -183,9 +183,16 @@ defmodule GenServer do
 
   ## The server loop
 
-  defp loop(parent, name, module, state, {:continue, continue}) do
-    result = run(module, :handle_continue, [continue, state])
-    handle_result(parent, name, module, state, result, {:continue, continue}, nil)
+  defp loop(parent, name, module, state, {:continue, continue} = message) do
+    result =
+      try do
+        module.handle_continue(continue, state)
+      catch
+        kind, reason ->
+          failed(kind, reason, __STACKTRACE__, :handle_continue, [continue, state], name, module, message, nil)
+      end
+
+    handle_result(parent, name, module, state, result, message, nil)
   end
 
   defp loop(parent, name, module, state, timeout) do
@@ -199,16 +206,24 @@ defmodule GenServer do
   end
 
   defp handle_msg(parent, name, module, state, {:"$gen_call", from, request} = message) do
-    case run(module, :handle_call, [request, from, state]) do
-      {:ok, {:reply, reply, new_state}} ->
+    result =
+      try do
+        module.handle_call(request, from, state)
+      catch
+        kind, reason ->
+          failed(kind, reason, __STACKTRACE__, :handle_call, [request, from, state], name, module, message, from)
+      end
+
+    case result do
+      {:reply, reply, new_state} ->
         reply(from, reply)
         loop(parent, name, module, new_state, :infinity)
 
-      {:ok, {:reply, reply, new_state, timeout}} ->
+      {:reply, reply, new_state, timeout} ->
         reply(from, reply)
         check_timeout(parent, name, module, new_state, timeout, message)
 
-      {:ok, {:stop, reason, reply, new_state}} ->
+      {:stop, reason, reply, new_state} ->
         try do
           terminate(reason, name, module, new_state, message, nil)
         after
@@ -221,7 +236,14 @@ defmodule GenServer do
   end
 
   defp handle_msg(parent, name, module, state, {:"$gen_cast", request} = message) do
-    result = run(module, :handle_cast, [request, state])
+    result =
+      try do
+        module.handle_cast(request, state)
+      catch
+        kind, reason ->
+          failed(kind, reason, __STACKTRACE__, :handle_cast, [request, state], name, module, message, nil)
+      end
+
     handle_result(parent, name, module, state, result, message, nil)
   end
 
@@ -234,26 +256,30 @@ defmodule GenServer do
   end
 
   defp handle_msg(parent, name, module, state, message) do
-    result = run(module, :handle_info, [message, state])
+    result =
+      try do
+        module.handle_info(message, state)
+      catch
+        kind, reason ->
+          failed(kind, reason, __STACKTRACE__, :handle_info, [message, state], name, module, message, nil)
+      end
+
     handle_result(parent, name, module, state, result, message, nil)
   end
 
   defp handle_result(parent, name, module, state, result, message, from) do
     case result do
-      {:ok, {:noreply, new_state}} ->
+      {:noreply, new_state} ->
         loop(parent, name, module, new_state, :infinity)
 
-      {:ok, {:noreply, new_state, timeout}} ->
+      {:noreply, new_state, timeout} ->
         check_timeout(parent, name, module, new_state, timeout, message)
 
-      {:ok, {:stop, reason, new_state}} ->
+      {:stop, reason, new_state} ->
         terminate(reason, name, module, new_state, message, from)
 
-      {:ok, other} ->
+      other ->
         terminate({:bad_return_value, other}, name, module, state, message, from)
-
-      {:error, kind, reason, stacktrace} ->
-        crash(kind, reason, stacktrace, name, module, state, message, from)
     end
   end
 
@@ -267,16 +293,19 @@ defmodule GenServer do
     end
   end
 
-  # Calls a callback, or its default when the module does not export it.
-  defp run(module, callback, args) do
-    try do
-      if function_exported?(module, callback, length(args)) do
-        {:ok, apply(module, callback, args)}
-      else
-        {:ok, default(module, callback, args)}
+  # A callback raised: if the module does not export it, the result of the
+  # default `use GenServer` gives; otherwise the server crashes.
+  defp failed(kind, reason, stacktrace, callback, args, name, module, message, from) do
+    state = List.last(args)
+
+    if kind == :error and not function_exported?(module, callback, length(args)) do
+      try do
+        default(module, callback, args)
+      catch
+        kind, reason -> crash(kind, reason, __STACKTRACE__, name, module, state, message, from)
       end
-    catch
-      kind, reason -> {:error, kind, reason, __STACKTRACE__}
+    else
+      crash(kind, reason, stacktrace, name, module, state, message, from)
     end
   end
 
@@ -378,38 +407,36 @@ defmodule GenServer do
   :call, [server, request, timeout]}}: :timeout, :noproc for a dead or
   unknown server, :calling_self, or the server's exit reason.
   """
-  def call(server, request, timeout \\ 5000) do
+  def call(server, request, timeout \\ 5000)
+
+  def call(pid, request, timeout) when is_pid(pid) and pid != self() do
+    do_call(pid, pid, request, timeout)
+  end
+
+  def call(server, request, timeout) do
     case whereis(server) do
-      nil ->
-        exit({:noproc, {GenServer, :call, [server, request, timeout]}})
-
-      pid when pid == self() ->
-        exit({:calling_self, {GenServer, :call, [server, request, timeout]}})
-
-      pid ->
-        case do_call(pid, request, timeout) do
-          {:ok, reply} -> reply
-          {:exit, reason} -> exit({reason, {GenServer, :call, [server, request, timeout]}})
-        end
+      nil -> exit({:noproc, {GenServer, :call, [server, request, timeout]}})
+      pid when pid == self() -> exit({:calling_self, {GenServer, :call, [server, request, timeout]}})
+      pid -> do_call(pid, server, request, timeout)
     end
   end
 
-  defp do_call(pid, request, timeout) do
+  defp do_call(pid, server, request, timeout) do
     ref = :erlang.monitor(:process, pid, alias: :demonitor)
-    send(pid, {:"$gen_call", {self(), [:alias | ref]}, request})
+    send(pid, {:"$gen_call", {self(), ref}, request})
 
     receive do
       {^ref, reply} ->
         Process.demonitor(ref, [:flush])
-        {:ok, reply}
+        reply
 
       {:DOWN, ^ref, _, _, reason} ->
         :erlang.unalias(ref)
-        {:exit, reason}
+        exit({reason, {GenServer, :call, [server, request, timeout]}})
     after
       timeout ->
         Process.demonitor(ref, [:flush])
-        {:exit, :timeout}
+        exit({:timeout, {GenServer, :call, [server, request, timeout]}})
     end
   end
 
@@ -430,13 +457,13 @@ defmodule GenServer do
   end
 
   @doc "Replies to a caller from outside handle_call/3 (`from` is its second argument)."
-  def reply({_pid, [:alias | ref]}, reply) do
+  def reply({_pid, ref}, reply) when is_reference(ref) do
     send(ref, {ref, reply})
     :ok
   end
 
-  def reply({pid, ref}, reply) when is_pid(pid) do
-    send(pid, {ref, reply})
+  def reply({_pid, [:alias | ref]}, reply) do
+    send(ref, {ref, reply})
     :ok
   end
 

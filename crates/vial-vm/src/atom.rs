@@ -64,6 +64,7 @@ predefined_atoms! {
     ERLANG = "erlang",
     DO = "do",
     LABEL = "label",
+    ALIAS = "alias",
 }
 
 fn table() -> &'static RwLock<Table> {

@@ -157,6 +157,14 @@ pub enum Instr {
     },
     /// Tail-call form of [`Instr::CallFun`].
     TailCallFun { fun: Reg, args: Reg, argc: u8 },
+    /// `dst = m.f(a1, ..., an)` with the module computed at run time
+    /// (`module.handle_call(...)`): `r[args]` is the module, `r[args+1]` the
+    /// function name (an atom), `r[args+2..]` the `argc` arguments. Raises
+    /// ArgumentError for a non-atom module and UndefinedFunctionError for a
+    /// missing function.
+    CallDynamic { args: Reg, argc: u8, dst: Reg },
+    /// Tail-call form of [`Instr::CallDynamic`].
+    TailCallDynamic { args: Reg, argc: u8 },
     /// `dst = apply(r[args], r[args+1])` (a function value and an argument
     /// list) when `argc` is 2, or `apply(r[args], r[args+1], r[args+2])`
     /// (module, function name, argument list) when `argc` is 3. Compiled

@@ -316,7 +316,7 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
                     None
                 };
                 if let Some(banner) = banner {
-                    let mut out = format!("an exception was raised:{joiner}    {banner}");
+                    let mut out = format!("an exception was raised:{joiner}{banner}");
                     for entry in crate::interp::trace_from_term(b).iter() {
                         out.push_str(joiner);
                         out.push_str("    ");

@@ -247,6 +247,24 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         Err(e) => throw!(e),
                     }
                 }
+                Instr::CallDynamic { args, argc, dst } => {
+                    spend!();
+                    let start = base + args as usize;
+                    let argv = arg_vec(p, start + 2, argc);
+                    match dynamic_target(p, start, argc) {
+                        Ok(target) => dispatch!(target, argv, &[], Some(dst)),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::TailCallDynamic { args, argc } => {
+                    spend!();
+                    let start = base + args as usize;
+                    let argv = arg_vec(p, start + 2, argc);
+                    match dynamic_target(p, start, argc) {
+                        Ok(target) => dispatch!(target, argv, &[], None),
+                        Err(e) => throw!(e),
+                    }
+                }
                 Instr::TailCallFun { fun, args, argc } => {
                     spend!();
                     let callee = r!(fun).clone();
@@ -653,6 +671,15 @@ type Args = SmallVec<[Term; 4]>;
 /// Resolves `apply(fun, args)` (`argc` 2) or `apply(module, name, args)`
 /// (`argc` 3) from absolute registers `start..`; returns the target, the
 /// arguments and a closure's captured values.
+/// The target of [`Instr::CallDynamic`]: module in `regs[start]`, name in
+/// `regs[start + 1]`.
+fn dynamic_target(p: &Process, start: usize, argc: u8) -> Result<Target, Exception> {
+    match (&p.regs[start], &p.regs[start + 1]) {
+        (Term::Atom(m), Term::Atom(f)) => resolve(*m, *f, argc as u32),
+        _ => Err(Exception::badarg()),
+    }
+}
+
 fn apply_target(p: &Process, start: usize, argc: u8) -> Result<(Target, Args, Args), Exception> {
     let list = &p.regs[start + argc as usize - 1];
     let argv: Args = match list.list_to_vec() {

@@ -9,6 +9,7 @@ pub mod bif;
 pub mod bytecode;
 pub mod code;
 pub mod error;
+pub mod ets;
 pub mod inspect;
 pub mod interp;
 pub mod process;

@@ -120,6 +120,9 @@ pub struct Relations {
     pub name: Option<Atom>,
     /// Active process aliases (`:erlang.alias/0`) owned by this process.
     pub aliases: Vec<Ref>,
+    /// ETS tables this process owns (their identifiers): deleted, or
+    /// passed to their heir, when it exits.
+    pub tables: Vec<Ref>,
 }
 
 /// The shared part of a process: what senders, timers and other processes

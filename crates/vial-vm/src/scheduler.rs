@@ -30,10 +30,12 @@
 //! # Exits
 //!
 //! A finished process (see [`Vm::retire`]) is marked exited, loses its
-//! registered name, leaves the process table, and only then sends exit
-//! signals to its links and `:DOWN`s to its monitors, so a process that gets
-//! the notification finds the name free and `Process.alive?/1` false.
+//! registered name and its ETS tables (deleted or passed to their heirs),
+//! leaves the process table, and only then sends exit signals to its links
+//! and `:DOWN`s to its monitors, so a process that gets the notification
+//! finds the name free, the tables gone and `Process.alive?/1` false.
 
+mod ets_owner;
 mod ops;
 mod table;
 pub(crate) mod timer;
@@ -123,6 +125,8 @@ pub struct Vm {
     pub argv: RwLock<Vec<String>>,
     /// Scheduler threads of the current run (`System.schedulers_online/0`).
     schedulers: AtomicUsize,
+    /// ETS tables (`:ets`).
+    ets: crate::ets::Store,
 }
 
 impl Default for Vm {
@@ -164,6 +168,7 @@ impl Vm {
             main_signal: Mutex::new(None),
             argv: RwLock::new(Vec::new()),
             schedulers: AtomicUsize::new(1),
+            ets: crate::ets::Store::new(),
         }
     }
 
@@ -535,9 +540,9 @@ impl Vm {
         }
     }
 
-    /// Ends a finished process: frees its name, removes it from the table,
-    /// then notifies its links and monitors. Ends the run when it was the
-    /// main process.
+    /// Ends a finished process: frees its name, deletes (or hands to their
+    /// heirs) its ETS tables, removes it from the table, then notifies its
+    /// links and monitors. Ends the run when it was the main process.
     fn retire(&self, mut p: Box<Process>, exit: Exit) {
         let (reason, report) = exit_reason(&mut p, &exit);
         if let Some(seq) = p.timer.take() {
@@ -565,6 +570,9 @@ impl Vm {
                 for a in &rel.aliases {
                     aliases.remove(&a.0);
                 }
+            }
+            if !rel.tables.is_empty() {
+                self.ets_owner_exited(p.pid, &rel.tables);
             }
         }
         self.table.remove(p.pid);

@@ -19,11 +19,14 @@ pub(crate) mod arith;
 pub(crate) mod compare;
 mod data;
 mod errors;
+mod ets;
 pub(crate) mod io;
 mod library;
 mod math;
 mod procs;
+mod rand;
 mod runtime;
+mod time;
 
 /// What a BIF sees: the VM and the calling process.
 pub struct Ctx<'a> {
@@ -55,16 +58,19 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 9] = [
+        let groups: [&'static [BifDef]; 12] = [
             arith::BIFS,
             compare::BIFS,
             data::BIFS,
             errors::BIFS,
+            ets::BIFS,
             io::BIFS,
             library::BIFS,
             math::BIFS,
             procs::BIFS,
+            rand::BIFS,
             runtime::BIFS,
+            time::BIFS,
         ];
         for def in groups.into_iter().flatten() {
             let mfa = Mfa::new(Atom::intern(def.module), Atom::intern(def.name), def.arity);

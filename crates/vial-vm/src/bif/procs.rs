@@ -432,7 +432,7 @@ fn erlang_monitor3(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     };
     let alias = opts
         .iter()
-        .any(|o| matches!(o.as_tuple(), Some([Term::Atom(a), _]) if a.name() == "alias"));
+        .any(|o| matches!(o.as_tuple(), Some([Term::Atom(Atom::ALIAS), _])));
     if !alias {
         return erlang_monitor(ctx, &args[..2]);
     }

@@ -22,7 +22,30 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("erlang", "function_exported", 3, function_exported),
     bif!("Elixir.Kernel", "**", 2, pow),
     bif!("Elixir.Kernel", "function_exported?", 3, function_exported),
+    bif!("Elixir.Code", "ensure_loaded?", 1, ensure_loaded_p),
+    bif!("Elixir.Code", "ensure_loaded", 1, ensure_loaded),
+    bif!("code", "ensure_loaded", 1, ensure_loaded),
 ];
+
+/// Whether `module` is a loaded module (every module is loaded when its
+/// file is compiled, so this is whether it exists).
+fn is_module(t: &Term) -> bool {
+    matches!(t, Term::Atom(m) if crate::code::is_loaded(*m))
+}
+
+/// `Code.ensure_loaded?(module)`: whether the module exists.
+fn ensure_loaded_p(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    Ok(Term::bool(is_module(&args[0])))
+}
+
+/// `Code.ensure_loaded(module)`: `{:module, module}` or `{:error, :nofile}`.
+fn ensure_loaded(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    Ok(if is_module(&args[0]) {
+        Term::tuple(vec![Term::atom("module"), args[0].clone()])
+    } else {
+        Term::tuple(vec![Term::atom("error"), Term::atom("nofile")])
+    })
+}
 
 /// Whether `module` is loaded and exports `name/arity` (BIFs count).
 fn function_exported(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {

@@ -243,6 +243,7 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
         | CallLocal { dst, .. }
         | CallRemote { dst, .. }
         | CallFun { dst, .. }
+        | CallDynamic { dst, .. }
         | Apply { dst, .. }
         | Arith { dst, .. }
         | Compare { dst, .. }

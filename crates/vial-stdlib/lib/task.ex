@@ -1,0 +1,278 @@
+# Task: one-off computations in their own process, after Elixir's task.ex.
+#
+# Task.async/1,3 spawns a linked process and monitors it with a monitor
+# that is also an alias of the owner; the task sends {ref, result} to the
+# alias, so a result that arrives after the owner stopped waiting is
+# dropped. The owner collects it with await/2, await_many/2 or yield/2.
+defmodule Task do
+  defstruct [:mfa, :owner, :pid, :ref]
+
+  @doc "The child spec of {Task, fun} and `use Task` modules: restart :temporary."
+  def child_spec(arg) do
+    %{id: Task, start: {Task, :start_link, [arg]}, restart: :temporary}
+  end
+
+  @doc "Runs `fun` in a new process linked to the caller: a %Task{} to await."
+  def async(fun) when is_function(fun, 0), do: spawn_task(fun, {:erlang, :apply, 2})
+
+  def async(module, function_name, args) when is_atom(module) and is_atom(function_name) and is_list(args) do
+    spawn_task(fn -> apply(module, function_name, args) end, {module, function_name, length(args)})
+  end
+
+  defp spawn_task(fun, mfa) do
+    owner = self()
+    pid = spawn_link(fn -> run_async(fun) end)
+    ref = :erlang.monitor(:process, pid, alias: :demonitor)
+    send(pid, {:"$task_ref", ref})
+    %Task{pid: pid, ref: ref, owner: owner, mfa: mfa}
+  end
+
+  defp run_async(fun) do
+    receive do
+      {:"$task_ref", ref} -> send(ref, {ref, fun.()})
+    end
+  end
+
+  @doc """
+  Waits up to `timeout` ms (default 5000, or :infinity) for the task's
+  result. Exits the caller with {:timeout, {Task, :await, [task, timeout]}},
+  or with the task's exit reason in the same shape if it died.
+  """
+  def await(%Task{ref: ref, owner: owner} = task, timeout \\ 5000)
+      when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
+    check_owner(owner, task)
+
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        reply
+
+      {:DOWN, ^ref, _, _proc, reason} ->
+        exit({reason, {Task, :await, [task, timeout]}})
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        exit({:timeout, {Task, :await, [task, timeout]}})
+    end
+  end
+
+  @doc "Awaits every task within one overall `timeout`; the results in order."
+  def await_many(tasks, timeout \\ 5000)
+      when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
+    Enum.each(tasks, &check_owner(&1.owner, &1))
+    deadline = if timeout == :infinity, do: :infinity, else: System.monotonic_time(:millisecond) + timeout
+    await_each(tasks, tasks, deadline, timeout, [])
+  end
+
+  defp await_each([], _all, _deadline, _timeout, acc), do: Enum.reverse(acc)
+
+  defp await_each([%Task{ref: ref} | rest], all, deadline, timeout, acc) do
+    left = if deadline == :infinity, do: :infinity, else: max(deadline - System.monotonic_time(:millisecond), 0)
+
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        await_each(rest, all, deadline, timeout, [reply | acc])
+
+      {:DOWN, ^ref, _, _proc, reason} ->
+        Enum.each(rest, &Process.demonitor(&1.ref, [:flush]))
+        exit({reason, {Task, :await_many, [all, timeout]}})
+    after
+      left ->
+        Enum.each(rest, &Process.demonitor(&1.ref, [:flush]))
+        Process.demonitor(ref, [:flush])
+        exit({:timeout, {Task, :await_many, [all, timeout]}})
+    end
+  end
+
+  @doc "{:ok, result}, {:exit, reason} if the task died, or nil if `timeout` passed (the task keeps running)."
+  def yield(%Task{ref: ref, owner: owner} = task, timeout \\ 5000) do
+    check_owner(owner, task)
+
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^ref, _, _proc, reason} ->
+        {:exit, reason}
+    after
+      timeout -> nil
+    end
+  end
+
+  @doc "yield/2 over several tasks within one `timeout`: [{task, result_or_nil}] in order."
+  def yield_many(tasks, timeout \\ 5000) do
+    deadline = if timeout == :infinity, do: :infinity, else: System.monotonic_time(:millisecond) + timeout
+
+    Enum.map(tasks, fn task ->
+      left = if deadline == :infinity, do: :infinity, else: max(deadline - System.monotonic_time(:millisecond), 0)
+      {task, yield(task, left)}
+    end)
+  end
+
+  @doc """
+  Stops the task (an exit signal :shutdown, then :kill after `shutdown` ms,
+  or :brutal_kill at once): {:ok, result} if it had finished, {:exit,
+  reason} if it died otherwise, or nil.
+  """
+  def shutdown(%Task{pid: pid, ref: ref, owner: owner} = task, shutdown \\ 5000) do
+    check_owner(owner, task)
+    Process.unlink(pid)
+
+    if shutdown == :brutal_kill do
+      Process.exit(pid, :kill)
+    else
+      Process.exit(pid, :shutdown)
+    end
+
+    wait = if shutdown == :brutal_kill, do: :infinity, else: shutdown
+
+    result =
+      receive do
+        {^ref, reply} ->
+          Process.demonitor(ref, [:flush])
+          {:ok, reply}
+
+        {:DOWN, ^ref, _, _, reason} when reason in [:shutdown, :killed] ->
+          nil
+
+        {:DOWN, ^ref, _, _, reason} ->
+          {:exit, reason}
+      after
+        wait ->
+          Process.exit(pid, :kill)
+
+          receive do
+            {:DOWN, ^ref, _, _, :killed} -> nil
+            {:DOWN, ^ref, _, _, reason} -> {:exit, reason}
+          end
+      end
+
+    receive do
+      {:EXIT, ^pid, _} -> :ok
+    after
+      0 -> :ok
+    end
+
+    result
+  end
+
+  defp check_owner(owner, task) do
+    if owner != self() do
+      raise ArgumentError,
+            "task #{inspect(task)} must be queried from the owner but was queried from #{inspect(self())}"
+    end
+  end
+
+  @doc """
+  A stream that runs `fun` on each element in its own task, at most
+  :max_concurrency (default System.schedulers_online/0) at a time, and
+  emits {:ok, result} (or {:exit, :timeout} with on_timeout: :kill_task)
+  in input order, or in completion order with ordered: false. A task
+  running longer than :timeout ms (default 5000) exits the caller with
+  {:timeout, {Task.Supervised, :stream, [timeout]}} by default.
+  """
+  def async_stream(enumerable, fun, options \\ []) when is_function(fun, 1) do
+    max = Keyword.get(options, :max_concurrency, System.schedulers_online())
+    config = %{
+      fun: fun,
+      max: max,
+      timeout: Keyword.get(options, :timeout, 5000),
+      on_timeout: Keyword.get(options, :on_timeout, :exit),
+      ordered: Keyword.get(options, :ordered, true)
+    }
+
+    %Stream{next: fn -> stream_next(Stream.__cursor__(enumerable), [], config) end}
+  end
+
+  def async_stream(enumerable, module, function_name, args, options \\ []) do
+    async_stream(enumerable, fn x -> apply(module, function_name, [x | args]) end, options)
+  end
+
+  # `running` holds {task, deadline} in start order.
+  defp stream_next(input, running, config) do
+    {input, running} = fill(input, running, config)
+
+    case running do
+      [] ->
+        :done
+
+      _ ->
+        {result, running} = next_result(running, config)
+        {result, %Stream{next: fn -> stream_next(input, running, config) end}}
+    end
+  end
+
+  defp fill(input, running, config) do
+    if length(running) >= config.max do
+      {input, running}
+    else
+      case Stream.__next__(input) do
+        :done ->
+          {input, running}
+
+        {x, rest} ->
+          fun = config.fun
+          task = async(fn -> fun.(x) end)
+          deadline = if config.timeout == :infinity, do: :infinity, else: System.monotonic_time(:millisecond) + config.timeout
+          fill(rest, running ++ [{task, deadline}], config)
+      end
+    end
+  end
+
+  defp next_result([{task, deadline} | rest], %{ordered: true} = config) do
+    {stream_await(task, deadline, config), rest}
+  end
+
+  defp next_result(running, config) do
+    refs = Enum.map(running, fn {task, _} -> task.ref end)
+    {_, first_deadline} = hd(running)
+
+    receive do
+      {ref, reply} when is_reference(ref) ->
+        if ref in refs do
+          Process.demonitor(ref, [:flush])
+          {{:ok, reply}, Enum.reject(running, fn {t, _} -> t.ref == ref end)}
+        else
+          next_result(running, config)
+        end
+    after
+      left(first_deadline) ->
+        [{task, deadline} | rest] = running
+        {stream_await(task, deadline, config), rest}
+    end
+  end
+
+  defp stream_await(%Task{ref: ref, pid: pid}, deadline, config) do
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^ref, _, _, reason} ->
+        {:exit, reason}
+    after
+      left(deadline) ->
+        Process.unlink(pid)
+        Process.exit(pid, :kill)
+        Process.demonitor(ref, [:flush])
+
+        case config.on_timeout do
+          :kill_task -> {:exit, :timeout}
+          :exit -> exit({:timeout, {Task.Supervised, :stream, [config.timeout]}})
+        end
+    end
+  end
+
+  defp left(:infinity), do: :infinity
+  defp left(deadline), do: max(deadline - System.monotonic_time(:millisecond), 0)
+
+  @doc "Runs `fun` in a new unlinked process: {:ok, pid}."
+  def start(fun) when is_function(fun, 0), do: {:ok, spawn(fun)}
+  def start(module, function_name, args), do: {:ok, spawn(module, function_name, args)}
+
+  @doc "Runs `fun` in a new process linked to the caller: {:ok, pid}."
+  def start_link(fun) when is_function(fun, 0), do: {:ok, spawn_link(fun)}
+  def start_link(module, function_name, args), do: {:ok, spawn_link(module, function_name, args)}
+end
