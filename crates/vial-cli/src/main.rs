@@ -56,10 +56,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(msg) = boot::load_stdlib() {
-        eprintln!("vial: the standard library failed to compile:\n{msg}");
-        return ExitCode::from(70);
-    }
+    boot::install_stdlib();
     let vm = Vm::new();
     *vm.argv.write() = opts.argv.clone();
     match (&opts.eval, &opts.file) {

@@ -69,14 +69,41 @@ pub fn load(module: Module) -> &'static Module {
     m
 }
 
-/// The current version of module `name`.
+/// Loads module `name` on its first use, if it can: returns whether it
+/// did. The CLI installs one that compiles standard library files on
+/// demand, so a script pays only for the library modules it uses.
+pub type Loader = fn(Atom) -> bool;
+
+static LOADER: OnceLock<Loader> = OnceLock::new();
+
+/// Installs the [`Loader`] (once; later calls are ignored).
+pub fn set_loader(loader: Loader) {
+    let _ = LOADER.set(loader);
+}
+
+/// The current version of module `name`, loading it through the
+/// [`Loader`] if it is not loaded yet.
 pub fn lookup(name: Atom) -> Option<&'static Module> {
+    if let Some(m) = loaded(name) {
+        return Some(m);
+    }
+    let loader = LOADER.get()?;
+    if loader(name) {
+        loaded(name)
+    } else {
+        None
+    }
+}
+
+/// Module `name` if it is loaded now (never calls the [`Loader`]).
+pub fn loaded(name: Atom) -> Option<&'static Module> {
     modules().read().get(&name).copied()
 }
 
-/// Whether module `name` is loaded (`Code.ensure_loaded?/1`).
+/// Whether module `name` exists (`Code.ensure_loaded?/1`), loading it
+/// through the [`Loader`] if needed.
 pub fn is_loaded(name: Atom) -> bool {
-    modules().read().contains_key(&name)
+    lookup(name).is_some()
 }
 
 /// The field names of struct `module` in `defstruct` order, if it defines one.
