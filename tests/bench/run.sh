@@ -41,7 +41,8 @@ benches=(
   "selective_tag_j10k|selective_receive.exs|10000 10000 tag|10 10000 tag||"
   "parallel_fib_s1|parallel_fib.exs|2 35|2 5|--schedulers 1|+S 1"
   "parallel_fib_s2|parallel_fib.exs|2 35|2 5|--schedulers 2|+S 2"
-  "supervisor_restart|supervisor_restart.exs|10000|10||"
+  "supervisor_restart_1k|supervisor_restart.exs|1000|10||"
+  "supervisor_restart_10k|supervisor_restart.exs|10000|10||"
 )
 
 FILTERS=("$@")

@@ -105,7 +105,7 @@ defmodule GenServer do
 
       {:ok, {:ok, state, timeout}} when timeout == :hibernate or is_integer(timeout) or timeout == :infinity ->
         ack(starter, {:ok, self()})
-        loop(parent, name, module, state, timeout)
+        loop(parent, name, module, state, if(timeout == :hibernate, do: :infinity, else: timeout))
 
       {:ok, {:ok, state, {:continue, _} = continue}} ->
         ack(starter, {:ok, self()})
@@ -196,8 +196,6 @@ defmodule GenServer do
   end
 
   defp loop(parent, name, module, state, timeout) do
-    timeout = if timeout == :hibernate, do: :infinity, else: timeout
-
     receive do
       message -> handle_msg(parent, name, module, state, message)
     after
@@ -205,34 +203,8 @@ defmodule GenServer do
     end
   end
 
-  defp handle_msg(parent, name, module, state, {:"$gen_call", from, request} = message) do
-    result =
-      try do
-        module.handle_call(request, from, state)
-      catch
-        kind, reason ->
-          failed(kind, reason, __STACKTRACE__, :handle_call, [request, from, state], name, module, message, from)
-      end
-
-    case result do
-      {:reply, reply, new_state} ->
-        reply(from, reply)
-        loop(parent, name, module, new_state, :infinity)
-
-      {:reply, reply, new_state, timeout} ->
-        reply(from, reply)
-        check_timeout(parent, name, module, new_state, timeout, message)
-
-      {:stop, reason, reply, new_state} ->
-        try do
-          terminate(reason, name, module, new_state, message, nil)
-        after
-          reply(from, reply)
-        end
-
-      result ->
-        handle_result(parent, name, module, state, result, message, from)
-    end
+  defp handle_msg(parent, name, module, state, {:"$gen_call", from, request}) do
+    handle_call_msg(parent, name, module, state, from, request)
   end
 
   defp handle_msg(parent, name, module, state, {:"$gen_cast", request} = message) do
@@ -265,6 +237,37 @@ defmodule GenServer do
       end
 
     handle_result(parent, name, module, state, result, message, nil)
+  end
+
+  defp handle_call_msg(parent, name, module, state, from, request) do
+    result =
+      try do
+        module.handle_call(request, from, state)
+      catch
+        kind, reason ->
+          message = {:"$gen_call", from, request}
+          failed(kind, reason, __STACKTRACE__, :handle_call, [request, from, state], name, module, message, from)
+      end
+
+    case result do
+      {:reply, reply, new_state} ->
+        reply(from, reply)
+        loop(parent, name, module, new_state, :infinity)
+
+      {:reply, reply, new_state, timeout} ->
+        reply(from, reply)
+        check_timeout(parent, name, module, new_state, timeout, {:"$gen_call", from, request})
+
+      {:stop, reason, reply, new_state} ->
+        try do
+          terminate(reason, name, module, new_state, {:"$gen_call", from, request}, nil)
+        after
+          reply(from, reply)
+        end
+
+      result ->
+        handle_result(parent, name, module, state, result, {:"$gen_call", from, request}, from)
+    end
   end
 
   defp handle_result(parent, name, module, state, result, message, from) do

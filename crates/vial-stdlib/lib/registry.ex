@@ -42,9 +42,13 @@ defmodule Registry do
     GenServer.call(registry, {:unregister, key, self()}, :infinity)
   end
 
-  @doc "[{pid, value}] registered under `key` by live processes."
+  @doc """
+  [{pid, value}] registered under `key`. As in Elixir, the entries of a
+  process that just died are listed until the registry has processed its
+  exit.
+  """
   def lookup(registry, key) do
-    for {_key, pid, value} <- :ets.lookup(registry, key), Process.alive?(pid), do: {pid, value}
+    for {_key, pid, value} <- :ets.lookup(registry, key), do: {pid, value}
   end
 
   @doc "Calls `fun.(entries)` with lookup/2's entries if there are any (or apply(m, f, [entries | args])): :ok."
@@ -103,7 +107,7 @@ defmodule Registry do
 
   def whereis_name({registry, key, _value}) do
     case lookup(registry, key) do
-      [{pid, _}] -> pid
+      [{pid, _}] -> if Process.alive?(pid), do: pid, else: :undefined
       _ -> :undefined
     end
   end
