@@ -9,7 +9,7 @@
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::Path;
 use std::time::Duration;
-use vial_tests::{repo_root, run_vial};
+use vial_tests::{exs_programs, repo_root, run_vial};
 
 fn main() {
     let root = repo_root().join("tests/conformance");
@@ -23,14 +23,7 @@ fn main() {
     let mut trials = Vec::new();
     for family in ["core", "otp"] {
         let dir = root.join(family);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "exs"))
-            .collect();
-        files.sort();
-        for path in files {
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for stem in exs_programs(&dir) {
             let name = format!("{family}/{stem}");
             let listed = expected.contains(&name);
             let dir = dir.clone();

@@ -4,20 +4,13 @@
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::time::Duration;
-use vial_tests::{repo_root, run_vial};
+use vial_tests::{exs_programs, repo_root, run_vial};
 
 fn main() {
     let dir = repo_root().join("lang-examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("lang-examples/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "exs"))
-        .collect();
-    files.sort();
-    let trials = files
+    let trials = exs_programs(&dir)
         .into_iter()
-        .map(|path| {
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        .map(|stem| {
             let dir = dir.clone();
             Trial::test(stem.clone(), move || -> Result<(), Failed> {
                 let run = run_vial(&dir, &[&format!("{stem}.exs")], "", Duration::from_secs(60));
@@ -28,7 +21,7 @@ fn main() {
                 let mut settings = insta::Settings::clone_current();
                 settings.set_snapshot_path(repo_root().join("tests/snapshots"));
                 settings.set_prepend_module_to_snapshot(false);
-                settings.set_input_file(&path);
+                settings.set_input_file(dir.join(format!("{stem}.exs")));
                 settings.bind(|| insta::assert_snapshot!(stem.as_str(), shown));
                 Ok(())
             })

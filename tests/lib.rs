@@ -14,6 +14,19 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The names (without `.exs`) of the `.exs` programs in `dir`, sorted.
+/// Panics if `dir` cannot be read.
+pub fn exs_programs(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "exs"))
+        .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
 /// The `vial` binary: `$VIAL_BIN`, else the one built beside the test
 /// executable (`target/<profile>/vial`; build it first with `cargo build`).
 pub fn vial_bin() -> PathBuf {

@@ -13,24 +13,17 @@
 //! once stopped, leak no process.
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
-use vial_tests::{repo_root, run_vial};
+use vial_tests::{exs_programs, repo_root, run_vial};
 
 const LIMIT: Duration = Duration::from_secs(120);
 
 fn main() {
     let dir = repo_root().join("tests").join("otp");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "exs"))
-        .collect();
-    files.sort();
-    let trials = files
+    let trials = exs_programs(&dir)
         .into_iter()
-        .map(|path| {
-            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        .map(|name| {
             let dir = dir.clone();
             Trial::test(name.clone(), move || check(&dir, &name))
         })

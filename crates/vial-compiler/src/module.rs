@@ -67,8 +67,9 @@ pub struct ModuleBuilder {
     lambdas: u32,
     /// The Elixir name (`Foo.Bar`), `None` for script code.
     pub elixir_name: Option<String>,
-    /// `use Behaviour, opts`: the behaviour module and its options.
-    using: Option<(Atom, Expr)>,
+    /// `use Behaviour, opts`: the extra child-spec fields of the behaviour
+    /// (see [`USABLE`]) and the options.
+    using: Option<(&'static str, Expr)>,
 }
 
 /// One `def` clause before grouping.
@@ -247,10 +248,8 @@ pub fn compile_module(
             exception_functions(&mut mb, &def, name, source, structs, out, &mut defs)?;
         }
     }
-    if let Some((behaviour, opts)) = mb.using.take() {
-        use_functions(
-            &mut mb, behaviour, opts, name, source, structs, out, &mut defs,
-        )?;
+    if let Some((extra, opts)) = mb.using.take() {
+        use_functions(&mut mb, extra, opts, name, source, structs, out, &mut defs)?;
     }
     define_reflection(&mut mb);
     compile_defs(&mut mb, &defs)?;
@@ -270,10 +269,7 @@ fn exception_functions(
     out: &mut Vec<Module>,
     defs: &mut Vec<DefClause>,
 ) -> CResult<()> {
-    if defs
-        .iter()
-        .any(|d| d.name == "exception" && d.params.len() == 1)
-    {
+    if defines(defs, "exception", 1) {
         return Ok(());
     }
     let mut text = String::new();
@@ -283,7 +279,27 @@ fn exception_functions(
     text.push_str(
         "def exception(args) when is_list(args), do: :maps.merge(__struct__(), :maps.from_list(args))\n",
     );
-    let (ast, diagnostics) = vial_syntax::parse(&text);
+    inject(mb, &text, name, source, structs, out, defs)
+}
+
+/// Whether the module defines `name/arity` itself.
+fn defines(defs: &[DefClause], name: &str, arity: usize) -> bool {
+    defs.iter()
+        .any(|d| d.name == name && d.params.len() == arity)
+}
+
+/// Compiles generated source `text` (definitions) into the module body, as
+/// `defexception` and `use` generate functions in Elixir.
+fn inject(
+    mb: &mut ModuleBuilder,
+    text: &str,
+    name: &str,
+    source: &Arc<Source>,
+    structs: &mut Structs,
+    out: &mut Vec<Module>,
+    defs: &mut Vec<DefClause>,
+) -> CResult<()> {
+    let (ast, diagnostics) = vial_syntax::parse(text);
     if let Some(d) = diagnostics.into_iter().next() {
         return Err(d);
     }
@@ -312,7 +328,7 @@ const USABLE: &[(&str, &str)] = &[
 #[allow(clippy::too_many_arguments)]
 fn use_functions(
     mb: &mut ModuleBuilder,
-    behaviour: Atom,
+    extra: &str,
     opts: Expr,
     name: &str,
     source: &Arc<Source>,
@@ -320,28 +336,15 @@ fn use_functions(
     out: &mut Vec<Module>,
     defs: &mut Vec<DefClause>,
 ) -> CResult<()> {
-    if defs
-        .iter()
-        .any(|d| d.name == "child_spec" && d.params.len() == 1)
-    {
+    if defines(defs, "child_spec", 1) {
         return Ok(());
     }
-    let extra = USABLE
-        .iter()
-        .find(|(m, _)| *m == behaviour.name())
-        .map_or("", |(_, extra)| extra);
     let text = format!(
         "def child_spec(init_arg), do: Supervisor.child_spec(%{{id: __MODULE__, \
          start: {{__MODULE__, :start_link, [init_arg]}}{extra}}}, @__use_opts__)\n"
     );
-    let (ast, diagnostics) = vial_syntax::parse(&text);
-    if let Some(d) = diagnostics.into_iter().next() {
-        return Err(d);
-    }
     let saved = mb.attributes.insert("__use_opts__".into(), opts);
-    for stmt in block_items(&ast) {
-        module_statement(mb, stmt, name, source, structs, out, defs)?;
-    }
+    inject(mb, &text, name, source, structs, out, defs)?;
     match saved {
         Some(v) => mb.attributes.insert("__use_opts__".into(), v),
         None => mb.attributes.remove("__use_opts__"),
@@ -519,7 +522,7 @@ fn module_statement(
                     ExprKind::Alias(written) => mb.expand_alias(written),
                     _ => return Err(Diagnostic::new("expected a module name", target.span)),
                 };
-                if !USABLE.iter().any(|(m, _)| *m == module.name()) {
+                let Some(&(_, extra)) = USABLE.iter().find(|(m, _)| *m == module.name()) else {
                     let shown = module.name().trim_start_matches("Elixir.");
                     return Err(Diagnostic::new(
                         format!(
@@ -529,7 +532,7 @@ fn module_statement(
                         ),
                         stmt.span,
                     ));
-                }
+                };
                 let opts = opts.first().cloned().unwrap_or_else(|| {
                     Expr::new(
                         ExprKind::List {
@@ -539,7 +542,7 @@ fn module_statement(
                         stmt.span,
                     )
                 });
-                mb.using = Some((module, opts));
+                mb.using = Some((extra, opts));
                 Ok(())
             }
             ("import" | "use", _) => unsupported(&format!("`{f}`")),

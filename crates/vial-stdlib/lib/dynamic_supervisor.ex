@@ -162,7 +162,7 @@ defmodule DynamicSupervisor do
 
         cond do
           child.restart == :temporary -> {:noreply, state}
-          child.restart == :transient and normal_exit?(reason) -> {:noreply, state}
+          child.restart == :transient and Supervisor.Server.normal_exit?(reason) -> {:noreply, state}
           true -> restart(child, state)
         end
 
@@ -173,11 +173,6 @@ defmodule DynamicSupervisor do
 
   def handle_info({:"$restart", child}, state), do: restart(child, state)
   def handle_info(_message, state), do: {:noreply, state}
-
-  defp normal_exit?(:normal), do: true
-  defp normal_exit?(:shutdown), do: true
-  defp normal_exit?({:shutdown, _}), do: true
-  defp normal_exit?(_), do: false
 
   defp restart(child, state) do
     case Supervisor.Server.add_restart(state) do

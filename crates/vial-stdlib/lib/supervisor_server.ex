@@ -339,10 +339,12 @@ defmodule Supervisor.Server do
     end
   end
 
-  defp normal_exit?(:normal), do: true
-  defp normal_exit?(:shutdown), do: true
-  defp normal_exit?({:shutdown, _}), do: true
-  defp normal_exit?(_), do: false
+  @doc false
+  # Whether exit `reason` leaves a :transient child stopped.
+  def normal_exit?(:normal), do: true
+  def normal_exit?(:shutdown), do: true
+  def normal_exit?({:shutdown, _}), do: true
+  def normal_exit?(_), do: false
 
   defp restart(child, state) do
     case add_restart(state) do
@@ -408,14 +410,8 @@ defmodule Supervisor.Server do
         end
       end)
 
-    state = %{state | children: children}
-
-    if failed == nil do
-      {:noreply, state}
-    else
-      send(self(), {:"$restart", failed})
-      {:noreply, state}
-    end
+    if failed != nil, do: send(self(), {:"$restart", failed})
+    {:noreply, %{state | children: children}}
   end
 
   defp retry(child, state) do

@@ -60,15 +60,12 @@ defmodule Task do
   def await_many(tasks, timeout \\ 5000)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     Enum.each(tasks, &check_owner(&1.owner, &1))
-    deadline = if timeout == :infinity, do: :infinity, else: System.monotonic_time(:millisecond) + timeout
-    await_each(tasks, tasks, deadline, timeout, [])
+    await_each(tasks, tasks, deadline(timeout), timeout, [])
   end
 
   defp await_each([], _all, _deadline, _timeout, acc), do: Enum.reverse(acc)
 
   defp await_each([%Task{ref: ref} | rest], all, deadline, timeout, acc) do
-    left = if deadline == :infinity, do: :infinity, else: max(deadline - System.monotonic_time(:millisecond), 0)
-
     receive do
       {^ref, reply} ->
         Process.demonitor(ref, [:flush])
@@ -78,7 +75,7 @@ defmodule Task do
         Enum.each(rest, &Process.demonitor(&1.ref, [:flush]))
         exit({reason, {Task, :await_many, [all, timeout]}})
     after
-      left ->
+      left(deadline) ->
         Enum.each(rest, &Process.demonitor(&1.ref, [:flush]))
         Process.demonitor(ref, [:flush])
         exit({:timeout, {Task, :await_many, [all, timeout]}})
@@ -103,12 +100,8 @@ defmodule Task do
 
   @doc "yield/2 over several tasks within one `timeout`: [{task, result_or_nil}] in order."
   def yield_many(tasks, timeout \\ 5000) do
-    deadline = if timeout == :infinity, do: :infinity, else: System.monotonic_time(:millisecond) + timeout
-
-    Enum.map(tasks, fn task ->
-      left = if deadline == :infinity, do: :infinity, else: max(deadline - System.monotonic_time(:millisecond), 0)
-      {task, yield(task, left)}
-    end)
+    at = deadline(timeout)
+    Enum.map(tasks, &{&1, yield(&1, left(at))})
   end
 
   @doc """
@@ -215,8 +208,7 @@ defmodule Task do
         {x, rest} ->
           fun = config.fun
           task = async(fn -> fun.(x) end)
-          deadline = if config.timeout == :infinity, do: :infinity, else: System.monotonic_time(:millisecond) + config.timeout
-          fill(rest, running ++ [{task, deadline}], config)
+          fill(rest, running ++ [{task, deadline(config.timeout)}], config)
       end
     end
   end
@@ -264,6 +256,11 @@ defmodule Task do
         end
     end
   end
+
+  # The monotonic time (ms) `timeout` ms from now, and the time left until
+  # such a deadline.
+  defp deadline(:infinity), do: :infinity
+  defp deadline(timeout), do: System.monotonic_time(:millisecond) + timeout
 
   defp left(:infinity), do: :infinity
   defp left(deadline), do: max(deadline - System.monotonic_time(:millisecond), 0)

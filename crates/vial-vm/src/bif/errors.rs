@@ -45,6 +45,12 @@ fn error(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 /// `:erlang.raise(class, reason, stacktrace)`: raises again with the given
 /// stack trace (`reraise/2`).
 fn raise(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    Err(exception_of(args)?)
+}
+
+/// The exception `[class, reason, stacktrace]` describe; `badarg` for an
+/// unknown class.
+fn exception_of(args: &[Term]) -> Result<Exception, Exception> {
     let class = match args[0].as_atom() {
         Some(Atom::ERROR) => Class::Error,
         Some(Atom::THROW) => Class::Throw,
@@ -53,7 +59,7 @@ fn raise(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     };
     let mut e = Exception::new(class, args[1].clone());
     e.trace = trace_from_term(&args[2]);
-    Err(e)
+    Ok(e)
 }
 
 /// The message of a built-in exception, or the `message` field of any
@@ -73,14 +79,7 @@ fn format_exit(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 /// per stack trace entry, each ending in a newline, as the script's own
 /// uncaught-error report.
 fn format(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    let class = match args[0].as_atom() {
-        Some(Atom::ERROR) => Class::Error,
-        Some(Atom::THROW) => Class::Throw,
-        Some(Atom::EXIT_KIND) => Class::Exit,
-        _ => return Err(Exception::badarg()),
-    };
-    let mut e = Exception::new(class, args[1].clone());
-    e.trace = trace_from_term(&args[2]);
+    let e = exception_of(args)?;
     Ok(Term::string(&crate::error::format_uncaught(&e)))
 }
 

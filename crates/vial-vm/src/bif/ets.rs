@@ -19,80 +19,40 @@ use crate::Atom;
 use errors::ets_error;
 use std::sync::Arc;
 
+/// `bif!` for `:ets.NAME/ARITY` computed by `f(ctx, args)`: a failure
+/// raises the ETS error message of NAME.
+macro_rules! ets {
+    ($name:literal, $arity:literal, $f:expr) => {
+        bif!("ets", $name, $arity, |c, a| run($name, a, ($f)(c, a)))
+    };
+}
+
 /// The BIFs of this module, by MFA.
 pub(super) static BIFS: &[BifDef] = &[
-    bif!("ets", "new", 2, |c, a| run("new", a, new(c, a))),
-    bif!("ets", "insert", 2, |c, a| run(
-        "insert",
-        a,
-        insert(c, a, false)
-    )),
-    bif!("ets", "insert_new", 2, |c, a| run(
-        "insert_new",
-        a,
-        insert(c, a, true)
-    )),
-    bif!("ets", "lookup", 2, |c, a| run("lookup", a, lookup(c, a))),
-    bif!("ets", "lookup_element", 3, |c, a| run(
-        "lookup_element",
-        a,
-        lookup_element(c, a)
-    )),
-    bif!("ets", "member", 2, |c, a| run("member", a, member(c, a))),
-    bif!("ets", "delete", 1, |c, a| run(
-        "delete",
-        a,
-        delete_table(c, a)
-    )),
-    bif!("ets", "delete", 2, |c, a| run(
-        "delete",
-        a,
-        delete_key(c, a)
-    )),
-    bif!("ets", "delete_object", 2, |c, a| run(
-        "delete_object",
-        a,
-        delete_object(c, a)
-    )),
-    bif!("ets", "delete_all_objects", 1, |c, a| run(
-        "delete_all_objects",
-        a,
-        delete_all(c, a)
-    )),
-    bif!("ets", "take", 2, |c, a| run("take", a, take(c, a))),
-    bif!("ets", "tab2list", 1, |c, a| run(
-        "tab2list",
-        a,
-        tab2list(c, a)
-    )),
-    bif!("ets", "update_counter", 3, |c, a| run(
-        "update_counter",
-        a,
-        update::counter(c, a)
-    )),
-    bif!("ets", "update_counter", 4, |c, a| run(
-        "update_counter",
-        a,
-        update::counter(c, a)
-    )),
-    bif!("ets", "update_element", 3, |c, a| run(
-        "update_element",
-        a,
-        update::element(c, a)
-    )),
-    bif!("ets", "info", 1, |c, a| run("info", a, info::info1(c, a))),
-    bif!("ets", "info", 2, |c, a| run("info", a, info::info2(c, a))),
-    bif!("ets", "first", 1, |c, a| run("first", a, first(c, a))),
-    bif!("ets", "last", 1, |c, a| run("last", a, last(c, a))),
-    bif!("ets", "next", 2, |c, a| run("next", a, next(c, a, false))),
-    bif!("ets", "prev", 2, |c, a| run("prev", a, next(c, a, true))),
-    bif!("ets", "whereis", 1, |c, a| run("whereis", a, whereis(c, a))),
-    bif!("ets", "rename", 2, |c, a| run("rename", a, rename(c, a))),
-    bif!("ets", "give_away", 3, |c, a| run(
-        "give_away",
-        a,
-        give_away(c, a)
-    )),
+    ets!("new", 2, new),
+    ets!("insert", 2, |c, a| insert(c, a, false)),
+    ets!("insert_new", 2, |c, a| insert(c, a, true)),
+    ets!("lookup", 2, lookup),
+    ets!("lookup_element", 3, lookup_element),
+    ets!("member", 2, member),
+    ets!("delete", 1, delete_table),
+    ets!("delete", 2, delete_key),
+    ets!("delete_object", 2, delete_object),
+    ets!("delete_all_objects", 1, delete_all),
+    ets!("take", 2, take),
+    ets!("tab2list", 1, tab2list),
+    ets!("update_counter", 3, update::counter),
+    ets!("update_counter", 4, update::counter),
+    ets!("update_element", 3, update::element),
+    ets!("info", 1, info::info1),
+    ets!("info", 2, info::info2),
+    ets!("first", 1, first),
+    ets!("last", 1, last),
+    ets!("next", 2, |c, a| next(c, a, false)),
+    ets!("prev", 2, |c, a| next(c, a, true)),
+    ets!("whereis", 1, whereis),
+    ets!("rename", 2, rename),
+    ets!("give_away", 3, give_away),
     bif!("ets", "all", 0, |c, _| Ok(Term::list(c.vm.ets().all()))),
 ];
 

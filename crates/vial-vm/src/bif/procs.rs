@@ -394,17 +394,27 @@ fn unlink(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Ok(Term::TRUE)
 }
 
+/// What a monitor on `item` (a pid, a registered name, or `{name, node}`)
+/// watches: the pid (`None` for a free name) and the name it was given by.
+fn monitor_target(
+    ctx: &Ctx,
+    item: &Term,
+    n: usize,
+) -> Result<(Option<Pid>, Option<Atom>), Exception> {
+    match item {
+        Term::Pid(pid) => Ok((Some(*pid), None)),
+        Term::Atom(name) => Ok((ctx.vm.whereis(*name), Some(*name))),
+        Term::Tuple(t) => match &t.0[..] {
+            [Term::Atom(name), Term::Atom(_)] => Ok((ctx.vm.whereis(*name), Some(*name))),
+            _ => Err(arg_error(n, "not a pid")),
+        },
+        _ => Err(arg_error(n, "not a pid")),
+    }
+}
+
 /// Monitors a pid, a registered name, or `{name, node}`.
 fn monitor_item(ctx: &mut Ctx, item: &Term, n: usize) -> Result<Term, Exception> {
-    let (target, name) = match item {
-        Term::Pid(pid) => (Some(*pid), None),
-        Term::Atom(name) => (ctx.vm.whereis(*name), Some(*name)),
-        Term::Tuple(t) => match &t.0[..] {
-            [Term::Atom(name), Term::Atom(_)] => (ctx.vm.whereis(*name), Some(*name)),
-            _ => return Err(arg_error(n, "not a pid")),
-        },
-        _ => return Err(arg_error(n, "not a pid")),
-    };
+    let (target, name) = monitor_target(ctx, item, n)?;
     Ok(Term::Ref(ctx.vm.monitor(ctx.proc, target, name)))
 }
 
@@ -439,11 +449,7 @@ fn erlang_monitor3(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     if args[0] != Term::Atom(Atom::PROCESS) {
         return Err(arg_error(1, "invalid monitor type"));
     }
-    let (target, name) = match &args[1] {
-        Term::Pid(pid) => (Some(*pid), None),
-        Term::Atom(name) => (ctx.vm.whereis(*name), Some(*name)),
-        _ => return Err(arg_error(2, "not a pid")),
-    };
+    let (target, name) = monitor_target(ctx, &args[1], 2)?;
     Ok(Term::Ref(ctx.vm.monitor_alias(ctx.proc, target, name)))
 }
 
