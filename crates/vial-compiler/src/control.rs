@@ -461,13 +461,7 @@ impl FnBuilder<'_> {
             let mut bound = Vec::new();
             match c.params.as_slice() {
                 [value] => {
-                    let t = self.alloc(c.span)?;
-                    self.load_const(Term::Atom(Atom::THROW), t);
-                    self.emit(Instr::IsEq {
-                        a: exc,
-                        b: t,
-                        fail: FnBuilder::target(next),
-                    });
+                    self.test_const(exc, Term::Atom(Atom::THROW), next, c.span)?;
                     self.pattern(value, exc + 1, next, &mut bound)?;
                 }
                 [kind, value] => {
@@ -585,12 +579,7 @@ impl FnBuilder<'_> {
                 let atom = self
                     .module_atom(m)
                     .ok_or_else(|| Diagnostic::new("expected an exception module", m.span))?;
-                self.load_const(Term::Atom(atom), key + 2);
-                self.emit(Instr::IsEq {
-                    a: key + 1,
-                    b: key + 2,
-                    fail: FnBuilder::target(skip),
-                });
+                self.test_const(key + 1, Term::Atom(atom), skip, m.span)?;
                 self.emit(Instr::Jump {
                     target: FnBuilder::target(matched),
                 });

@@ -259,18 +259,39 @@ impl FnBuilder<'_> {
         self.finish(r, dest)
     }
 
+    /// `lhs op rhs` as [`Instr::Arith`], or [`Instr::ArithImm`] when an
+    /// operand is a small integer constant (on the left only for the
+    /// commutative `+` and `*`).
+    fn arith(&mut self, op: ArithOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
+        let commutes = matches!(op, ArithOp::Add | ArithOp::Mul);
+        let imm = match (self.small_int(rhs), self.small_int(lhs)) {
+            (Some(imm), _) => Some((lhs, imm)),
+            (None, Some(imm)) if commutes => Some((rhs, imm)),
+            _ => None,
+        };
+        let instr = match imm {
+            Some((other, imm)) => {
+                let a = self.value(other)?;
+                let dst = self.dest_reg(dest, e)?;
+                Instr::ArithImm { op, a, imm, dst }
+            }
+            None => {
+                let (a, b) = (self.value(lhs)?, self.value(rhs)?);
+                let dst = self.dest_reg(dest, e)?;
+                Instr::Arith { op, a, b, dst }
+            }
+        };
+        self.set_span(e.span);
+        self.emit(instr);
+        let (Instr::ArithImm { dst, .. } | Instr::Arith { dst, .. }) = instr else {
+            unreachable!("an arithmetic instruction")
+        };
+        self.finish(dst, dest)
+    }
+
     fn binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
         if let Some(aop) = arith_op(op) {
-            let (a, b) = (self.value(lhs)?, self.value(rhs)?);
-            let r = self.dest_reg(dest, e)?;
-            self.set_span(e.span);
-            self.emit(Instr::Arith {
-                op: aop,
-                a,
-                b,
-                dst: r,
-            });
-            return self.finish(r, dest);
+            return self.arith(aop, lhs, rhs, dest, e);
         }
         if let Some(cop) = cmp_op(op) {
             let (a, b) = (self.value(lhs)?, self.value(rhs)?);
@@ -537,11 +558,7 @@ impl FnBuilder<'_> {
                 _ => None,
             };
             if let Some(op) = op.filter(|_| !self.m.locals.contains_key(&(name.clone(), 2))) {
-                let (a, b) = (self.value(a)?, self.value(b)?);
-                let r = self.dest_reg(dest, e)?;
-                self.set_span(e.span);
-                self.emit(Instr::Arith { op, a, b, dst: r });
-                return self.finish(r, dest);
+                return self.arith(op, a, b, dest, e);
             }
         }
         let target = match callee {

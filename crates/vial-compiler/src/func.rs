@@ -3,7 +3,7 @@
 
 use crate::module::ModuleBuilder;
 use ahash::AHashMap;
-use vial_syntax::ast::Span;
+use vial_syntax::ast::{Expr, Span};
 use vial_syntax::Diagnostic;
 use vial_vm::bytecode::{Instr, Label, Reg};
 use vial_vm::code::Function;
@@ -195,6 +195,37 @@ impl<'m> FnBuilder<'m> {
                 let lit = self.m.literal(t);
                 self.emit(Instr::Literal { lit, dst });
             }
+        }
+    }
+
+    /// Emits the test `r[src] === t`, jumping to `fail` when it does not
+    /// hold: [`Instr::IsEqInt`] or [`Instr::IsEqAtom`] for an immediate,
+    /// else the constant is loaded into a fresh register for
+    /// [`Instr::IsEq`].
+    pub fn test_const(&mut self, src: Reg, t: Term, fail: LabelId, span: Span) -> CResult<()> {
+        let fail = FnBuilder::target(fail);
+        match t {
+            Term::Int(n) if i32::try_from(n).is_ok() => self.emit(Instr::IsEqInt {
+                a: src,
+                imm: n as i32,
+                fail,
+            }),
+            Term::Atom(atom) => self.emit(Instr::IsEqAtom { a: src, atom, fail }),
+            t => {
+                let r = self.alloc(span)?;
+                self.load_const(t, r);
+                self.emit(Instr::IsEq { a: src, b: r, fail });
+            }
+        }
+        Ok(())
+    }
+
+    /// The value of `e` when it is a constant integer that fits an
+    /// instruction's immediate operand (`n - 1`, `when n < 2`).
+    pub fn small_int(&self, e: &Expr) -> Option<i32> {
+        match crate::consts::const_term(e, self.m)? {
+            Term::Int(n) => i32::try_from(n).ok(),
+            _ => None,
         }
     }
 

@@ -6,7 +6,7 @@ use crate::consts::{const_term, literal_text};
 use crate::func::{CResult, FnBuilder, LabelId};
 use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, UnaryOp};
 use vial_syntax::Diagnostic;
-use vial_vm::bytecode::{Instr, Reg};
+use vial_vm::bytecode::{CmpOp, Instr, Reg};
 use vial_vm::{Atom, Term};
 
 impl FnBuilder<'_> {
@@ -43,14 +43,7 @@ impl FnBuilder<'_> {
         // A constant pattern is an equality test, except that a map pattern
         // matches any map with at least its keys.
         if let Some(t) = const_term(p, self.m).filter(|t| !contains_map(t)) {
-            let r = self.alloc(p.span)?;
-            self.load_const(t, r);
-            self.emit(Instr::IsEq {
-                a: src,
-                b: r,
-                fail: fail_t,
-            });
-            return Ok(());
+            return self.test_const(src, t, fail, p.span);
         }
         match &p.kind {
             ExprKind::Var(name) => {
@@ -342,14 +335,32 @@ impl FnBuilder<'_> {
         let Some(op) = crate::expr::cmp_op(*op) else {
             return Ok(false);
         };
+        let target = FnBuilder::target(target);
+        if let Some(imm) = self.small_int(rhs) {
+            let a = self.value(lhs)?;
+            self.emit(Instr::JumpUnlessCompareImm { op, a, imm, target });
+            return Ok(true);
+        }
+        if let Some(imm) = self.small_int(lhs) {
+            let a = self.value(rhs)?;
+            let op = mirror(op);
+            self.emit(Instr::JumpUnlessCompareImm { op, a, imm, target });
+            return Ok(true);
+        }
         let (a, b) = (self.value(lhs)?, self.value(rhs)?);
-        self.emit(Instr::JumpUnlessCompare {
-            op,
-            a,
-            b,
-            target: FnBuilder::target(target),
-        });
+        self.emit(Instr::JumpUnlessCompare { op, a, b, target });
         Ok(true)
+    }
+}
+
+/// The comparison with its operands swapped: `a op b` is `b (mirror op) a`.
+fn mirror(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Ge => CmpOp::Le,
+        symmetric => symmetric,
     }
 }
 

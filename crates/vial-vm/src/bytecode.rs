@@ -183,6 +183,16 @@ pub enum Instr {
         b: Reg,
         dst: Reg,
     },
+    /// `dst = r[a] op imm`: [`Instr::Arith`] with a small-integer right
+    /// operand, which saves loading the constant into a register. Compiled
+    /// from `n - 1`, `rem(i, 1000)`, and `1 + n` (operands of `+` and `*`
+    /// swapped).
+    ArithImm {
+        op: ArithOp,
+        a: Reg,
+        imm: i32,
+        dst: Reg,
+    },
     /// `dst = r[a] op r[b]` as `true`/`false`. Compiled from `<`, `==`, ...
     Compare { op: CmpOp, a: Reg, b: Reg, dst: Reg },
     /// Jumps to `target` unless `r[a] op r[b]`. Compiled from guards and
@@ -191,6 +201,15 @@ pub enum Instr {
         op: CmpOp,
         a: Reg,
         b: Reg,
+        target: Label,
+    },
+    /// [`Instr::JumpUnlessCompare`] against a small integer: jumps to
+    /// `target` unless `r[a] op imm` (`when n < 2`; `2 > n` is compiled
+    /// with the operator mirrored).
+    JumpUnlessCompareImm {
+        op: CmpOp,
+        a: Reg,
+        imm: i32,
         target: Label,
     },
     /// Calls BIF number `bif` (see [`crate::bif`]) on `r[args..args+argc]`.
@@ -220,6 +239,11 @@ pub enum Instr {
     /// `r[a] === r[b]` (literals and pinned variables in patterns, and
     /// repeated variables).
     IsEq { a: Reg, b: Reg, fail: Label },
+    /// `r[a] === imm`: [`Instr::IsEq`] against a small-integer literal.
+    IsEqInt { a: Reg, imm: i32, fail: Label },
+    /// `r[a] === atom`: [`Instr::IsEq`] against an atom literal (`:ok`,
+    /// `nil`, `true`).
+    IsEqAtom { a: Reg, atom: Atom, fail: Label },
     /// `r[src]` is a tuple of exactly `arity` elements.
     IsTuple { src: Reg, arity: u16, fail: Label },
     /// `dst = elem(r[src], index)`; only after a passing [`Instr::IsTuple`].
@@ -312,8 +336,11 @@ impl Instr {
             Instr::Jump { target }
             | Instr::JumpIfFalsy { target, .. }
             | Instr::JumpUnlessTrue { target, .. }
-            | Instr::JumpUnlessCompare { target, .. } => *target = f(*target),
+            | Instr::JumpUnlessCompare { target, .. }
+            | Instr::JumpUnlessCompareImm { target, .. } => *target = f(*target),
             Instr::IsEq { fail, .. }
+            | Instr::IsEqInt { fail, .. }
+            | Instr::IsEqAtom { fail, .. }
             | Instr::IsTuple { fail, .. }
             | Instr::IsCons { fail, .. }
             | Instr::IsEmptyList { fail, .. }

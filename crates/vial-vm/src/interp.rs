@@ -98,7 +98,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         if ret.is_some() {
                             save_pc!(pc);
                         }
-                        push_frame_values(p, module, index, &$argv, $env, ret);
+                        push_frame_values(p, module, index, $argv, $env, ret);
                         continue 'frame;
                     }
                     Target::Bif(id) => match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &$argv) {
@@ -218,7 +218,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let mfa = m.imports[import as usize];
-                    let argv = arg_vec(p, base + args as usize, argc);
+                    let argv = take_args(p, base + args as usize, argc);
                     match resolve(mfa.module, mfa.name, argc as u32) {
                         Ok(target) => dispatch!(target, argv, &[], Some(dst)),
                         Err(e) => throw!(e),
@@ -227,7 +227,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
                     let mfa = m.imports[import as usize];
-                    let argv = arg_vec(p, base + args as usize, argc);
+                    let argv = take_args(p, base + args as usize, argc);
                     match resolve(mfa.module, mfa.name, argc as u32) {
                         Ok(target) => dispatch!(target, argv, &[], None),
                         Err(e) => throw!(e),
@@ -241,7 +241,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let callee = r!(fun).clone();
-                    let argv = arg_vec(p, base + args as usize, argc);
+                    let argv = take_args(p, base + args as usize, argc);
                     match fun_target(&callee, &argv) {
                         Ok((target, env)) => dispatch!(target, argv, env, Some(dst)),
                         Err(e) => throw!(e),
@@ -250,7 +250,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::CallDynamic { args, argc, dst } => {
                     spend!();
                     let start = base + args as usize;
-                    let argv = arg_vec(p, start + 2, argc);
+                    let argv = take_args(p, start + 2, argc);
                     match dynamic_target(p, start, argc) {
                         Ok(target) => dispatch!(target, argv, &[], Some(dst)),
                         Err(e) => throw!(e),
@@ -259,7 +259,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::TailCallDynamic { args, argc } => {
                     spend!();
                     let start = base + args as usize;
-                    let argv = arg_vec(p, start + 2, argc);
+                    let argv = take_args(p, start + 2, argc);
                     match dynamic_target(p, start, argc) {
                         Ok(target) => dispatch!(target, argv, &[], None),
                         Err(e) => throw!(e),
@@ -268,7 +268,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::TailCallFun { fun, args, argc } => {
                     spend!();
                     let callee = r!(fun).clone();
-                    let argv = arg_vec(p, base + args as usize, argc);
+                    let argv = take_args(p, base + args as usize, argc);
                     match fun_target(&callee, &argv) {
                         Ok((target, env)) => dispatch!(target, argv, env, None),
                         Err(e) => throw!(e),
@@ -294,7 +294,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     argc,
                     dst,
                 } => {
-                    let argv = arg_vec(p, base + args as usize, argc);
+                    let argv = take_args(p, base + args as usize, argc);
                     match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
                         Ok(v) => r!(dst) = v,
                         Err(e) => throw!(e),
@@ -304,14 +304,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // The integer fast path writes the register directly (a
                     // `Result` would go through memory and stall the store).
                     let fast = match (&r!(a), &r!(b)) {
-                        (Term::Int(x), Term::Int(y)) => match op {
-                            ArithOp::Add => x.checked_add(*y),
-                            ArithOp::Sub => x.checked_sub(*y),
-                            ArithOp::Mul => x.checked_mul(*y),
-                            ArithOp::IntDiv => x.checked_div(*y),
-                            ArithOp::Rem => x.checked_rem(*y),
-                            ArithOp::Div => None,
-                        },
+                        (Term::Int(x), Term::Int(y)) => int_arith(op, *x, *y),
                         _ => None,
                     };
                     match fast {
@@ -322,11 +315,29 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         },
                     }
                 }
+                Instr::ArithImm { op, a, imm, dst } => {
+                    let fast = match &r!(a) {
+                        Term::Int(x) => int_arith(op, *x, imm as i64),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(v) => set!(dst, Term::Int(v)),
+                        None => match arith(op, &r!(a), &Term::Int(imm as i64)) {
+                            Ok(v) => set!(dst, v),
+                            Err(e) => throw!(e),
+                        },
+                    }
+                }
                 Instr::Compare { op, a, b, dst } => {
                     set!(dst, Term::bool(compare(op, &r!(a), &r!(b))));
                 }
                 Instr::JumpUnlessCompare { op, a, b, target } => {
                     if !compare(op, &r!(a), &r!(b)) {
+                        pc = target as usize;
+                    }
+                }
+                Instr::JumpUnlessCompareImm { op, a, imm, target } => {
+                    if !compare(op, &r!(a), &Term::Int(imm as i64)) {
                         pc = target as usize;
                     }
                 }
@@ -361,6 +372,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         (x, y) => x == y,
                     };
                     if !equal {
+                        pc = fail as usize;
+                    }
+                }
+                Instr::IsEqInt { a, imm, fail } => {
+                    if !matches!(r!(a), Term::Int(x) if x == imm as i64) {
+                        pc = fail as usize;
+                    }
+                }
+                Instr::IsEqAtom { a, atom, fail } => {
+                    if !matches!(r!(a), Term::Atom(x) if x == atom) {
                         pc = fail as usize;
                     }
                 }
@@ -573,6 +594,20 @@ fn truncate_regs(regs: &mut Vec<Term>, len: usize) {
     }
 }
 
+/// [`Instr::Arith`] on two small integers, or `None` when the result needs
+/// the general path (overflow into a big integer, division by zero, `/`).
+#[inline(always)]
+fn int_arith(op: ArithOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        ArithOp::Add => x.checked_add(y),
+        ArithOp::Sub => x.checked_sub(y),
+        ArithOp::Mul => x.checked_mul(y),
+        ArithOp::IntDiv => x.checked_div(y),
+        ArithOp::Rem => x.checked_rem(y),
+        ArithOp::Div => None,
+    }
+}
+
 /// [`Instr::Arith`] off the integer fast path: the Kernel BIFs.
 #[cold]
 fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, Exception> {
@@ -707,10 +742,11 @@ fn push_frame_values(
     p: &mut Process,
     module: &'static Module,
     fun: u32,
-    argv: &[Term],
+    argv: Args,
     env: &[Term],
     ret: Option<Reg>,
 ) {
+    let argc = argv.len();
     let nregs = module.functions[fun as usize].nregs as usize;
     let base = match ret {
         Some(ret) => {
@@ -734,16 +770,20 @@ fn push_frame_values(
             base
         }
     };
-    p.regs.extend(argv.iter().cloned());
+    p.regs.extend(argv);
     p.regs.extend(env.iter().cloned());
     p.regs
-        .resize(base + nregs.max(argv.len() + env.len()), Term::EmptyList);
+        .resize(base + nregs.max(argc + env.len()), Term::EmptyList);
 }
 
-fn arg_vec(p: &Process, start: usize, argc: u8) -> SmallVec<[Term; 4]> {
+/// Moves a call's arguments out of absolute registers `start..start+argc`,
+/// leaving `[]` behind. The compiler evaluates every call's arguments into
+/// fresh scratch registers that nothing reads after the call, so moving
+/// saves a reference-count increment and decrement per boxed argument.
+fn take_args(p: &mut Process, start: usize, argc: u8) -> Args {
     p.regs[start..start + argc as usize]
-        .iter()
-        .cloned()
+        .iter_mut()
+        .map(|slot| std::mem::replace(slot, Term::EmptyList))
         .collect()
 }
 
@@ -770,8 +810,10 @@ fn push_frame(
     // so no slot is read before it is initialised.
     unsafe {
         let ptr = p.regs.as_mut_ptr();
+        // Moved, not cloned: see `take_args`.
         for i in 0..argc {
-            ptr.add(base + i).write((*ptr.add(args + i)).clone());
+            ptr.add(base + i)
+                .write(ptr.add(args + i).replace(Term::EmptyList));
         }
         for (i, v) in env.iter().enumerate() {
             ptr.add(base + argc + i).write(v.clone());
@@ -803,8 +845,8 @@ fn replace_frame(
     let frame = p.frames.last_mut().expect("frame");
     let base = frame.base as usize;
     if !env.is_empty() || args < base + argc {
-        let argv: SmallVec<[Term; 8]> = p.regs[args..args + argc].iter().cloned().collect();
-        push_frame_values(p, module, fun, &argv, env, None);
+        let argv = take_args(p, args, argc as u8);
+        push_frame_values(p, module, fun, argv, env, None);
         return;
     }
     // The arguments lie above the slots they move to, so moving them down

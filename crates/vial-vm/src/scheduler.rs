@@ -227,7 +227,11 @@ impl Vm {
                             local.queue.push(n);
                         }
                         local.queue.push(p);
-                        (None, true)
+                        // A process that yields with nothing else queued
+                        // runs again here at once: waking a sleeper would
+                        // only let it steal the process and bounce it
+                        // between threads.
+                        (None, local.queue.len() > 1)
                     }
                     Why::Spawned | Why::Timer => {
                         local.queue.push(p);

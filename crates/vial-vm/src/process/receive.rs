@@ -85,6 +85,8 @@ enum Cond {
     EqReg(Path, Reg),
     /// The part `===` the module literal `lit`.
     EqLit(Path, u32),
+    /// The part `===` an immediate (a small integer or an atom).
+    EqImm(Path, Term),
 }
 
 /// What is known of one receive site.
@@ -220,8 +222,22 @@ impl Reader {
                 }
                 Some(fail)
             }
+            Instr::IsEqInt { a, imm, fail } => {
+                self.eq_imm(a, Term::Int(imm as i64), conds);
+                Some(fail)
+            }
+            Instr::IsEqAtom { a, atom, fail } => {
+                self.eq_imm(a, Term::Atom(atom), conds);
+                Some(fail)
+            }
             _ => return None,
         })
+    }
+
+    fn eq_imm(&self, a: Reg, imm: Term, conds: &mut Vec<Cond>) {
+        if let Origin::Part(p) = self.get(a) {
+            conds.push(Cond::EqImm(p, imm));
+        }
     }
 }
 
@@ -246,6 +262,7 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
         | CallDynamic { dst, .. }
         | Apply { dst, .. }
         | Arith { dst, .. }
+        | ArithImm { dst, .. }
         | Compare { dst, .. }
         | Bif { dst, .. }
         | GetElem { dst, .. }
@@ -254,6 +271,9 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
         IsCons { head, tail, .. } => Some(SmallVec::from_slice(&[head, tail])),
         TryBegin { dst, .. } => Some(SmallVec::from_slice(&[dst, dst + 1, dst + 2])),
         JumpUnlessCompare { .. }
+        | JumpUnlessCompareImm { .. }
+        | IsEqInt { .. }
+        | IsEqAtom { .. }
         | Jump { .. }
         | JumpIfFalsy { .. }
         | JumpUnlessTrue { .. }
@@ -272,7 +292,8 @@ fn jump_target(instr: &Instr) -> Option<Label> {
         Instr::Jump { target }
         | Instr::JumpIfFalsy { target, .. }
         | Instr::JumpUnlessTrue { target, .. }
-        | Instr::JumpUnlessCompare { target, .. } => Some(target),
+        | Instr::JumpUnlessCompare { target, .. }
+        | Instr::JumpUnlessCompareImm { target, .. } => Some(target),
         Instr::TryBegin { handler, .. } => Some(handler),
         _ => None,
     }
@@ -390,7 +411,8 @@ impl Cond {
         | Cond::Nil(p)
         | Cond::Map(p)
         | Cond::EqReg(p, _)
-        | Cond::EqLit(p, _)) = self;
+        | Cond::EqLit(p, _)
+        | Cond::EqImm(p, _)) = self;
         let Some(t) = part(msg, p) else {
             return true;
         };
@@ -401,6 +423,7 @@ impl Cond {
             Cond::Map(_) => matches!(t, Term::Map(_)),
             Cond::EqReg(_, x) => regs.get(*x as usize).is_none_or(|v| exact_eq(v, t)),
             Cond::EqLit(_, l) => literals.get(*l as usize).is_none_or(|v| exact_eq(v, t)),
+            Cond::EqImm(_, v) => exact_eq(v, t),
         }
     }
 }
