@@ -224,8 +224,17 @@ impl FnBuilder<'_> {
         };
         for item in init {
             let mark = self.mark();
-            let r = self.alloc(item.span)?;
-            self.expr(item, Dest::Reg(r))?;
+            if let Some((name, value)) = var_match(item) {
+                // `x = value` as a statement: the value is computed
+                // straight into x's new register (a variable pattern always
+                // matches, and nothing reads the statement's value).
+                let r = self.alloc(item.span)?;
+                self.expr(value, Dest::Reg(r))?;
+                self.bind_reg(name, r);
+            } else {
+                let r = self.alloc(item.span)?;
+                self.expr(item, Dest::Reg(r))?;
+            }
             self.release(mark);
         }
         self.expr(last, dest)
@@ -684,6 +693,21 @@ impl FnBuilder<'_> {
             });
             self.finish(r, dest)
         }
+    }
+}
+
+/// `name = value` where the pattern is a plain variable that binds.
+fn var_match(e: &Expr) -> Option<(&str, &Expr)> {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinOp::Match,
+            lhs,
+            rhs,
+        } => match &lhs.kind {
+            ExprKind::Var(name) if !name.starts_with('_') => Some((name, rhs)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

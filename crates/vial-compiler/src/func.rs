@@ -163,9 +163,15 @@ impl<'m> FnBuilder<'m> {
     /// Binds `name` to a fresh register and returns it.
     pub fn bind_var(&mut self, name: &str, span: Span) -> CResult<Reg> {
         let r = self.alloc(span)?;
+        self.bind_reg(name, r);
+        Ok(r)
+    }
+
+    /// Binds `name` to register `r`, just computed, which stays live from
+    /// now on (registers above it remain temporaries).
+    pub fn bind_reg(&mut self, name: &str, r: Reg) {
         self.var_top = self.var_top.max(r + 1);
         self.vars.insert(name.to_string(), r);
-        Ok(r)
     }
 
     /// Binds `name` to an existing register that stays live (a parameter).
@@ -235,6 +241,7 @@ impl<'m> FnBuilder<'m> {
         for i in &mut self.code {
             i.map_labels(|l| labels[l as usize].expect("every label is bound"));
         }
+        crate::peephole::fuse_moves(&mut self.code, &mut self.lines);
         let f = Function {
             name: Atom::intern(&self.name),
             arity: self.arity,

@@ -14,6 +14,7 @@ mod expr;
 mod func;
 mod module;
 mod pattern;
+mod peephole;
 
 use func::{Dest, FnBuilder};
 use module::{block_items, compile_module, do_body, ModuleBuilder, Source, Structs};

@@ -86,29 +86,57 @@ impl FnBuilder<'_> {
                     if matches!(&item.kind, ExprKind::Var(n) if n.starts_with('_')) {
                         continue;
                     }
-                    let r = self.alloc(item.span)?;
+                    let fresh = self.fresh_var(item, bound)?;
+                    let r = match fresh {
+                        Some(r) => r,
+                        None => self.alloc(item.span)?,
+                    };
                     self.emit(Instr::GetElem {
                         src,
                         index: i as u16,
                         dst: r,
                     });
-                    self.pattern(item, r, fail, bound)?;
+                    if fresh.is_none() {
+                        self.pattern(item, r, fail, bound)?;
+                    }
                 }
             }
             ExprKind::List { items, tail } => {
                 let mut cur = src;
-                for item in items {
-                    let h = self.alloc_n(2, item.span)?;
+                let mut tail_bound = false;
+                for (k, item) in items.iter().enumerate() {
+                    let fresh = self.fresh_var(item, bound)?;
+                    // `[h | t]` with `t` a new variable: the tail goes
+                    // straight into it (checked only after the head is
+                    // bound, so `[x | x]` still compares the two).
+                    let fresh_tail = match tail {
+                        Some(t) if k + 1 == items.len() && fresh.is_some() => {
+                            self.fresh_var(t, bound)?
+                        }
+                        _ => None,
+                    };
+                    tail_bound = fresh_tail.is_some();
+                    let h = match fresh {
+                        Some(r) => r,
+                        None => self.alloc(item.span)?,
+                    };
+                    let t = match fresh_tail {
+                        Some(r) => r,
+                        None => self.alloc(item.span)?,
+                    };
                     self.emit(Instr::IsCons {
                         src: cur,
                         head: h,
-                        tail: h + 1,
+                        tail: t,
                         fail: fail_t,
                     });
-                    self.pattern(item, h, fail, bound)?;
-                    cur = h + 1;
+                    if fresh.is_none() {
+                        self.pattern(item, h, fail, bound)?;
+                    }
+                    cur = t;
                 }
                 match tail {
+                    Some(_) if tail_bound => {}
                     Some(t) => self.pattern(t, cur, fail, bound)?,
                     None => self.emit(Instr::IsEmptyList {
                         src: cur,
@@ -326,6 +354,20 @@ impl FnBuilder<'_> {
 }
 
 impl FnBuilder<'_> {
+    /// When pattern `p` is a variable this pattern has not bound yet (and
+    /// not `_`-prefixed), binds it to a fresh register and returns that
+    /// register, so the value can be extracted straight into it.
+    fn fresh_var(&mut self, p: &Expr, bound: &mut Vec<String>) -> CResult<Option<Reg>> {
+        match &p.kind {
+            ExprKind::Var(name) if !name.starts_with('_') && !bound.contains(name) => {
+                let r = self.bind_var(name, p.span)?;
+                bound.push(name.clone());
+                Ok(Some(r))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// When `cond` is a single comparison, emits a fused compare-and-jump
     /// to `target` taken when it is false, and returns true.
     pub fn jump_unless_comparison(&mut self, cond: &Expr, target: LabelId) -> CResult<bool> {

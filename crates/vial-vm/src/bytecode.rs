@@ -82,6 +82,19 @@ pub enum Instr {
     // ---- moves and constants -------------------------------------------------
     /// `dst = src`. Compiled from variable reads that need a copy.
     Move { src: Reg, dst: Reg },
+    /// Two [`Instr::Move`]s in order: `d1 = s1`, then `d2 = s2`. The
+    /// compiler fuses runs of moves (argument set-up before a call) so
+    /// that they cost one dispatch.
+    Move2 { s1: Reg, d1: Reg, s2: Reg, d2: Reg },
+    /// Three [`Instr::Move`]s in order.
+    Move3 {
+        s1: Reg,
+        d1: Reg,
+        s2: Reg,
+        d2: Reg,
+        s3: Reg,
+        d3: Reg,
+    },
     /// `dst = literals[lit]`. Every constant term (numbers, atoms, strings,
     /// constant lists/tuples, `&Mod.fun/n` values) lives in the module's
     /// literal pool.
@@ -329,6 +342,88 @@ impl Mfa {
 }
 
 impl Instr {
+    /// One past the highest register the instruction reads or writes (0
+    /// when it touches none): a function is well formed only if this is
+    /// at most its `nregs` for every instruction, which the interpreter
+    /// relies on to index registers without bounds checks.
+    pub fn register_end(&self) -> u32 {
+        use Instr::*;
+        let r = |x: Reg| x as u32 + 1;
+        let span = |start: Reg, n: u32| start as u32 + n;
+        match *self {
+            Move { src, dst } => r(src).max(r(dst)),
+            Move2 { s1, d1, s2, d2 } => [s1, d1, s2, d2].into_iter().map(r).max().unwrap_or(0),
+            Move3 {
+                s1,
+                d1,
+                s2,
+                d2,
+                s3,
+                d3,
+            } => [s1, d1, s2, d2, s3, d3]
+                .into_iter()
+                .map(r)
+                .max()
+                .unwrap_or(0),
+            Literal { dst, .. } | Int { dst, .. } | RecvPeek { dst, .. } => r(dst),
+            MakeTuple { start, n, dst } | Interpolate { start, n, dst } => {
+                span(start, n as u32).max(r(dst))
+            }
+            MakeList {
+                start,
+                n,
+                tail,
+                dst,
+            } => span(start, n as u32).max(r(tail)).max(r(dst)),
+            MakeMap { start, n, dst } => span(start, 2 * n as u32).max(r(dst)),
+            UpdateMap { map, start, n, dst } => span(start, 2 * n as u32).max(r(map)).max(r(dst)),
+            MakeClosure { env, n, dst, .. } => span(env, n as u32).max(r(dst)),
+            CallLocal {
+                args, argc, dst, ..
+            }
+            | CallRemote {
+                args, argc, dst, ..
+            }
+            | Bif {
+                args, argc, dst, ..
+            }
+            | Apply { args, argc, dst } => span(args, argc as u32).max(r(dst)),
+            TailCallLocal { args, argc, .. }
+            | TailCallRemote { args, argc, .. }
+            | TailApply { args, argc } => span(args, argc as u32),
+            CallFun {
+                fun,
+                args,
+                argc,
+                dst,
+            } => span(args, argc as u32).max(r(fun)).max(r(dst)),
+            TailCallFun { fun, args, argc } => span(args, argc as u32).max(r(fun)),
+            CallDynamic { args, argc, dst } => span(args, argc as u32 + 2).max(r(dst)),
+            TailCallDynamic { args, argc } => span(args, argc as u32 + 2),
+            Arith { a, b, dst, .. } | Compare { a, b, dst, .. } => r(a).max(r(b)).max(r(dst)),
+            ArithImm { a, dst, .. } => r(a).max(r(dst)),
+            JumpUnlessCompare { a, b, .. } | IsEq { a, b, .. } => r(a).max(r(b)),
+            JumpUnlessCompareImm { a, .. } | IsEqInt { a, .. } | IsEqAtom { a, .. } => r(a),
+            Return { src }
+            | JumpIfFalsy { src, .. }
+            | JumpUnlessTrue { src, .. }
+            | Fail { src, .. }
+            | IsTuple { src, .. }
+            | IsEmptyList { src, .. }
+            | IsMap { src, .. } => r(src),
+            GetElem { src, dst, .. } => r(src).max(r(dst)),
+            IsCons {
+                src, head, tail, ..
+            } => r(src).max(r(head)).max(r(tail)),
+            GetMapValue { map, key, dst, .. } => r(map).max(r(key)).max(r(dst)),
+            IsBinaryPrefix { src, rest, .. } => r(src).max(r(rest)),
+            TryBegin { dst, .. } => span(dst, 3),
+            Reraise { start } => span(start, 3),
+            RecvWait { timeout, .. } => timeout.map_or(0, r),
+            Jump { .. } | TryEnd | RecvNext { .. } | RecvAccept => 0,
+        }
+    }
+
     /// Applies `f` to every jump target of the instruction (the compiler
     /// emits symbolic labels and resolves them to indices with this).
     pub fn map_labels(&mut self, f: impl Fn(Label) -> Label) {

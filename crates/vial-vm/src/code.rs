@@ -62,8 +62,32 @@ fn modules() -> &'static RwLock<AHashMap<Atom, &'static Module>> {
     MODULES.get_or_init(|| RwLock::new(AHashMap::new()))
 }
 
-/// Loads (or replaces) a module in the code server.
+impl Function {
+    /// Checks that every register operand lies inside the frame's
+    /// `nregs` registers (see [`Instr::register_end`]).
+    ///
+    /// # Panics
+    /// On a violation: the compiler produced a malformed function, which
+    /// the interpreter must never run.
+    pub fn check_registers(&self) {
+        for (pc, instr) in self.code.iter().enumerate() {
+            assert!(
+                instr.register_end() <= self.nregs as u32,
+                "internal compiler error: {}/{} instruction {pc} ({instr:?}) uses a register beyond {}",
+                self.name.name(),
+                self.arity,
+                self.nregs
+            );
+        }
+    }
+}
+
+/// Loads (or replaces) a module in the code server, after checking every
+/// function with [`Function::check_registers`].
 pub fn load(module: Module) -> &'static Module {
+    for f in &module.functions {
+        f.check_registers();
+    }
     let m: &'static Module = Box::leak(Box::new(module));
     modules().write().insert(m.name, m);
     m

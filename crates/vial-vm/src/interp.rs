@@ -51,24 +51,34 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         let code = &f.code[..];
         let base = frame.base as usize;
         let mut pc = frame.pc as usize;
+        // The frame's register window. It stays valid until the next
+        // `continue 'frame`: only frame pushes, pops and unwinding resize
+        // the register stack, and each of those re-enters the frame loop
+        // (BIFs never touch their caller's registers). Every register
+        // operand is below the function's `nregs`, which
+        // `code::Function::check_registers` verified when it was loaded.
+        debug_assert!(base + f.nregs as usize <= p.regs.len());
+        let regs: *mut Term = unsafe { p.regs.as_mut_ptr().add(base) };
 
         macro_rules! r {
             ($reg:expr) => {
-                p.regs[base + $reg as usize]
+                // SAFETY: see `regs` above.
+                *unsafe { &mut *regs.add($reg as usize) }
             };
         }
         // `set!(reg, value)`: a register write that skips the drop call when
         // the old value is an immediate (the common case).
         macro_rules! set {
             ($reg:expr, $v:expr) => {{
-                let i = base + $reg as usize;
-                if p.regs[i].is_immediate() {
-                    let v = $v;
+                let v = $v;
+                // SAFETY: see `regs` above.
+                let slot = unsafe { &mut *regs.add($reg as usize) };
+                if slot.is_immediate() {
                     // SAFETY: the old value is an immediate, whose
                     // destructor does nothing.
-                    unsafe { std::ptr::write(&mut p.regs[i], v) }
+                    unsafe { std::ptr::write(slot, v) }
                 } else {
-                    p.regs[i] = $v;
+                    *slot = v;
                 }
             }};
         }
@@ -129,6 +139,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             pc += 1;
             match instr {
                 Instr::Move { src, dst } => set!(dst, r!(src).clone()),
+                Instr::Move2 { s1, d1, s2, d2 } => {
+                    set!(d1, r!(s1).clone());
+                    set!(d2, r!(s2).clone());
+                }
+                Instr::Move3 {
+                    s1,
+                    d1,
+                    s2,
+                    d2,
+                    s3,
+                    d3,
+                } => {
+                    set!(d1, r!(s1).clone());
+                    set!(d2, r!(s2).clone());
+                    set!(d3, r!(s3).clone());
+                }
                 Instr::Literal { lit, dst } => set!(dst, m.literals[lit as usize].clone()),
                 Instr::Int { value, dst } => set!(dst, Term::Int(value as i64)),
 
@@ -342,7 +368,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                 }
                 Instr::Return { src } => {
-                    let v = std::mem::replace(&mut r!(src), Term::EmptyList);
+                    let v = take(&mut r!(src));
                     match return_value(p, v) {
                         Some(v) => return Outcome::Exit(Exit::Normal(v)),
                         None => continue 'frame,
@@ -566,6 +592,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     }
 }
 
+/// Moves the value out of a register, leaving `[]` behind (an immediate
+/// is copied and left in place: it owns nothing).
+///
+/// An immediate is read field by field, as it was written: a whole-term
+/// 16-byte copy of a value stored a moment ago as a tag and a payload
+/// cannot be forwarded from the store buffer and stalls (an argument
+/// computed just before a call, a result returned right after it).
+#[inline(always)]
+fn take(slot: &mut Term) -> Term {
+    if slot.is_immediate() {
+        slot.clone()
+    } else {
+        std::mem::replace(slot, Term::EmptyList)
+    }
+}
+
 /// Stores `v` in a register, skipping the drop call for an immediate.
 #[inline(always)]
 fn put(slot: &mut Term, v: Term) {
@@ -783,7 +825,7 @@ fn push_frame_values(
 fn take_args(p: &mut Process, start: usize, argc: u8) -> Args {
     p.regs[start..start + argc as usize]
         .iter_mut()
-        .map(|slot| std::mem::replace(slot, Term::EmptyList))
+        .map(take)
         .collect()
 }
 
@@ -855,7 +897,7 @@ fn replace_frame(
     frame.fun = fun;
     frame.pc = 0;
     for i in 0..argc {
-        let v = std::mem::replace(&mut p.regs[args + i], Term::EmptyList);
+        let v = take(&mut p.regs[args + i]);
         put(&mut p.regs[base + i], v);
     }
     truncate_regs(&mut p.regs, base + argc);
@@ -865,6 +907,7 @@ fn replace_frame(
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
 /// when the popped frame was the process's first one.
+#[inline(always)]
 fn return_value(p: &mut Process, v: Term) -> Option<Term> {
     let frame = p.frames.pop().expect("frame");
     truncate_regs(&mut p.regs, frame.base as usize);

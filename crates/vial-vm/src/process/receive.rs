@@ -155,8 +155,25 @@ impl Reader {
     fn test(&mut self, instr: &Instr, conds: &mut Vec<Cond>) -> Option<Option<Label>> {
         Some(match *instr {
             Instr::Move { src, dst } => {
-                let o = self.get(src);
-                self.set(dst, o);
+                self.moved(src, dst);
+                None
+            }
+            Instr::Move2 { s1, d1, s2, d2 } => {
+                self.moved(s1, d1);
+                self.moved(s2, d2);
+                None
+            }
+            Instr::Move3 {
+                s1,
+                d1,
+                s2,
+                d2,
+                s3,
+                d3,
+            } => {
+                self.moved(s1, d1);
+                self.moved(s2, d2);
+                self.moved(s3, d3);
                 None
             }
             Instr::Literal { lit, dst } => {
@@ -234,6 +251,11 @@ impl Reader {
         })
     }
 
+    fn moved(&mut self, src: Reg, dst: Reg) {
+        let o = self.get(src);
+        self.set(dst, o);
+    }
+
     fn eq_imm(&self, a: Reg, imm: Term, conds: &mut Vec<Cond>) {
         if let Origin::Part(p) = self.get(a) {
             conds.push(Cond::EqImm(p, imm));
@@ -268,6 +290,8 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
         | GetElem { dst, .. }
         | GetMapValue { dst, .. } => one(dst),
         IsBinaryPrefix { rest, .. } => one(rest),
+        Move2 { d1, d2, .. } => Some(SmallVec::from_slice(&[d1, d2])),
+        Move3 { d1, d2, d3, .. } => Some(SmallVec::from_slice(&[d1, d2, d3])),
         IsCons { head, tail, .. } => Some(SmallVec::from_slice(&[head, tail])),
         TryBegin { dst, .. } => Some(SmallVec::from_slice(&[dst, dst + 1, dst + 2])),
         JumpUnlessCompare { .. }
