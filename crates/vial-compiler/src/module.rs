@@ -217,6 +217,7 @@ impl ModuleBuilder {
             exports,
             literals: self.literals,
             imports: self.imports,
+            import_targets: Box::new([]),
             struct_def: self.struct_def,
         }
     }

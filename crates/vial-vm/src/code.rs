@@ -14,6 +14,7 @@ use crate::bytecode::{Instr, Mfa};
 use crate::term::Term;
 use ahash::AHashMap;
 use parking_lot::RwLock;
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// One compiled function (a `def`/`defp` of one arity, or a lifted `fn`).
@@ -46,6 +47,10 @@ pub struct Module {
     pub literals: Vec<Term>,
     /// Remote functions called by `CallRemote`.
     pub imports: Vec<Mfa>,
+    /// What each import resolved to at its last call, parallel to
+    /// `imports` (filled by [`load`]; the compiler leaves it empty). See
+    /// [`Module::resolve_import`].
+    pub import_targets: Box<[AtomicPtr<Resolved>]>,
     /// `defstruct` fields in definition order, with their default values.
     pub struct_def: Option<Vec<(Atom, Term)>>,
 }
@@ -55,6 +60,63 @@ impl Module {
     pub fn export(&self, name: Atom, arity: u32) -> Option<u32> {
         self.exports.get(&(name, arity)).copied()
     }
+
+    /// Resolves import number `import` as [`resolve`] does, through the
+    /// import's cache slot: a call site pays for the lookups (a BIF table
+    /// probe, the code server's lock, the export table) once, and again
+    /// only after some module is redefined. A failed resolution is not
+    /// cached (the module may be loaded later).
+    pub fn resolve_import(&self, import: u32) -> Result<Target, Mfa> {
+        let slot = &self.import_targets[import as usize];
+        let cached = slot.load(Ordering::Acquire);
+        // Read before resolving: a redefinition that races with this
+        // resolution leaves the entry stale, never wrong.
+        let generation = REDEFINITIONS.load(Ordering::Acquire);
+        // SAFETY: slots only ever hold pointers from `Box::into_raw`,
+        // never freed (see below).
+        if let Some(r) = unsafe { cached.as_ref() } {
+            if r.generation == generation {
+                return Ok(r.target);
+            }
+        }
+        let mfa = self.imports[import as usize];
+        let target = resolve(mfa).ok_or(mfa)?;
+        let fresh = Box::into_raw(Box::new(Resolved { generation, target }));
+        // The entry replaced is leaked, not freed: another scheduler may
+        // be reading it. Entries are replaced only after a redefinition.
+        slot.store(fresh, Ordering::Release);
+        Ok(target)
+    }
+}
+
+/// What a call resolves to: function `index` of a loaded module, or a BIF.
+#[derive(Clone, Copy, Debug)]
+pub enum Target {
+    Vial(&'static Module, u32),
+    Bif(u16),
+}
+
+/// A cached resolution: valid while no module has been redefined since
+/// `generation` was read.
+#[derive(Debug)]
+pub struct Resolved {
+    generation: u64,
+    target: Target,
+}
+
+/// Number of times a loaded module was replaced by a new version (which
+/// invalidates every cached [`Resolved`]).
+static REDEFINITIONS: AtomicU64 = AtomicU64::new(0);
+
+/// Resolves `mfa`: a BIF, else an export of a loaded module (loading it
+/// through the [`Loader`] if needed); `None` when neither exists.
+pub fn resolve(mfa: Mfa) -> Option<Target> {
+    if let Some(id) = crate::bif::lookup(mfa) {
+        return Some(Target::Bif(id));
+    }
+    let m = lookup(mfa.module)?;
+    m.export(mfa.name, mfa.arity)
+        .map(|index| Target::Vial(m, index))
 }
 
 fn modules() -> &'static RwLock<AHashMap<Atom, &'static Module>> {
@@ -84,12 +146,19 @@ impl Function {
 
 /// Loads (or replaces) a module in the code server, after checking every
 /// function with [`Function::check_registers`].
-pub fn load(module: Module) -> &'static Module {
+pub fn load(mut module: Module) -> &'static Module {
     for f in &module.functions {
         f.check_registers();
     }
+    module.import_targets = module
+        .imports
+        .iter()
+        .map(|_| AtomicPtr::new(std::ptr::null_mut()))
+        .collect();
     let m: &'static Module = Box::leak(Box::new(module));
-    modules().write().insert(m.name, m);
+    if modules().write().insert(m.name, m).is_some() {
+        REDEFINITIONS.fetch_add(1, Ordering::AcqRel);
+    }
     m
 }
 

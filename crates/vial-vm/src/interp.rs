@@ -6,8 +6,8 @@
 //! `receive` with no matching message) and resume later on any scheduler.
 
 use crate::bif::{self, Ctx};
-use crate::bytecode::{ArithOp, Class, CmpOp, FailKind, Instr, Reg};
-use crate::code::{self, Module};
+use crate::bytecode::{ArithOp, Class, CmpOp, FailKind, Instr, Mfa, Reg};
+use crate::code::{self, Module, Target};
 use crate::error::{exception_struct, Exception, TraceEntry};
 use crate::process::{self, receive, Drained, Frame, Handler, Process};
 use crate::scheduler::Vm;
@@ -96,6 +96,23 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
+        // Runs BIF `id` on `argv`; its result lands in `Some(dst)`, or is
+        // returned from the current frame for `None` (a tail call).
+        macro_rules! call_bif {
+            ($id:expr, $argv:expr, $ret:expr) => {{
+                let ret: Option<Reg> = $ret;
+                match (bif::get($id).fun)(&mut Ctx { vm, proc: p }, &$argv) {
+                    Ok(v) => match ret {
+                        Some(dst) => set!(dst, v),
+                        None => match return_value(p, v) {
+                            Some(v) => return Outcome::Exit(Exit::Normal(v)),
+                            None => continue 'frame,
+                        },
+                    },
+                    Err(e) => throw!(e),
+                }
+            }};
+        }
         // Enters a resolved call target with arguments `argv` and captured
         // values `env`: a new frame returning into register `Some(dst)`,
         // or, for `None`, a tail call replacing the current frame. A BIF
@@ -111,16 +128,31 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         push_frame_values(p, module, index, $argv, $env, ret);
                         continue 'frame;
                     }
-                    Target::Bif(id) => match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &$argv) {
-                        Ok(v) => match ret {
-                            Some(dst) => set!(dst, v),
-                            None => match return_value(p, v) {
-                                Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                                None => continue 'frame,
-                            },
-                        },
-                        Err(e) => throw!(e),
-                    },
+                    Target::Bif(id) => call_bif!(id, $argv, ret),
+                }
+            }};
+        }
+        // `dispatch!` with the arguments still in absolute registers
+        // `start..start+argc`: a Vial target takes them straight from
+        // there.
+        macro_rules! dispatch_regs {
+            ($target:expr, $start:expr, $argc:expr, $env:expr, $ret:expr) => {{
+                let ret: Option<Reg> = $ret;
+                match $target {
+                    Target::Vial(module, index) => {
+                        match ret {
+                            Some(dst) => {
+                                save_pc!(pc);
+                                push_frame(p, module, index, $start, $argc, $env, dst);
+                            }
+                            None => replace_frame(p, module, index, $start, $argc, $env),
+                        }
+                        continue 'frame;
+                    }
+                    Target::Bif(id) => {
+                        let argv = take_args(p, $start, $argc);
+                        call_bif!(id, argv, ret)
+                    }
                 }
             }};
         }
@@ -243,19 +275,17 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     dst,
                 } => {
                     spend!();
-                    let mfa = m.imports[import as usize];
-                    let argv = take_args(p, base + args as usize, argc);
-                    match resolve(mfa.module, mfa.name, argc as u32) {
-                        Ok(target) => dispatch!(target, argv, &[], Some(dst)),
+                    match resolve_import(m, import) {
+                        Ok(target) => {
+                            dispatch_regs!(target, base + args as usize, argc, &[], Some(dst))
+                        }
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
-                    let mfa = m.imports[import as usize];
-                    let argv = take_args(p, base + args as usize, argc);
-                    match resolve(mfa.module, mfa.name, argc as u32) {
-                        Ok(target) => dispatch!(target, argv, &[], None),
+                    match resolve_import(m, import) {
+                        Ok(target) => dispatch_regs!(target, base + args as usize, argc, &[], None),
                         Err(e) => throw!(e),
                     }
                 }
@@ -267,36 +297,34 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let callee = r!(fun).clone();
-                    let argv = take_args(p, base + args as usize, argc);
-                    match fun_target(&callee, &argv) {
-                        Ok((target, env)) => dispatch!(target, argv, env, Some(dst)),
+                    let start = base + args as usize;
+                    match fun_target(&callee, &p.regs[start..start + argc as usize]) {
+                        Ok((target, env)) => dispatch_regs!(target, start, argc, env, Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::CallDynamic { args, argc, dst } => {
                     spend!();
                     let start = base + args as usize;
-                    let argv = take_args(p, start + 2, argc);
                     match dynamic_target(p, start, argc) {
-                        Ok(target) => dispatch!(target, argv, &[], Some(dst)),
+                        Ok(target) => dispatch_regs!(target, start + 2, argc, &[], Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailCallDynamic { args, argc } => {
                     spend!();
                     let start = base + args as usize;
-                    let argv = take_args(p, start + 2, argc);
                     match dynamic_target(p, start, argc) {
-                        Ok(target) => dispatch!(target, argv, &[], None),
+                        Ok(target) => dispatch_regs!(target, start + 2, argc, &[], None),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailCallFun { fun, args, argc } => {
                     spend!();
                     let callee = r!(fun).clone();
-                    let argv = take_args(p, base + args as usize, argc);
-                    match fun_target(&callee, &argv) {
-                        Ok((target, env)) => dispatch!(target, argv, env, None),
+                    let start = base + args as usize;
+                    match fun_target(&callee, &p.regs[start..start + argc as usize]) {
+                        Ok((target, env)) => dispatch_regs!(target, start, argc, env, None),
                         Err(e) => throw!(e),
                     }
                 }
@@ -555,13 +583,17 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         }
                         Drained::Nothing => {}
                     }
+                    // The clock is read once: a deadline just set from it
+                    // has passed only for `after 0`.
+                    let mut now = None;
                     if p.deadline.is_none() && !p.timed_out {
                         if let Some(t) = timeout {
                             // Erlang's limit: 0..=2^32-1 ms, or :infinity.
                             match &r!(t) {
                                 Term::Int(ms) if (0..=u32::MAX as i64).contains(ms) => {
-                                    p.deadline =
-                                        Some(Instant::now() + Duration::from_millis(*ms as u64))
+                                    let t0 = Instant::now();
+                                    now = Some(t0);
+                                    p.deadline = Some(t0 + Duration::from_millis(*ms as u64))
                                 }
                                 Term::Atom(Atom::INFINITY) => {}
                                 _ => throw!(Exception::error(exception_struct(
@@ -574,7 +606,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             }
                         }
                     }
-                    if p.timed_out || p.deadline.is_some_and(|d| d <= Instant::now()) {
+                    if p.timed_out
+                        || p.deadline
+                            .is_some_and(|d| d <= now.unwrap_or_else(Instant::now))
+                    {
                         p.timed_out = false;
                         p.save = 0;
                         p.deadline = None;
@@ -695,24 +730,16 @@ fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
     }
 }
 
-/// What a call resolves to.
-enum Target {
-    Vial(&'static Module, u32),
-    Bif(u16),
-}
-
 /// Resolves `module.name/arity`: a BIF, else an export of a loaded module.
 fn resolve(module: Atom, name: Atom, arity: u32) -> Result<Target, Exception> {
-    let mfa = crate::bytecode::Mfa::new(module, name, arity);
-    if let Some(id) = bif::lookup(mfa) {
-        return Ok(Target::Bif(id));
-    }
-    let m =
-        code::lookup(module).ok_or_else(|| Exception::undefined_function(module, name, arity))?;
-    match m.export(name, arity) {
-        Some(index) => Ok(Target::Vial(m, index)),
-        None => Err(Exception::undefined_function(module, name, arity)),
-    }
+    code::resolve(Mfa::new(module, name, arity))
+        .ok_or_else(|| Exception::undefined_function(module, name, arity))
+}
+
+/// Resolves import `import` of `m` through its cache.
+fn resolve_import(m: &Module, import: u32) -> Result<Target, Exception> {
+    m.resolve_import(import)
+        .map_err(|mfa| Exception::undefined_function(mfa.module, mfa.name, mfa.arity))
 }
 
 /// Resolves a function value called with `args`; returns the target and the
