@@ -105,3 +105,21 @@ fn repl_continues_incomplete_input_and_survives_errors() {
         run.stdout
     );
 }
+
+#[test]
+fn repl_redefined_module_is_seen_by_existing_call_sites() {
+    // `Caller.go/0` calls `Callee.v/0` through an import whose resolution
+    // is cached after the first call; redefining `Callee` must invalidate it.
+    let input = "defmodule Callee do\n  def v, do: 1\nend\n\
+                 defmodule Caller do\n  def go, do: Callee.v()\nend\n\
+                 Caller.go()\n\
+                 defmodule Callee do\n  def v, do: 2\nend\n\
+                 Caller.go()\n";
+    let run = run_vial(Path::new("."), &[], input, LIMIT);
+    let values: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.chars().all(|c| c.is_ascii_digit()) && !l.is_empty())
+        .collect();
+    assert_eq!(values, ["1", "2"], "stdout was:\n{}", run.stdout);
+}

@@ -396,7 +396,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                 }
                 Instr::Return { src } => {
-                    let v = take(&mut r!(src));
+                    let v = std::mem::replace(&mut r!(src), Term::EmptyList);
                     match return_value(p, v) {
                         Some(v) => return Outcome::Exit(Exit::Normal(v)),
                         None => continue 'frame,
@@ -633,7 +633,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
 /// An immediate is read field by field, as it was written: a whole-term
 /// 16-byte copy of a value stored a moment ago as a tag and a payload
 /// cannot be forwarded from the store buffer and stalls (an argument
-/// computed just before a call, a result returned right after it).
+/// computed just before a call).
 #[inline(always)]
 fn take(slot: &mut Term) -> Term {
     if slot.is_immediate() {
@@ -934,7 +934,6 @@ fn replace_frame(
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
 /// when the popped frame was the process's first one.
-#[inline(always)]
 fn return_value(p: &mut Process, v: Term) -> Option<Term> {
     let frame = p.frames.pop().expect("frame");
     truncate_regs(&mut p.regs, frame.base as usize);
