@@ -47,7 +47,8 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     'frame: loop {
         let frame = p.frames.last().expect("a running process has a frame");
         let m: &'static Module = frame.module;
-        let f = &m.functions[frame.fun as usize];
+        let fun_index = frame.fun;
+        let f = &m.functions[fun_index as usize];
         let code = &f.code[..];
         let base = frame.base as usize;
         let mut pc = frame.pc as usize;
@@ -265,6 +266,21 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::TailCallLocal { fun, args, argc } => {
                     spend!();
+                    if fun == fun_index && args >= argc as Reg {
+                        // A loop: the frame stays, its window is the same
+                        // size, and the arguments lie above the slots they
+                        // move to. The other registers keep their values
+                        // until overwritten (the compiler writes a register
+                        // before reading it), so a loop may hold terms of
+                        // its previous iteration one iteration longer;
+                        // clearing them cost loop_sum 15%.
+                        for i in 0..argc as Reg {
+                            let v = take(&mut r!(args + i));
+                            set!(i, v);
+                        }
+                        pc = 0;
+                        continue;
+                    }
                     replace_frame(p, m, fun, base + args as usize, argc, &[]);
                     continue 'frame;
                 }
