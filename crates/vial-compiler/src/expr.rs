@@ -278,23 +278,17 @@ impl FnBuilder<'_> {
             (None, Some(imm)) if commutes => Some((rhs, imm)),
             _ => None,
         };
-        let instr = match imm {
-            Some((other, imm)) => {
-                let a = self.value(other)?;
-                let dst = self.dest_reg(dest, e)?;
-                Instr::ArithImm { op, a, imm, dst }
-            }
-            None => {
-                let (a, b) = (self.value(lhs)?, self.value(rhs)?);
-                let dst = self.dest_reg(dest, e)?;
-                Instr::Arith { op, a, b, dst }
-            }
+        // The right operand: `Ok(register)`, or `Err(immediate)`.
+        let (a, b): (Reg, Result<Reg, i32>) = match imm {
+            Some((other, imm)) => (self.value(other)?, Err(imm)),
+            None => (self.value(lhs)?, Ok(self.value(rhs)?)),
         };
+        let dst = self.dest_reg(dest, e)?;
         self.set_span(e.span);
-        self.emit(instr);
-        let (Instr::ArithImm { dst, .. } | Instr::Arith { dst, .. }) = instr else {
-            unreachable!("an arithmetic instruction")
-        };
+        self.emit(match b {
+            Ok(b) => Instr::Arith { op, a, b, dst },
+            Err(imm) => Instr::ArithImm { op, a, imm, dst },
+        });
         self.finish(dst, dest)
     }
 

@@ -365,10 +365,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     dst,
                 } => {
                     let argv = take_args(p, base + args as usize, argc);
-                    match (bif::get(id).fun)(&mut Ctx { vm, proc: p }, &argv) {
-                        Ok(v) => r!(dst) = v,
-                        Err(e) => throw!(e),
-                    }
+                    call_bif!(id, argv, Some(dst))
                 }
                 Instr::Arith { op, a, b, dst } => {
                     // The integer fast path writes the register directly (a

@@ -338,3 +338,25 @@ pub(super) fn as_index(t: &Term) -> Option<usize> {
         _ => None,
     }
 }
+
+/// Term builders and error readers for the submodules' unit tests.
+#[cfg(test)]
+mod test_util {
+    use super::BifResult;
+    use crate::term::Term;
+
+    /// A string term.
+    pub fn s(x: &str) -> Term {
+        Term::string(x)
+    }
+
+    /// A list of string terms.
+    pub fn strs(v: &[&str]) -> Term {
+        Term::list(v.iter().map(|x| s(x)).collect::<Vec<_>>())
+    }
+
+    /// The message of the exception a failed BIF call raised.
+    pub fn msg(r: BifResult) -> String {
+        crate::error::message(&r.unwrap_err().reason)
+    }
+}

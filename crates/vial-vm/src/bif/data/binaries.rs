@@ -123,15 +123,8 @@ fn conversion_error(encoded: Vec<Term>, rest: &[u8]) -> Exception {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_util::{msg, s};
     use super::*;
-
-    fn s(x: &str) -> Term {
-        Term::string(x)
-    }
-
-    fn msg(r: BifResult) -> String {
-        crate::error::message(&r.unwrap_err().reason)
-    }
 
     #[test]
     fn binaries_and_atoms() {

@@ -192,19 +192,8 @@ pub fn replace(t: &Term, pattern: &Term, replacement: &Term) -> BifResult {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_util::{msg, s, strs};
     use super::*;
-
-    fn s(x: &str) -> Term {
-        Term::string(x)
-    }
-
-    fn strs(v: &[&str]) -> Term {
-        Term::list(v.iter().map(|x| s(x)).collect::<Vec<_>>())
-    }
-
-    fn msg(r: BifResult) -> String {
-        crate::error::message(&r.unwrap_err().reason)
-    }
 
     #[test]
     fn splitting_on_patterns() {

@@ -309,19 +309,8 @@ pub fn pad(t: &Term, count: &Term, padding: &Term, side: Side) -> BifResult {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_util::{msg, s, strs};
     use super::*;
-
-    fn s(x: &str) -> Term {
-        Term::string(x)
-    }
-
-    fn strs(v: &[&str]) -> Term {
-        Term::list(v.iter().map(|x| s(x)).collect::<Vec<_>>())
-    }
-
-    fn msg(r: BifResult) -> String {
-        crate::error::message(&r.unwrap_err().reason)
-    }
 
     #[test]
     fn graphemes_and_case() {
