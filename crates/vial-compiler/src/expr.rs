@@ -609,11 +609,16 @@ impl FnBuilder<'_> {
                 self.finish(r, dest)
             }
             CallTarget::Local(fun) if tail => {
-                self.emit(Instr::TailCallLocal {
-                    fun,
-                    args: start,
-                    argc,
-                });
+                let this = self.m.locals.get(&(self.name.clone(), self.arity));
+                if this == Some(&fun) && start >= argc as Reg {
+                    self.emit(Instr::TailCallSelf { args: start, argc });
+                } else {
+                    self.emit(Instr::TailCallLocal {
+                        fun,
+                        args: start,
+                        argc,
+                    });
+                }
                 Ok(())
             }
             CallTarget::Local(fun) => {

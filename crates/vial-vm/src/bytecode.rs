@@ -149,6 +149,11 @@ pub enum Instr {
     },
     /// Tail-calls function `fun` of this module: the current frame is reused.
     TailCallLocal { fun: u32, args: Reg, argc: u8 },
+    /// Tail-calls the current function (a loop): the arguments move down to
+    /// registers `0..argc` and execution restarts at instruction 0 in the
+    /// same frame. The compiler emits it only when `args >= argc`, so no
+    /// argument is overwritten before it moves.
+    TailCallSelf { args: Reg, argc: u8 },
     /// Calls `imports[import]` (an MFA resolved through the code server at
     /// call time, so a reloaded module is seen by new calls).
     CallRemote {
@@ -389,6 +394,7 @@ impl Instr {
             }
             | Apply { args, argc, dst } => span(args, argc as u32).max(r(dst)),
             TailCallLocal { args, argc, .. }
+            | TailCallSelf { args, argc }
             | TailCallRemote { args, argc, .. }
             | TailApply { args, argc } => span(args, argc as u32),
             CallFun {

@@ -5,7 +5,7 @@
 //! frame. So a process can stop at any instruction (reduction budget spent,
 //! `receive` with no matching message) and resume later on any scheduler.
 
-use crate::bif::{self, Ctx};
+use crate::bif::{self, arith, Ctx};
 use crate::bytecode::{ArithOp, Class, CmpOp, FailKind, Instr, Mfa, Reg};
 use crate::code::{self, Module, Target};
 use crate::error::{exception_struct, Exception, TraceEntry};
@@ -46,20 +46,51 @@ const TRACE_DEPTH: usize = 8;
 pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     'frame: loop {
         let frame = p.frames.last().expect("a running process has a frame");
-        let m: &'static Module = frame.module;
-        let fun_index = frame.fun;
-        let f = &m.functions[fun_index as usize];
-        let code = &f.code[..];
-        let base = frame.base as usize;
+        let mut m: &'static Module = frame.module;
+        let mut code = &m.functions[frame.fun as usize].code[..];
         let mut pc = frame.pc as usize;
-        // The frame's register window. It stays valid until the next
-        // `continue 'frame`: only frame pushes, pops and unwinding resize
-        // the register stack, and each of those re-enters the frame loop
-        // (BIFs never touch their caller's registers). Every register
-        // operand is below the function's `nregs`, which
-        // `code::Function::check_registers` verified when it was loaded.
-        debug_assert!(base + f.nregs as usize <= p.regs.len());
-        let regs: *mut Term = unsafe { p.regs.as_mut_ptr().add(base) };
+        // The frame's register window. It stays valid until the frame
+        // changes: only frame pushes, pops and unwinding resize the
+        // register stack, and each of those either re-enters the frame
+        // loop or resets `regs` with `enter!` (BIFs never touch their
+        // caller's registers). Every register operand is below the
+        // function's `nregs`, which `code::Function::check_registers`
+        // verified when it was loaded.
+        let mut regs: *mut Term = unsafe { p.regs.as_mut_ptr().add(frame.base as usize) };
+
+        // The current frame, and its function and first register's index
+        // in `p.regs` (kept out of the loop's live values: few
+        // instructions need them).
+        macro_rules! frame {
+            () => {
+                // SAFETY: a running process always has a frame (checked on
+                // entry above; the callers of `enter!` check before popping).
+                unsafe { p.frames.last().unwrap_unchecked() }
+            };
+        }
+        macro_rules! base {
+            () => {
+                frame!().base as usize
+            };
+        }
+        macro_rules! fun {
+            () => {
+                &m.functions[frame!().fun as usize]
+            };
+        }
+        // Makes the top frame the current one without leaving the
+        // dispatch loop: the fast paths of local calls and returns.
+        macro_rules! enter {
+            () => {{
+                let frame = frame!();
+                m = frame.module;
+                code = &m.functions[frame.fun as usize].code[..];
+                pc = frame.pc as usize;
+                debug_assert!(frame.base as usize + fun!().nregs as usize <= p.regs.len());
+                // SAFETY: as for `regs` above.
+                regs = unsafe { p.regs.as_mut_ptr().add(frame.base as usize) };
+            }};
+        }
 
         macro_rules! r {
             ($reg:expr) => {
@@ -168,9 +199,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         }
 
         loop {
-            let instr = code[pc];
+            let instr: &Instr = &code[pc];
             pc += 1;
-            match instr {
+            match *instr {
                 Instr::Move { src, dst } => set!(dst, r!(src).clone()),
                 Instr::Move2 { s1, d1, s2, d2 } => {
                     set!(d1, r!(s1).clone());
@@ -192,7 +223,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::Int { value, dst } => set!(dst, Term::Int(value as i64)),
 
                 Instr::MakeTuple { start, n, dst } => {
-                    let items = p.regs[base + start as usize..][..n as usize].to_vec();
+                    let items = p.regs[base!() + start as usize..][..n as usize].to_vec();
                     r!(dst) = Term::tuple(items);
                 }
                 Instr::MakeList {
@@ -241,7 +272,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     r!(dst) = Term::string(&s);
                 }
                 Instr::MakeClosure { fun, env, n, dst } => {
-                    let captured = p.regs[base + env as usize..][..n as usize].to_vec();
+                    let captured = p.regs[base!() + env as usize..][..n as usize].to_vec();
                     let arity = m.functions[fun as usize].arity;
                     r!(dst) = Term::Fun(Arc::new(Closure {
                         kind: FunKind::Lambda {
@@ -261,27 +292,27 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     save_pc!(pc);
-                    push_frame(p, m, fun, base + args as usize, argc, &[], dst);
-                    continue 'frame;
+                    push_frame(p, m, fun, base!() + args as usize, argc, &[], dst);
+                    enter!();
+                    continue;
+                }
+                Instr::TailCallSelf { args, argc } => {
+                    spend!();
+                    // The frame stays, its window is the same size, and the
+                    // arguments lie above the slots they move to. The other
+                    // registers keep their values until overwritten (the
+                    // compiler writes a register before reading it), so a
+                    // loop may hold terms of its previous iteration one
+                    // iteration longer; clearing them cost loop_sum 15%.
+                    for i in 0..argc as Reg {
+                        let v = take(&mut r!(args + i));
+                        set!(i, v);
+                    }
+                    pc = 0;
                 }
                 Instr::TailCallLocal { fun, args, argc } => {
                     spend!();
-                    if fun == fun_index && args >= argc as Reg {
-                        // A loop: the frame stays, its window is the same
-                        // size, and the arguments lie above the slots they
-                        // move to. The other registers keep their values
-                        // until overwritten (the compiler writes a register
-                        // before reading it), so a loop may hold terms of
-                        // its previous iteration one iteration longer;
-                        // clearing them cost loop_sum 15%.
-                        for i in 0..argc as Reg {
-                            let v = take(&mut r!(args + i));
-                            set!(i, v);
-                        }
-                        pc = 0;
-                        continue;
-                    }
-                    replace_frame(p, m, fun, base + args as usize, argc, &[]);
+                    replace_frame(p, m, fun, base!() + args as usize, argc, &[]);
                     continue 'frame;
                 }
                 Instr::CallRemote {
@@ -293,7 +324,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     spend!();
                     match resolve_import(m, import) {
                         Ok(target) => {
-                            dispatch_regs!(target, base + args as usize, argc, &[], Some(dst))
+                            dispatch_regs!(target, base!() + args as usize, argc, &[], Some(dst))
                         }
                         Err(e) => throw!(e),
                     }
@@ -301,7 +332,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
                     match resolve_import(m, import) {
-                        Ok(target) => dispatch_regs!(target, base + args as usize, argc, &[], None),
+                        Ok(target) => {
+                            dispatch_regs!(target, base!() + args as usize, argc, &[], None)
+                        }
                         Err(e) => throw!(e),
                     }
                 }
@@ -313,7 +346,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let callee = r!(fun).clone();
-                    let start = base + args as usize;
+                    let start = base!() + args as usize;
                     match fun_target(&callee, &p.regs[start..start + argc as usize]) {
                         Ok((target, env)) => dispatch_regs!(target, start, argc, env, Some(dst)),
                         Err(e) => throw!(e),
@@ -321,7 +354,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::CallDynamic { args, argc, dst } => {
                     spend!();
-                    let start = base + args as usize;
+                    let start = base!() + args as usize;
                     match dynamic_target(p, start, argc) {
                         Ok(target) => dispatch_regs!(target, start + 2, argc, &[], Some(dst)),
                         Err(e) => throw!(e),
@@ -329,7 +362,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::TailCallDynamic { args, argc } => {
                     spend!();
-                    let start = base + args as usize;
+                    let start = base!() + args as usize;
                     match dynamic_target(p, start, argc) {
                         Ok(target) => dispatch_regs!(target, start + 2, argc, &[], None),
                         Err(e) => throw!(e),
@@ -338,7 +371,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::TailCallFun { fun, args, argc } => {
                     spend!();
                     let callee = r!(fun).clone();
-                    let start = base + args as usize;
+                    let start = base!() + args as usize;
                     match fun_target(&callee, &p.regs[start..start + argc as usize]) {
                         Ok((target, env)) => dispatch_regs!(target, start, argc, env, None),
                         Err(e) => throw!(e),
@@ -346,14 +379,14 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::Apply { args, argc, dst } => {
                     spend!();
-                    match apply_target(p, base + args as usize, argc) {
+                    match apply_target(p, base!() + args as usize, argc) {
                         Ok((target, argv, env)) => dispatch!(target, argv, &env, Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailApply { args, argc } => {
                     spend!();
-                    match apply_target(p, base + args as usize, argc) {
+                    match apply_target(p, base!() + args as usize, argc) {
                         Ok((target, argv, env)) => dispatch!(target, argv, &env, None),
                         Err(e) => throw!(e),
                     }
@@ -364,7 +397,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     argc,
                     dst,
                 } => {
-                    let argv = take_args(p, base + args as usize, argc);
+                    let argv = take_args(p, base!() + args as usize, argc);
                     call_bif!(id, argv, Some(dst))
                 }
                 Instr::Arith { op, a, b, dst } => {
@@ -410,10 +443,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::Return { src } => {
                     let v = std::mem::replace(&mut r!(src), Term::EmptyList);
-                    match return_value(p, v) {
-                        Some(v) => return Outcome::Exit(Exit::Normal(v)),
-                        None => continue 'frame,
+                    if p.frames.len() < 2 {
+                        return Outcome::Exit(Exit::Normal(v));
                     }
+                    // SAFETY: checked just above that there is a frame.
+                    let done = unsafe { p.frames.pop().unwrap_unchecked() };
+                    truncate_regs(&mut p.regs, done.base as usize);
+                    let ret = done.ret;
+                    enter!();
+                    set!(ret, v);
+                    continue;
                 }
 
                 Instr::Jump { target } => pc = target as usize,
@@ -429,7 +468,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::Fail { kind, src } => {
                     let value = r!(src).clone();
-                    throw!(fail_exception(kind, value, m, f))
+                    throw!(fail_exception(kind, value, m, fun!()))
                 }
 
                 Instr::IsEq { a, b, fail } => {
@@ -547,6 +586,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     if p.mark.is_some()
                         || p.mailbox.len().saturating_sub(p.save) >= receive::PREFILTER_MIN
                     {
+                        let base = base!();
                         receive::skip(p, code, pc - 1, dst, base, &m.literals);
                     }
                     if p.save >= p.mailbox.len() && p.drain() == Drained::Died {
@@ -692,8 +732,8 @@ fn int_arith(op: ArithOp, x: i64, y: i64) -> Option<i64> {
         ArithOp::Add => x.checked_add(y),
         ArithOp::Sub => x.checked_sub(y),
         ArithOp::Mul => x.checked_mul(y),
-        ArithOp::IntDiv => x.checked_div(y),
-        ArithOp::Rem => x.checked_rem(y),
+        ArithOp::IntDiv => arith::div_rem(x, y).map(|(q, _)| q),
+        ArithOp::Rem => arith::div_rem(x, y).map(|(_, r)| r),
         ArithOp::Div => None,
     }
 }
@@ -871,7 +911,7 @@ fn take_args(p: &mut Process, start: usize, argc: u8) -> Args {
 
 /// Pushes a frame for `module.functions[fun]` with arguments copied from
 /// absolute registers `args..args+argc` and then `env`.
-#[inline]
+#[inline(always)]
 fn push_frame(
     p: &mut Process,
     module: &'static Module,

@@ -19,7 +19,10 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 mod float_round;
+mod int_div;
 mod text;
+
+pub use int_div::div_rem;
 
 pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.Kernel", "+", 2, |_, a| add(&a[0], &a[1])),
