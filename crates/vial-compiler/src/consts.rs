@@ -25,7 +25,7 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
             items
                 .iter()
                 .map(|i| const_term(i, mb))
-                .collect::<Option<_>>()?,
+                .collect::<Option<Vec<_>>>()?,
         ),
         ExprKind::List { items, tail } => {
             let items: Vec<Term> = items

@@ -223,8 +223,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::Int { value, dst } => set!(dst, Term::Int(value as i64)),
 
                 Instr::MakeTuple { start, n, dst } => {
-                    let items = p.regs[base!() + start as usize..][..n as usize].to_vec();
-                    r!(dst) = Term::tuple(items);
+                    let items = &p.regs[base!() + start as usize..][..n as usize];
+                    let t = Term::tuple(items.iter().cloned());
+                    r!(dst) = t;
                 }
                 Instr::MakeList {
                     start,
@@ -1055,10 +1056,10 @@ pub fn trace_to_term(trace: &[TraceEntry]) -> Term {
     Term::list(trace.iter().map(|t| {
         let file = Term::list(t.file.chars().map(|c| Term::Int(c as i64)));
         let info = Term::list([
-            Term::tuple(vec![Term::atom("file"), file]),
-            Term::tuple(vec![Term::atom("line"), Term::Int(t.line as i64)]),
+            Term::tuple([Term::atom("file"), file]),
+            Term::tuple([Term::atom("line"), Term::Int(t.line as i64)]),
         ]);
-        Term::tuple(vec![
+        Term::tuple([
             Term::Atom(t.module),
             Term::Atom(t.function),
             Term::Int(t.arity as i64),

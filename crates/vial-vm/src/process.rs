@@ -23,12 +23,14 @@ use crate::error::Exception;
 use crate::interp::Exit;
 use crate::term::{Pid, Ref, Term};
 use crate::Atom;
+use mailbox::Mailbox;
 use parking_lot::{Mutex, MutexGuard};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+pub mod mailbox;
 pub mod receive;
 
 /// One activation of a function.
@@ -243,7 +245,7 @@ pub struct Process {
     /// Installed exception handlers, innermost last.
     pub handlers: Vec<Handler>,
     /// Messages taken from the inbox, oldest first.
-    pub mailbox: VecDeque<Term>,
+    pub mailbox: Mailbox,
     /// Receive save position: messages before it were tried by the current
     /// `receive` and did not match.
     pub save: usize,
@@ -297,7 +299,7 @@ impl Process {
             regs: Vec::new(),
             frames: Vec::new(),
             handlers: Vec::new(),
-            mailbox: VecDeque::new(),
+            mailbox: Mailbox::default(),
             save: 0,
             deadline: None,
             timer: None,
@@ -373,7 +375,7 @@ impl Process {
             + self.regs.capacity() * std::mem::size_of::<Term>()
             + self.frames.capacity() * std::mem::size_of::<Frame>()
             + self.handlers.capacity() * std::mem::size_of::<Handler>()
-            + self.mailbox.capacity() * std::mem::size_of::<Term>()
+            + self.mailbox.allocated()
             + self.dict.capacity() * 2 * std::mem::size_of::<Term>()
     }
 
@@ -433,7 +435,7 @@ fn take_signal(me: Pid, inbox: &mut Inbox, sig: Signal) -> Taken {
             if !e.link && is(Atom::KILL) {
                 Taken::Die(Term::Atom(Atom::KILLED))
             } else if inbox.trap_exit {
-                Taken::Message(Term::tuple(vec![
+                Taken::Message(Term::tuple([
                     Term::Atom(Atom::EXIT),
                     Term::Pid(e.from),
                     e.reason,
@@ -470,7 +472,7 @@ pub fn died(p: &Process) -> Exit {
 
 /// `{:DOWN, ref, :process, object, reason}`.
 pub fn down_message(r: Ref, object: Term, reason: Term) -> Term {
-    Term::tuple(vec![
+    Term::tuple([
         Term::Atom(Atom::DOWN),
         Term::Ref(r),
         Term::Atom(Atom::PROCESS),
@@ -562,7 +564,9 @@ mod tests {
     #[test]
     fn removing_a_message_keeps_the_marker_on_its_message() {
         let mut p = Process::new(Pid(1));
-        p.mailbox.extend([Term::Int(1), Term::Int(2), Term::Int(3)]);
+        for i in 1..=3 {
+            p.mailbox.push_back(Term::Int(i));
+        }
         p.set_mark(Ref(5));
         assert_eq!(p.mark, Some((Ref(5), 3)));
         p.remove_message(0);

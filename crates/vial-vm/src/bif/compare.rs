@@ -286,8 +286,8 @@ mod tests {
         assert!(eq(&Term::Float(0.0), &Term::Float(-0.0)));
         assert_eq!(Term::Float(0.0), Term::Float(-0.0));
         assert!(eq(
-            &Term::tuple(vec![Term::Int(1)]),
-            &Term::tuple(vec![Term::Float(1.0)])
+            &Term::tuple([Term::Int(1)]),
+            &Term::tuple([Term::Float(1.0)])
         ));
         let m1 = Term::map([(Term::Int(1), Term::Int(2))].into_iter().collect::<Map>());
         let m2 = Term::map(
@@ -303,7 +303,7 @@ mod tests {
         assert!(lt(&Term::Int(1), &Term::atom("a")));
         assert!(lt(&Term::Int(1), &Term::Float(1.5)));
         assert!(!lt(&Term::Int(1), &Term::Float(1.0)));
-        assert!(lt(&Term::tuple(vec![]), &Term::EmptyList));
+        assert!(lt(&Term::tuple([]), &Term::EmptyList));
         assert!(lt(&Term::EmptyList, &Term::string("")));
     }
 

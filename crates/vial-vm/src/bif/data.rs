@@ -323,7 +323,7 @@ pub(super) fn system_limit() -> Exception {
 
 /// `{:ok, value}`.
 pub(super) fn ok_tuple(value: Term) -> Term {
-    Term::tuple(vec![Term::OK, value])
+    Term::tuple([Term::OK, value])
 }
 
 /// The atom `:error`.

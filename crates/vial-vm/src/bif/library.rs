@@ -183,7 +183,7 @@ fn subject(t: &Term) -> Result<&[u8], Exception> {
 }
 
 fn found(start: usize, len: usize) -> Term {
-    Term::tuple(vec![Term::Int(start as i64), Term::Int(len as i64)])
+    Term::tuple([Term::Int(start as i64), Term::Int(len as i64)])
 }
 
 /// `:binary.match(subject, pattern)`: `{start, length}` of the first match,
@@ -360,7 +360,7 @@ pub fn keytake(key: &Term, n: &Term, list: &Term) -> BifResult {
     match items.iter().position(|t| key_at(t, pos, key)) {
         Some(i) => {
             let t = items.remove(i);
-            Ok(Term::tuple(vec![Term::atom("value"), t, Term::list(items)]))
+            Ok(Term::tuple([Term::atom("value"), t, Term::list(items)]))
         }
         None => Ok(Term::FALSE),
     }
@@ -456,7 +456,7 @@ pub fn split(n: &Term, list: &Term) -> BifResult {
         }
     }
     let front = Term::list(items.into_iter().take(*n as usize));
-    Ok(Term::tuple(vec![front, t.clone()]))
+    Ok(Term::tuple([front, t.clone()]))
 }
 
 /// `:lists.prefix(list1, list2)`: whether list1 starts list2 (`=:=`).
@@ -495,7 +495,7 @@ pub fn unzip(list: &Term) -> BifResult {
             _ => return Err(lists_clause("unzip", 1)),
         }
     }
-    Ok(Term::tuple(vec![Term::list(firsts), Term::list(seconds)]))
+    Ok(Term::tuple([Term::list(firsts), Term::list(seconds)]))
 }
 
 /// `:lists.droplast(list)`: all but the last element.

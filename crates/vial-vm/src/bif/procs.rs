@@ -251,7 +251,7 @@ fn start(ctx: &mut Ctx, p: Process, how: Spawn) -> Term {
         .then(|| ctx.vm.monitor_new(ctx.proc, &p));
     let pid = ctx.vm.spawn(p);
     match r {
-        Some(r) => Term::tuple(vec![Term::Pid(pid), Term::Ref(r)]),
+        Some(r) => Term::tuple([Term::Pid(pid), Term::Ref(r)]),
         None => Term::Pid(pid),
     }
 }
@@ -570,7 +570,7 @@ fn info_item(ctx: &mut Ctx, pid: Pid, item: &Term) -> Result<Option<Term>, Excep
     Ok(ctx
         .vm
         .info(ctx.proc, pid, it)
-        .map(|v| Term::tuple(vec![item.clone(), v])))
+        .map(|v| Term::tuple([item.clone(), v])))
 }
 
 /// `Process.info(pid, item)`: `{item, value}` (a list of them for a list of
@@ -706,7 +706,7 @@ fn get0(ctx: &mut Ctx, _: &[Term]) -> Result<Term, Exception> {
             .dict
             .iter()
             .rev()
-            .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+            .map(|(k, v)| Term::tuple([k.clone(), v.clone()]))
             .collect::<Vec<_>>(),
     ))
 }

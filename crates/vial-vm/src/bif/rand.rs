@@ -177,7 +177,7 @@ fn uniform_s1(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let mut st =
         State::from_term(&args[0]).ok_or_else(|| function_clause("rand", "uniform_s", 1))?;
     let x = st.uniform();
-    Ok(Term::tuple(vec![Term::Float(x), st.to_term()]))
+    Ok(Term::tuple([Term::Float(x), st.to_term()]))
 }
 
 /// `:rand.uniform_s(n, state)`: `{integer, new_state}`.
@@ -186,7 +186,7 @@ fn uniform_s2(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let mut st =
         State::from_term(&args[1]).ok_or_else(|| function_clause("rand", "uniform_s", 2))?;
     let x = st.uniform_n(&n);
-    Ok(Term::tuple(vec![Term::from_bigint(x), st.to_term()]))
+    Ok(Term::tuple([Term::from_bigint(x), st.to_term()]))
 }
 
 /// `:rand.seed(alg_or_state)`: seeds the caller; returns the state.
@@ -214,7 +214,7 @@ fn export_seed(ctx: &mut Ctx, _: &[Term]) -> Result<Term, Exception> {
     let key = rand_seed_key();
     let found = ctx.proc.dict.iter().find(|(k, _)| *k == key);
     Ok(match found.and_then(|(_, v)| State::from_term(v)) {
-        Some(st) => Term::tuple(vec![
+        Some(st) => Term::tuple([
             Term::atom(st.alg.name()),
             Term::cons(Term::Int(st.s0 as i64), Term::Int(st.s1 as i64)),
         ]),

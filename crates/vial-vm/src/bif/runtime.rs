@@ -41,9 +41,9 @@ fn ensure_loaded_p(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 /// `Code.ensure_loaded(module)`: `{:module, module}` or `{:error, :nofile}`.
 fn ensure_loaded(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Ok(if is_module(&args[0]) {
-        Term::tuple(vec![Term::atom("module"), args[0].clone()])
+        Term::tuple([Term::atom("module"), args[0].clone()])
     } else {
-        Term::tuple(vec![Term::atom("error"), Term::atom("nofile")])
+        Term::tuple([Term::atom("error"), Term::atom("nofile")])
     })
 }
 

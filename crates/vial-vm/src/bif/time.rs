@@ -183,7 +183,7 @@ fn erlang_time(native: i64, unit: &Term) -> Result<Term, Exception> {
 /// time.
 fn timestamp(_: &mut Ctx, _: &[Term]) -> Result<Term, Exception> {
     let us = system().div_euclid(1_000);
-    Ok(Term::tuple(vec![
+    Ok(Term::tuple([
         Term::Int(us.div_euclid(1_000_000_000_000)),
         Term::Int(us.div_euclid(1_000_000).rem_euclid(1_000_000)),
         Term::Int(us.rem_euclid(1_000_000)),

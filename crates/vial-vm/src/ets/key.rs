@@ -211,11 +211,11 @@ mod tests {
 
     #[test]
     fn equal_structures_hash_alike() {
-        let a = Term::tuple(vec![
+        let a = Term::tuple([
             Term::list([Term::Int(1), Term::string("x")]),
             Term::atom("k"),
         ]);
-        let b = Term::tuple(vec![
+        let b = Term::tuple([
             Term::list([Term::Int(1), Term::string("x")]),
             Term::atom("k"),
         ]);
@@ -243,7 +243,7 @@ mod tests {
             (Term::Float(1.0), 3),
             (Term::atom("a"), 4),
             (Term::Float(0.5), 5),
-            (Term::tuple(vec![Term::Int(1)]), 6),
+            (Term::tuple([Term::Int(1)]), 6),
             (Term::list([Term::Int(1)]), 7),
         ] {
             m.insert(OrdKey(k), v);

@@ -335,7 +335,7 @@ mod tests {
     use super::*;
 
     fn obj(k: Term, v: i64) -> Term {
-        Term::tuple(vec![k, Term::Int(v)])
+        Term::tuple([k, Term::Int(v)])
     }
 
     #[test]

@@ -73,7 +73,7 @@ mod tests {
         assert_eq!(text(&Term::Float(2.0e10)).as_deref(), Some("2.0e10"));
         assert_eq!(text(&Term::Float(1.5)).as_deref(), Some("1.5"));
         assert_eq!(text(&Term::string("héllo")).as_deref(), Some("héllo"));
-        assert_eq!(text(&Term::tuple(vec![])), None);
+        assert_eq!(text(&Term::tuple([])), None);
         assert_eq!(text(&Term::Pid(crate::term::Pid(1))), None);
     }
 

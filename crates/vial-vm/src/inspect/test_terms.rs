@@ -252,7 +252,7 @@ impl Parser<'_> {
         while !self.eat("]") {
             if let Some(k) = self.key() {
                 let v = self.expr();
-                items.push(Term::tuple(vec![k, v]));
+                items.push(Term::tuple([k, v]));
             } else {
                 items.push(self.expr());
             }

@@ -203,7 +203,7 @@ fn collections_stop_at_the_limit() {
             + ", ..."
     };
     assert_eq!(inspect(&ints(1..=60)), format!("[{}]", dots(50)));
-    let tuple = Term::tuple((1..=55).map(Term::Int).collect());
+    let tuple = Term::tuple((1..=55).map(Term::Int));
     assert_eq!(inspect(&tuple), format!("{{{}}}", dots(50)));
     assert_eq!(
         inspect(&Term::binary(vec![1; 60])),
@@ -214,11 +214,11 @@ fn collections_stop_at_the_limit() {
         inspect(&Term::list([ints(1..=60)])),
         format!("[[{}]]", dots(49))
     );
-    let nested = Term::tuple(vec![Term::Int(1), Term::Int(2), ints(1..=60)]);
+    let nested = Term::tuple([Term::Int(1), Term::Int(2), ints(1..=60)]);
     assert_eq!(inspect(&nested), format!("{{1, 2, [{}]}}", dots(47)));
     let kw = Term::list(
         (1..=55)
-            .map(|i| Term::tuple(vec![Term::atom("k"), Term::Int(i)]))
+            .map(|i| Term::tuple([Term::atom("k"), Term::Int(i)]))
             .collect::<Vec<_>>(),
     );
     let kw_want = (1..=50)

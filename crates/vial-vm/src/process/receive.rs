@@ -51,6 +51,7 @@
 //! label, which must be where the next clause starts. Anything else gives a
 //! clause no conditions (it may match anything), or no analysis at all.
 
+use super::mailbox::Message;
 use super::Process;
 use crate::bytecode::{Instr, Label, Reg};
 use crate::term::{Ref, Term};
@@ -429,7 +430,7 @@ fn exact_eq(a: &Term, b: &Term) -> bool {
 
 impl Cond {
     /// Whether `msg` may satisfy the condition (`true` when unsure).
-    fn holds(&self, msg: &Term, regs: &[Term], literals: &[Term]) -> bool {
+    fn holds(&self, msg: &Message, regs: &[Term], literals: &[Term]) -> bool {
         let (Cond::Tuple(p, _)
         | Cond::Cons(p)
         | Cond::Nil(p)
@@ -437,8 +438,18 @@ impl Cond {
         | Cond::EqReg(p, _)
         | Cond::EqLit(p, _)
         | Cond::EqImm(p, _)) = self;
-        let Some(t) = part(msg, p) else {
-            return true;
+        // The message's summary answers the common conditions (its size,
+        // its first element) without following its pointer.
+        let t = match (p.as_slice(), &msg.first) {
+            ([], _) => match self {
+                Cond::Tuple(_, n) => return msg.arity == *n as u32,
+                _ => &msg.term,
+            },
+            ([Step::Elem(0)], Some(first)) => first,
+            _ => match part(&msg.term, p) {
+                Some(t) => t,
+                None => return true,
+            },
         };
         match self {
             Cond::Tuple(_, n) => matches!(t, Term::Tuple(tuple) if tuple.0.len() == *n as usize),
@@ -454,10 +465,36 @@ impl Cond {
 
 impl Shape {
     /// Whether some clause may match `msg`.
-    fn may_match(&self, msg: &Term, regs: &[Term], literals: &[Term]) -> bool {
+    fn may_match(&self, msg: &Message, regs: &[Term], literals: &[Term]) -> bool {
         self.clauses
             .iter()
             .any(|conds| conds.iter().all(|c| c.holds(msg, regs, literals)))
+    }
+
+    /// Each clause's conditions on a message's summary, with the values
+    /// they compare against read from `regs` and `literals` (which stay
+    /// the same for a whole scan).
+    fn quick<'a>(&'a self, regs: &'a [Term], literals: &'a [Term]) -> SmallVec<[Quick<'a>; 4]> {
+        let first = |p: &Path| p[..] == [Step::Elem(0)];
+        self.clauses
+            .iter()
+            .map(|conds| {
+                let mut q = Quick {
+                    arity: None,
+                    first: None,
+                };
+                for c in conds {
+                    match c {
+                        Cond::Tuple(p, n) if p.is_empty() => q.arity = Some(*n as u32),
+                        Cond::EqReg(p, x) if first(p) => q.first = regs.get(*x as usize),
+                        Cond::EqLit(p, l) if first(p) => q.first = literals.get(*l as usize),
+                        Cond::EqImm(p, v) if first(p) => q.first = Some(v),
+                        _ => {}
+                    }
+                }
+                q
+            })
+            .collect()
     }
 
     /// Whether every clause needs a part of the message `===` `want`.
@@ -468,6 +505,24 @@ impl Shape {
                 _ => false,
             })
         })
+    }
+}
+
+/// A clause's necessary conditions that a message's summary answers: its
+/// tuple size and the value its first element is `===` to.
+struct Quick<'a> {
+    arity: Option<u32>,
+    first: Option<&'a Term>,
+}
+
+impl Quick<'_> {
+    /// Whether the clause may match the message (`true` when unsure).
+    fn admits(&self, msg: &Message) -> bool {
+        self.arity.is_none_or(|n| n == msg.arity)
+            && match (self.first, &msg.first) {
+                (Some(want), Some(got)) => exact_eq(want, got),
+                _ => true,
+            }
     }
 }
 
@@ -531,7 +586,11 @@ pub fn skip(
     }
     if len.saturating_sub(p.save) >= PREFILTER_MIN && shape.filters {
         let mut save = p.save;
-        while save < len && !shape.may_match(&p.mailbox[save], regs, literals) {
+        let quick = shape.quick(regs, literals);
+        while let Some(msg) = p.mailbox.message(save) {
+            if quick.iter().any(|q| q.admits(msg)) && shape.may_match(msg, regs, literals) {
+                break;
+            }
             save += 1;
         }
         p.save = save;
@@ -638,19 +697,42 @@ mod tests {
     fn prefilter_rejects_what_no_clause_matches() {
         let s = analyse(&call_receive(), 0, 9).expect("shape");
         let regs = regs_with(Term::Ref(Ref(7)));
-        let junk = Term::tuple(vec![Term::atom("junk"), Term::Int(1)]);
-        assert!(!s.may_match(&junk, &regs, &lits()));
-        let reply = Term::tuple(vec![Term::Ref(Ref(7)), Term::Int(1)]);
-        assert!(s.may_match(&reply, &regs, &lits()));
-        let down = Term::tuple(vec![
+        let junk = Term::tuple([Term::atom("junk"), Term::Int(1)]);
+        assert!(!s.may_match(&Message::new(junk), &regs, &lits()));
+        let reply = Term::tuple([Term::Ref(Ref(7)), Term::Int(1)]);
+        assert!(s.may_match(&Message::new(reply), &regs, &lits()));
+        let down = Term::tuple([
             Term::atom("DOWN"),
             Term::Ref(Ref(7)),
             Term::NIL,
             Term::NIL,
             Term::NIL,
         ]);
-        assert!(s.may_match(&down, &regs, &lits()));
-        assert!(!s.may_match(&Term::Int(3), &regs, &lits()));
+        assert!(s.may_match(&Message::new(down), &regs, &lits()));
+        assert!(!s.may_match(&Message::new(Term::Int(3)), &regs, &lits()));
+    }
+
+    #[test]
+    fn summaries_reject_without_reading_the_message() {
+        let s = analyse(&call_receive(), 0, 9).expect("shape");
+        let regs = regs_with(Term::Ref(Ref(7)));
+        let lits = lits();
+        let quick = s.quick(&regs, &lits);
+        let admitted = |t: Term| {
+            let m = Message::new(t);
+            quick.iter().any(|q| q.admits(&m))
+        };
+        assert!(!admitted(Term::tuple([Term::atom("junk"), Term::Int(1)])));
+        assert!(admitted(Term::tuple([Term::Ref(Ref(7)), Term::Int(1)])));
+        assert!(!admitted(Term::tuple([Term::Ref(Ref(8)), Term::Int(1)])));
+        let down =
+            |first: Term| Term::tuple([first, Term::Ref(Ref(7)), Term::NIL, Term::NIL, Term::NIL]);
+        assert!(admitted(down(Term::atom("DOWN"))));
+        assert!(!admitted(down(Term::atom("UP"))));
+        // A boxed first element is not in the summary: the full check
+        // decides.
+        assert!(admitted(Term::tuple([Term::tuple([]), Term::Int(1)])));
+        assert!(!admitted(Term::Int(3)));
     }
 
     #[test]

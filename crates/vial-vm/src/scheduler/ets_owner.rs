@@ -50,7 +50,7 @@ impl Vm {
         }
         table.set_owner(to);
         self.ets_disown(from, table.id);
-        let msg = Term::tuple(vec![
+        let msg = Term::tuple([
             Term::atom("ETS-TRANSFER"),
             table.handle(),
             Term::Pid(from),

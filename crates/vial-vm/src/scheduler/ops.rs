@@ -62,7 +62,7 @@ impl InfoItem {
 
 /// `{name, :nonode@nohost}`: how a monitor by name names its target.
 pub fn name_on_node(name: Atom) -> Term {
-    Term::tuple(vec![Term::Atom(name), Term::atom("nonode@nohost")])
+    Term::tuple([Term::Atom(name), Term::atom("nonode@nohost")])
 }
 
 fn noproc_error() -> Exception {
@@ -245,7 +245,7 @@ impl Vm {
             Ok(())
         } else if inbox.trap_exit {
             drop(inbox);
-            me.handle.deliver(Signal::Message(Term::tuple(vec![
+            me.handle.deliver(Signal::Message(Term::tuple([
                 Term::Atom(Atom::EXIT),
                 Term::Pid(other),
                 Term::Atom(Atom::NOPROC),
@@ -422,7 +422,7 @@ impl Vm {
         let reason = if reason == Term::Atom(Atom::KILL) {
             Term::Atom(Atom::KILLED)
         } else if trapping {
-            me.handle.deliver(Signal::Message(Term::tuple(vec![
+            me.handle.deliver(Signal::Message(Term::tuple([
                 Term::Atom(Atom::EXIT),
                 Term::Pid(me.pid),
                 reason,
@@ -499,7 +499,7 @@ impl Vm {
             .timers
             .now()
             .saturating_add(ms.saturating_mul(1_000_000));
-        let msg = Term::tuple(vec![Term::Atom(Atom::TIMEOUT), Term::Ref(r), msg]);
+        let msg = Term::tuple([Term::Atom(Atom::TIMEOUT), Term::Ref(r), msg]);
         self.timers.add(due, r.0, TimerAction::Send { dest, msg });
         r
     }
@@ -602,7 +602,7 @@ fn info_of(
                         Some(n) => name_on_node(n),
                         None => Term::Pid(m.pid),
                     };
-                    Term::tuple(vec![Term::Atom(Atom::PROCESS), object])
+                    Term::tuple([Term::Atom(Atom::PROCESS), object])
                 })
                 .collect::<Vec<_>>(),
         ),
@@ -627,7 +627,7 @@ fn info_of(
             Term::Int(p.map_or(std::mem::size_of::<Process>() * 2, |p| p.memory()) as i64)
         }
         InfoItem::HeapSize | InfoItem::TotalHeapSize => {
-            Term::Int(p.map_or(0, |p| p.regs.capacity() + p.mailbox.capacity() * 2) as i64)
+            Term::Int(p.map_or(0, |p| p.regs.capacity() * 2 + p.mailbox.allocated() / 8) as i64)
         }
         InfoItem::StackSize => Term::Int(p.map_or(0, |p| p.frames.len()) as i64),
         InfoItem::Reductions => Term::Int(0),
@@ -636,7 +636,7 @@ fn info_of(
         InfoItem::Dictionary => Term::list(
             p.map_or(&[][..], |p| &p.dict[..])
                 .iter()
-                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+                .map(|(k, v)| Term::tuple([k.clone(), v.clone()]))
                 .collect::<Vec<_>>(),
         ),
     }

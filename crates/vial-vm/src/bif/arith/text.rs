@@ -147,7 +147,7 @@ pub fn float_parse(bin: &Term) -> BifResult {
         };
     };
     let f = if negative { -f } else { f };
-    Ok(Term::tuple(vec![
+    Ok(Term::tuple([
         Term::Float(f),
         Term::binary(body[end..].to_vec()),
     ]))
@@ -176,7 +176,7 @@ pub fn integer_parse(bin: &Term, base: &Term) -> BifResult {
     }
     let (digits, rest) = bytes.split_at(sign + count);
     let n = parse_integer(digits, radix).unwrap_or(Term::Int(0));
-    Ok(Term::tuple(vec![n, Term::binary(rest.to_vec())]))
+    Ok(Term::tuple([n, Term::binary(rest.to_vec())]))
 }
 
 /// `Integer.digits(integer, base)`: most significant first; a negative
@@ -265,15 +265,15 @@ mod tests {
     #[test]
     fn integer_parse_takes_a_prefix() {
         let p = |t: &str| integer_parse(&s(t), &ten()).unwrap();
-        assert_eq!(p("12abc"), Term::tuple(vec![Term::Int(12), s("abc")]));
-        assert_eq!(p("-12"), Term::tuple(vec![Term::Int(-12), s("")]));
-        assert_eq!(p("1_000"), Term::tuple(vec![Term::Int(1), s("_000")]));
+        assert_eq!(p("12abc"), Term::tuple([Term::Int(12), s("abc")]));
+        assert_eq!(p("-12"), Term::tuple([Term::Int(-12), s("")]));
+        assert_eq!(p("1_000"), Term::tuple([Term::Int(1), s("_000")]));
         for bad in ["  12", "", "-", "+-12", "abc"] {
             assert_eq!(p(bad), error_atom(), "{bad}");
         }
         assert_eq!(
             integer_parse(&s("FFz"), &Term::Int(16)).unwrap(),
-            Term::tuple(vec![Term::Int(255), s("z")])
+            Term::tuple([Term::Int(255), s("z")])
         );
         assert!(integer_parse(&s("1"), &Term::Int(37)).is_err());
         assert!(integer_parse(&Term::atom("x"), &ten()).is_err());
@@ -303,14 +303,11 @@ mod tests {
             assert!(f(bad).is_err(), "{bad}");
         }
         let p = |t: &str| float_parse(&s(t)).unwrap();
-        assert_eq!(p("1"), Term::tuple(vec![Term::Float(1.0), s("")]));
-        assert_eq!(p("1.x"), Term::tuple(vec![Term::Float(1.0), s(".x")]));
-        assert_eq!(
-            p("-1.5e3x"),
-            Term::tuple(vec![Term::Float(-1500.0), s("x")])
-        );
-        assert_eq!(p("1e+"), Term::tuple(vec![Term::Float(1.0), s("e+")]));
-        assert_eq!(p("12.5E-2"), Term::tuple(vec![Term::Float(0.125), s("")]));
+        assert_eq!(p("1"), Term::tuple([Term::Float(1.0), s("")]));
+        assert_eq!(p("1.x"), Term::tuple([Term::Float(1.0), s(".x")]));
+        assert_eq!(p("-1.5e3x"), Term::tuple([Term::Float(-1500.0), s("x")]));
+        assert_eq!(p("1e+"), Term::tuple([Term::Float(1.0), s("e+")]));
+        assert_eq!(p("12.5E-2"), Term::tuple([Term::Float(0.125), s("")]));
         assert_eq!(p(".5"), error_atom());
         assert_eq!(p("1.5e999"), error_atom());
     }

@@ -101,8 +101,8 @@ mod tests {
 
     #[test]
     fn stable_and_in_range() {
-        let a = Term::tuple(vec![Term::Int(1), Term::string("x")]);
-        let b = Term::tuple(vec![Term::Int(1), Term::string("x")]);
+        let a = Term::tuple([Term::Int(1), Term::string("x")]);
+        let b = Term::tuple([Term::Int(1), Term::string("x")]);
         assert_eq!(phash2(&a).unwrap(), phash2(&b).unwrap());
         assert_ne!(
             phash2(&Term::Int(1)).unwrap(),

@@ -328,7 +328,7 @@ pub fn zip(a: &Term, b: &Term) -> BifResult {
     Ok(Term::list(
         xs.into_iter()
             .zip(ys)
-            .map(|(x, y)| Term::tuple(vec![x, y]))
+            .map(|(x, y)| Term::tuple([x, y]))
             .collect::<Vec<_>>(),
     ))
 }
@@ -367,7 +367,7 @@ pub fn last(list: &Term) -> BifResult {
         // What Elixir 1.14's compiled clauses raise for a non-list.
         (items, other) if items.is_empty() => Err(Exception::error(exception_struct(
             "CaseClauseError",
-            [("term", Term::tuple(vec![other.clone(), Term::NIL]))],
+            [("term", Term::tuple([other.clone(), Term::NIL]))],
         ))),
         _ => Err(list_clause("last", 2)),
     }
@@ -469,12 +469,12 @@ mod tests {
             Term::FALSE
         );
         let pairs = Term::list([
-            Term::tuple(vec![Term::Float(1.0), Term::atom("a")]),
-            Term::tuple(vec![Term::Int(1), Term::atom("b")]),
+            Term::tuple([Term::Float(1.0), Term::atom("a")]),
+            Term::tuple([Term::Int(1), Term::atom("b")]),
         ]);
         assert_eq!(
             keyfind(&Term::Int(1), &Term::Int(1), &pairs).unwrap(),
-            Term::tuple(vec![Term::Float(1.0), Term::atom("a")])
+            Term::tuple([Term::Float(1.0), Term::atom("a")])
         );
         assert!(keyfind(&Term::Int(1), &Term::Int(0), &pairs).is_err());
         let sorted = sort(&Term::list([

@@ -86,7 +86,7 @@ pub fn values(map: &Term) -> BifResult {
 pub fn to_list(map: &Term) -> BifResult {
     let pairs: Vec<Term> = map_of(map)?
         .iter()
-        .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+        .map(|(k, v)| Term::tuple([k.clone(), v.clone()]))
         .collect();
     Ok(Term::list(pairs))
 }
@@ -216,9 +216,9 @@ pub fn pop(map: &Term, key: &Term, default: &Term) -> BifResult {
             let v = v.clone();
             let mut rest = owned(m);
             rest.remove(key);
-            Ok(Term::tuple(vec![v, Term::map(rest)]))
+            Ok(Term::tuple([v, Term::map(rest)]))
         }
-        None => Ok(Term::tuple(vec![default.clone(), map.clone()])),
+        None => Ok(Term::tuple([default.clone(), map.clone()])),
     }
 }
 
@@ -310,11 +310,11 @@ mod tests {
         assert_eq!(popped.as_tuple().unwrap()[0], Term::Int(1));
         assert_eq!(
             pop(&ab(), &c, &Term::Int(0)).unwrap(),
-            Term::tuple(vec![Term::Int(0), ab()])
+            Term::tuple([Term::Int(0), ab()])
         );
         let pairs = Term::list([
-            Term::tuple(vec![a.clone(), Term::Int(1)]),
-            Term::tuple(vec![a.clone(), Term::Int(2)]),
+            Term::tuple([a.clone(), Term::Int(1)]),
+            Term::tuple([a.clone(), Term::Int(2)]),
         ]);
         assert_eq!(
             from_list(&pairs).unwrap(),

@@ -118,7 +118,7 @@ fn bad_affix(b: &[u8], affix: &Term) -> Exception {
         "CaseClauseError",
         [(
             "term",
-            Term::tuple(vec![bin(b), Term::Int(b.len() as i64), affix.clone()]),
+            Term::tuple([bin(b), Term::Int(b.len() as i64), affix.clone()]),
         )],
     ))
 }

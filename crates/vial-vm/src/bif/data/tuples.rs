@@ -135,7 +135,7 @@ mod tests {
     use super::*;
 
     fn t3() -> Term {
-        Term::tuple(vec![Term::Int(1), Term::Int(2), Term::Int(3)])
+        Term::tuple([Term::Int(1), Term::Int(2), Term::Int(3)])
     }
 
     fn message(e: Exception) -> String {
@@ -165,15 +165,15 @@ mod tests {
         let put = put_elem(&t3(), &Term::Int(1), &Term::atom("x")).unwrap();
         assert_eq!(
             put,
-            Term::tuple(vec![Term::Int(1), Term::atom("x"), Term::Int(3)])
+            Term::tuple([Term::Int(1), Term::atom("x"), Term::Int(3)])
         );
         assert!(put_elem(&t3(), &Term::Int(3), &Term::NIL).is_err());
         assert_eq!(tuple_size(&t3()).unwrap(), Term::Int(3));
         assert_eq!(from_list(&to_list(&t3()).unwrap()).unwrap(), t3());
         assert!(from_list(&Term::cons(Term::Int(1), Term::Int(2))).is_err());
         assert_eq!(
-            append_element(&Term::tuple(vec![]), &Term::Int(1)).unwrap(),
-            Term::tuple(vec![Term::Int(1)])
+            append_element(&Term::tuple([]), &Term::Int(1)).unwrap(),
+            Term::tuple([Term::Int(1)])
         );
         assert_eq!(
             make_tuple(&Term::Int(2), &Term::Int(0)).unwrap(),
@@ -187,14 +187,14 @@ mod tests {
     fn tuple_module() {
         assert_eq!(
             delete_at(&t3(), &Term::Int(0)).unwrap(),
-            Term::tuple(vec![Term::Int(2), Term::Int(3)])
+            Term::tuple([Term::Int(2), Term::Int(3)])
         );
         assert!(delete_at(&t3(), &Term::Int(3)).is_err());
         assert!(delete_at(&t3(), &Term::Int(-1)).is_err());
         let ins = insert_at(&t3(), &Term::Int(3), &Term::Int(0)).unwrap();
         assert_eq!(
             ins,
-            Term::tuple(vec![Term::Int(1), Term::Int(2), Term::Int(3), Term::Int(0)])
+            Term::tuple([Term::Int(1), Term::Int(2), Term::Int(3), Term::Int(0)])
         );
         assert!(insert_at(&t3(), &Term::Int(4), &Term::Int(0)).is_err());
         assert_eq!(

@@ -266,15 +266,13 @@ mod tests {
         assert_eq!(
             msg(
                 "insert",
-                &[Term::atom("t"), Term::tuple(vec![Term::Int(1)])],
+                &[Term::atom("t"), Term::tuple([Term::Int(1)])],
                 Cause::None
             ),
             "argument error"
         );
-        let improper = Term::list_with_tail(
-            [Term::tuple(vec![Term::Int(2), Term::Int(1)])],
-            Term::Int(3),
-        );
+        let improper =
+            Term::list_with_tail([Term::tuple([Term::Int(2), Term::Int(1)])], Term::Int(3));
         assert_eq!(
             msg(
                 "update_counter",

@@ -74,7 +74,7 @@ pub(super) fn info1(ctx: &mut Ctx, args: &[Term]) -> EtsResult {
             .iter()
             .map(|item| {
                 let v = info_item(&table, item).expect("a known item");
-                Term::tuple(vec![Term::atom(item), v])
+                Term::tuple([Term::atom(item), v])
             })
             .collect::<Vec<_>>(),
     ))

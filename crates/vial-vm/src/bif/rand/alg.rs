@@ -241,7 +241,7 @@ impl State {
 
     /// `{handler, [s0 | s1]}`, as OTP stores it.
     pub(super) fn to_term(self) -> Term {
-        Term::tuple(vec![
+        Term::tuple([
             handler(self.alg),
             Term::cons(Term::Int(self.s0 as i64), Term::Int(self.s1 as i64)),
         ])
