@@ -119,6 +119,36 @@ pub fn resolve(mfa: Mfa) -> Option<Target> {
         .map(|index| Target::Vial(m, index))
 }
 
+/// Resolves `mfa` as [`resolve`] does, through a small per-thread cache
+/// of recent resolutions: for calls whose module or function is a value
+/// (`mod.handle_call(...)` in a GenServer loop, `apply/3`), which have no
+/// import slot. Entries are valid while no module has been redefined, as
+/// for [`Module::resolve_import`]; failures are not cached.
+pub fn resolve_dynamic(mfa: Mfa) -> Option<Target> {
+    /// Direct-mapped: a slot holds the last resolution hashed to it.
+    const SLOTS: usize = 64;
+    thread_local! {
+        static RECENT: std::cell::RefCell<[Option<(Mfa, u64, Target)>; SLOTS]> =
+            const { std::cell::RefCell::new([None; SLOTS]) };
+    }
+    let hash = (mfa.module.0 as usize)
+        .wrapping_mul(0x9E37_79B9)
+        .wrapping_add((mfa.name.0 as usize).wrapping_mul(0x85EB_CA6B))
+        .wrapping_add(mfa.arity as usize);
+    let slot = (hash >> 7) % SLOTS;
+    let generation = REDEFINITIONS.load(Ordering::Acquire);
+    RECENT.with(|recent| {
+        if let Some((m, g, target)) = recent.borrow()[slot] {
+            if m == mfa && g == generation {
+                return Some(target);
+            }
+        }
+        let target = resolve(mfa)?;
+        recent.borrow_mut()[slot] = Some((mfa, generation, target));
+        Some(target)
+    })
+}
+
 fn modules() -> &'static RwLock<AHashMap<Atom, &'static Module>> {
     static MODULES: OnceLock<RwLock<AHashMap<Atom, &'static Module>>> = OnceLock::new();
     MODULES.get_or_init(|| RwLock::new(AHashMap::new()))
@@ -206,4 +236,48 @@ pub fn struct_fields(module: Atom) -> Option<Arc<[Atom]>> {
     let m = lookup(module)?;
     let def = m.struct_def.as_ref()?;
     Some(def.iter().map(|(k, _)| *k).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module `name` exporting `v/0`, which returns `value`.
+    fn module(name: Atom, value: i32) -> Module {
+        let v = Atom::intern("v");
+        Module {
+            name,
+            file: "test.exs".into(),
+            functions: vec![Function {
+                name: v,
+                arity: 0,
+                env: 0,
+                nregs: 1,
+                code: vec![Instr::Int { value, dst: 0 }, Instr::Return { src: 0 }],
+                lines: vec![1, 1],
+                public: true,
+            }],
+            exports: [((v, 0), 0)].into_iter().collect(),
+            literals: vec![],
+            imports: vec![],
+            import_targets: Box::new([]),
+            struct_def: None,
+        }
+    }
+
+    #[test]
+    fn a_redefinition_invalidates_cached_dynamic_resolutions() {
+        let name = Atom::intern("Elixir.CodeTestRedefined");
+        let mfa = Mfa::new(name, Atom::intern("v"), 0);
+        let first = load(module(name, 1));
+        let at = |t: Option<Target>| match t {
+            Some(Target::Vial(m, 0)) => m as *const Module,
+            other => panic!("resolved to {other:?}"),
+        };
+        assert_eq!(at(resolve_dynamic(mfa)), first as *const Module);
+        assert_eq!(at(resolve_dynamic(mfa)), first as *const Module);
+        let second = load(module(name, 2));
+        assert_eq!(at(resolve_dynamic(mfa)), second as *const Module);
+        assert!(resolve_dynamic(Mfa::new(name, Atom::intern("v"), 1)).is_none());
+    }
 }

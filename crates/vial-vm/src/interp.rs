@@ -786,7 +786,7 @@ fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
 
 /// Resolves `module.name/arity`: a BIF, else an export of a loaded module.
 fn resolve(module: Atom, name: Atom, arity: u32) -> Result<Target, Exception> {
-    code::resolve(Mfa::new(module, name, arity))
+    code::resolve_dynamic(Mfa::new(module, name, arity))
         .ok_or_else(|| Exception::undefined_function(module, name, arity))
 }
 
