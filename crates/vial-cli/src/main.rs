@@ -8,6 +8,12 @@ use std::process::ExitCode;
 use vial_compiler::Mode;
 use vial_vm::scheduler::Vm;
 
+/// mimalloc instead of the system allocator: terms are small, short-lived
+/// allocations, often freed on another scheduler's thread (see the
+/// decisions in `crates/README.md`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: vial [--schedulers N] [FILE.exs [ARGS...] | -e EXPR]";
 
 struct Options {

@@ -955,7 +955,9 @@ fn push_frame(
     });
 }
 
-/// Tail call: the current frame becomes a frame for `module.functions[fun]`.
+/// Tail call: the current frame becomes a frame for `module.functions[fun]`,
+/// with arguments moved from absolute registers `args..args+argc` (inside
+/// the current frame) and then `env`.
 fn replace_frame(
     p: &mut Process,
     module: &'static Module,
@@ -967,23 +969,22 @@ fn replace_frame(
     let argc = argc as usize;
     let frame = p.frames.last_mut().expect("frame");
     let base = frame.base as usize;
-    if !env.is_empty() || args < base + argc {
-        let argv = take_args(p, args, argc as u8);
-        push_frame_values(p, module, fun, argv, env, None);
-        return;
-    }
-    // The arguments lie above the slots they move to, so moving them down
-    // in order never overwrites one not yet moved.
+    assert!(args >= base, "arguments lie in the current frame");
     frame.module = module;
     frame.fun = fun;
     frame.pc = 0;
+    // Each argument lies at or above the slot it moves to, so moving them
+    // in ascending order only ever overwrites arguments already moved,
+    // even where the two ranges overlap.
     for i in 0..argc {
         let v = take(&mut p.regs[args + i]);
         put(&mut p.regs[base + i], v);
     }
     truncate_regs(&mut p.regs, base + argc);
+    p.regs.extend(env.iter().cloned());
     let nregs = module.functions[fun as usize].nregs as usize;
-    p.regs.resize(base + nregs.max(argc), Term::EmptyList);
+    p.regs
+        .resize(base + nregs.max(argc + env.len()), Term::EmptyList);
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
