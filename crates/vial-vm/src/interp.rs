@@ -128,6 +128,19 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
+        // A BIF's arguments, absolute registers `start..start+argc`, lent
+        // in place rather than moved out.
+        macro_rules! bif_args {
+            ($start:expr, $argc:expr) => {{
+                let (start, argc): (usize, u8) = ($start, $argc);
+                assert!(start + argc as usize <= p.regs.len());
+                // SAFETY: in bounds (checked just above), and a BIF never
+                // resizes or writes its caller's registers (an invariant in
+                // `crates/README.md`): the slice stays valid while the BIF
+                // runs with the process in hand.
+                unsafe { std::slice::from_raw_parts(p.regs.as_ptr().add(start), argc as usize) }
+            }};
+        }
         // Runs BIF `id` on `argv`; its result lands in `Some(dst)`, or is
         // returned from the current frame for `None` (a tail call).
         macro_rules! call_bif {
@@ -182,7 +195,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         continue 'frame;
                     }
                     Target::Bif(id) => {
-                        let argv = take_args(p, $start, $argc);
+                        let argv = bif_args!($start, $argc);
                         call_bif!(id, argv, ret)
                     }
                 }
@@ -398,7 +411,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     argc,
                     dst,
                 } => {
-                    let argv = take_args(p, base!() + args as usize, argc);
+                    let argv = bif_args!(base!() + args as usize, argc);
                     call_bif!(id, argv, Some(dst))
                 }
                 Instr::Arith { op, a, b, dst } => {
@@ -709,6 +722,26 @@ fn put(slot: &mut Term, v: Term) {
     }
 }
 
+/// Grows the register stack to `len` with `[]`s (a write of a constant per
+/// slot, cheaper than `Vec::resize`'s clones).
+#[inline]
+fn grow_regs(regs: &mut Vec<Term>, len: usize) {
+    let old = regs.len();
+    if len <= old {
+        return;
+    }
+    regs.reserve(len - old);
+    // SAFETY: `reserve` made room for `len - old` more values, and each
+    // new slot is written before `set_len` makes it visible.
+    unsafe {
+        let ptr = regs.as_mut_ptr();
+        for i in old..len {
+            ptr.add(i).write(Term::EmptyList);
+        }
+        regs.set_len(len);
+    }
+}
+
 /// Shortens the register stack to `len`, dropping only the values that own
 /// something.
 #[inline]
@@ -895,19 +928,7 @@ fn push_frame_values(
     };
     p.regs.extend(argv);
     p.regs.extend(env.iter().cloned());
-    p.regs
-        .resize(base + nregs.max(argc + env.len()), Term::EmptyList);
-}
-
-/// Moves a call's arguments out of absolute registers `start..start+argc`,
-/// leaving `[]` behind. The compiler evaluates every call's arguments into
-/// fresh scratch registers that nothing reads after the call, so moving
-/// saves a reference-count increment and decrement per boxed argument.
-fn take_args(p: &mut Process, start: usize, argc: u8) -> Args {
-    p.regs[start..start + argc as usize]
-        .iter_mut()
-        .map(take)
-        .collect()
+    grow_regs(&mut p.regs, base + nregs.max(argc + env.len()));
 }
 
 /// Pushes a frame for `module.functions[fun]` with arguments copied from
@@ -933,7 +954,10 @@ fn push_frame(
     // so no slot is read before it is initialised.
     unsafe {
         let ptr = p.regs.as_mut_ptr();
-        // Moved, not cloned: see `take_args`.
+        // Moved, not cloned: the compiler evaluates every call's
+        // arguments into fresh scratch registers that nothing reads after
+        // the call, so moving saves a reference-count increment and
+        // decrement per boxed argument.
         for i in 0..argc {
             ptr.add(base + i)
                 .write(ptr.add(args + i).replace(Term::EmptyList));
@@ -983,8 +1007,7 @@ fn replace_frame(
     truncate_regs(&mut p.regs, base + argc);
     p.regs.extend(env.iter().cloned());
     let nregs = module.functions[fun as usize].nregs as usize;
-    p.regs
-        .resize(base + nregs.max(argc + env.len()), Term::EmptyList);
+    grow_regs(&mut p.regs, base + nregs.max(argc + env.len()));
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
