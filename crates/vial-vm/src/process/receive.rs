@@ -586,14 +586,20 @@ pub fn skip(
     }
     if len.saturating_sub(p.save) >= PREFILTER_MIN && shape.filters {
         let mut save = p.save;
-        let quick = shape.quick(regs, literals);
-        while let Some(msg) = p.mailbox.message(save) {
-            if quick.iter().any(|q| q.admits(msg)) && shape.may_match(msg, regs, literals) {
-                break;
-            }
+        // A receive draining a backlog usually matches the first message:
+        // try it before preparing the summary checks for a scan.
+        let first = p.mailbox.message(save);
+        if !first.is_some_and(|msg| shape.may_match(msg, regs, literals)) {
             save += 1;
+            let quick = shape.quick(regs, literals);
+            while let Some(msg) = p.mailbox.message(save) {
+                if quick.iter().any(|q| q.admits(msg)) && shape.may_match(msg, regs, literals) {
+                    break;
+                }
+                save += 1;
+            }
         }
-        p.save = save;
+        p.save = save.min(len);
     }
     p.shape = Some(shape);
 }
