@@ -478,8 +478,8 @@ impl Vm {
         self.sleepers.store(st.sleeping, Ordering::SeqCst);
     }
 
-    /// Parks a process that waits in `receive`, unless a signal arrived or
-    /// its deadline passed meanwhile; registers its receive timer.
+    /// Parks a process that waits in `receive`, unless a signal arrived
+    /// meanwhile; registers its receive timer.
     fn park(&self, mut p: Box<Process>) {
         // SAFETY: the handle lives as long as the process that points to
         // it, and the process cannot be dropped before the lock taken here
