@@ -241,12 +241,14 @@ impl<'m> FnBuilder<'m> {
         for i in &mut self.code {
             i.map_labels(|l| labels[l as usize].expect("every label is bound"));
         }
+        let nregs = self.max_reg.max(1);
+        crate::liveness::take_dead_moves(&mut self.code, nregs);
         crate::peephole::fuse_moves(&mut self.code, &mut self.lines);
         let f = Function {
             name: Atom::intern(&self.name),
             arity: self.arity,
             env,
-            nregs: self.max_reg.max(1),
+            nregs,
             code: self.code,
             lines: self.lines,
             public,

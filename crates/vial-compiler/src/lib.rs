@@ -12,6 +12,7 @@ mod control;
 mod desugar;
 mod expr;
 mod func;
+mod liveness;
 mod module;
 mod pattern;
 mod peephole;

@@ -82,6 +82,11 @@ pub enum Instr {
     // ---- moves and constants -------------------------------------------------
     /// `dst = src`. Compiled from variable reads that need a copy.
     Move { src: Reg, dst: Reg },
+    /// `dst = src`, leaving `[]` in `src`: a move whose source the code
+    /// never reads again (the compiler's liveness pass turns such `Move`s
+    /// into `Take`s), so a boxed value changes hands without touching its
+    /// reference count.
+    Take { src: Reg, dst: Reg },
     /// Two [`Instr::Move`]s in order: `d1 = s1`, then `d2 = s2`. The
     /// compiler fuses runs of moves (argument set-up before a call) so
     /// that they cost one dispatch.
@@ -356,7 +361,7 @@ impl Instr {
         let r = |x: Reg| x as u32 + 1;
         let span = |start: Reg, n: u32| start as u32 + n;
         match *self {
-            Move { src, dst } => r(src).max(r(dst)),
+            Move { src, dst } | Take { src, dst } => r(src).max(r(dst)),
             Move2 { s1, d1, s2, d2 } => [s1, d1, s2, d2].into_iter().map(r).max().unwrap_or(0),
             Move3 {
                 s1,

@@ -159,6 +159,11 @@ impl Reader {
                 self.moved(src, dst);
                 None
             }
+            Instr::Take { src, dst } => {
+                self.moved(src, dst);
+                self.set(src, Origin::Other);
+                None
+            }
             Instr::Move2 { s1, d1, s2, d2 } => {
                 self.moved(s1, d1);
                 self.moved(s2, d2);
@@ -291,6 +296,7 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
         | GetElem { dst, .. }
         | GetMapValue { dst, .. } => one(dst),
         IsBinaryPrefix { rest, .. } => one(rest),
+        Take { src, dst } => Some(SmallVec::from_slice(&[src, dst])),
         Move2 { d1, d2, .. } => Some(SmallVec::from_slice(&[d1, d2])),
         Move3 { d1, d2, d3, .. } => Some(SmallVec::from_slice(&[d1, d2, d3])),
         IsCons { head, tail, .. } => Some(SmallVec::from_slice(&[head, tail])),
