@@ -129,6 +129,12 @@ fn spawn_variants() {
     check("spawns");
 }
 
+/// Guards on `self()` and on `and` of a non-boolean.
+#[test]
+fn guards_on_self() {
+    check("guard_self");
+}
+
 /// Receives that skip old messages (the receive marker, the prefilter)
 /// still take the oldest matching message.
 #[test]

@@ -440,7 +440,10 @@ fn guard_cannot_raise(g: &Expr) -> bool {
             callee: Callee::Local(name),
             args,
             ..
-        } => name.starts_with("is_") && name != "is_map_key" && args.iter().all(guard_cannot_raise),
+        } => {
+            (name.starts_with("is_") && name != "is_map_key" && args.iter().all(guard_cannot_raise))
+                || (name == "self" && args.is_empty())
+        }
         _ => false,
     }
 }
