@@ -228,13 +228,20 @@ defmodule Enum do
   def map(list, fun) when is_list(list), do: map_list(list, fun, [])
 
   def map(%{__struct__: Range, first: first, last: last, step: step}, fun),
-    do: :lists.reverse(reduce_range(first, last, step, [], fn x, acc -> [fun.(x) | acc] end))
+    do: :lists.reverse(map_range(first, last, step, fun, []))
 
   def map(%{__struct__: Stream} = stream, fun), do: to_list(Stream.map(stream, fun))
   def map(enumerable, fun), do: map_list(to_list(enumerable), fun, [])
 
   defp map_list([head | tail], fun, acc), do: map_list(tail, fun, [fun.(head) | acc])
   defp map_list([], _fun, acc), do: :lists.reverse(acc)
+
+  # reduce_range/5 with the mapping inlined: one fun call per element.
+  defp map_range(first, last, step, fun, acc)
+       when (step > 0 and first <= last) or (step < 0 and first >= last),
+       do: map_range(first + step, last, step, fun, [fun.(first) | acc])
+
+  defp map_range(_first, _last, _step, _fun, acc), do: acc
 
   # Calls fun on each element for its side effects; returns :ok.
   def each(list, fun) when is_list(list), do: each_list(list, fun)
