@@ -93,7 +93,8 @@ impl Liveness {
             let mut changed = false;
             for i in (0..code.len()).rev() {
                 live.live_out(code, i, &mut set);
-                for r in definite_writes(&code[i]) {
+                // A write on one outcome of a test only kills nothing.
+                if let Some(r) = code[i].dst() {
                     set.remove(r);
                 }
                 reads(&code[i], |r| set.add(r));
@@ -220,36 +221,6 @@ fn reads(instr: &Instr, mut f: impl FnMut(Reg)) {
         Jump { .. } | TryBegin { .. } | TryEnd | RecvPeek { .. } | RecvNext { .. } => {}
         RecvAccept => {}
     }
-}
-
-/// The registers `instr` always writes when it completes (a test's writes
-/// on success only do not count).
-fn definite_writes(instr: &Instr) -> impl Iterator<Item = Reg> {
-    use Instr::*;
-    let dst = match *instr {
-        Move { dst, .. }
-        | Take { dst, .. }
-        | Literal { dst, .. }
-        | Int { dst, .. }
-        | MakeTuple { dst, .. }
-        | MakeList { dst, .. }
-        | MakeMap { dst, .. }
-        | UpdateMap { dst, .. }
-        | Interpolate { dst, .. }
-        | MakeClosure { dst, .. }
-        | CallLocal { dst, .. }
-        | CallRemote { dst, .. }
-        | CallFun { dst, .. }
-        | CallDynamic { dst, .. }
-        | Apply { dst, .. }
-        | Arith { dst, .. }
-        | ArithImm { dst, .. }
-        | Compare { dst, .. }
-        | Bif { dst, .. }
-        | GetElem { dst, .. } => Some(dst),
-        _ => None,
-    };
-    dst.into_iter()
 }
 
 #[cfg(test)]

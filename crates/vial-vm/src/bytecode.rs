@@ -435,6 +435,37 @@ impl Instr {
         }
     }
 
+    /// The register the instruction always writes when it completes (its
+    /// result, `dst`), if any. A test that writes only when it passes
+    /// (`IsCons`, `GetMapValue`, `IsBinaryPrefix`) has none here, and a
+    /// `Take` also writes `[]` into its source.
+    pub fn dst(&self) -> Option<Reg> {
+        use Instr::*;
+        match *self {
+            Move { dst, .. }
+            | Take { dst, .. }
+            | Literal { dst, .. }
+            | Int { dst, .. }
+            | MakeTuple { dst, .. }
+            | MakeList { dst, .. }
+            | MakeMap { dst, .. }
+            | UpdateMap { dst, .. }
+            | Interpolate { dst, .. }
+            | MakeClosure { dst, .. }
+            | CallLocal { dst, .. }
+            | CallRemote { dst, .. }
+            | CallFun { dst, .. }
+            | CallDynamic { dst, .. }
+            | Apply { dst, .. }
+            | Arith { dst, .. }
+            | ArithImm { dst, .. }
+            | Compare { dst, .. }
+            | Bif { dst, .. }
+            | GetElem { dst, .. } => Some(dst),
+            _ => None,
+        }
+    }
+
     /// Applies `f` to every jump target of the instruction (the compiler
     /// emits symbolic labels and resolves them to indices with this).
     pub fn map_labels(&mut self, f: impl Fn(Label) -> Label) {

@@ -275,26 +275,7 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
     use Instr::*;
     let one = |r: Reg| Some(SmallVec::from_slice(&[r]));
     match *instr {
-        Move { dst, .. }
-        | Literal { dst, .. }
-        | Int { dst, .. }
-        | MakeTuple { dst, .. }
-        | MakeList { dst, .. }
-        | MakeMap { dst, .. }
-        | UpdateMap { dst, .. }
-        | Interpolate { dst, .. }
-        | MakeClosure { dst, .. }
-        | CallLocal { dst, .. }
-        | CallRemote { dst, .. }
-        | CallFun { dst, .. }
-        | CallDynamic { dst, .. }
-        | Apply { dst, .. }
-        | Arith { dst, .. }
-        | ArithImm { dst, .. }
-        | Compare { dst, .. }
-        | Bif { dst, .. }
-        | GetElem { dst, .. }
-        | GetMapValue { dst, .. } => one(dst),
+        GetMapValue { dst, .. } => one(dst),
         IsBinaryPrefix { rest, .. } => one(rest),
         Take { src, dst } => Some(SmallVec::from_slice(&[src, dst])),
         Move2 { d1, d2, .. } => Some(SmallVec::from_slice(&[d1, d2])),
@@ -313,7 +294,7 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
         | IsEmptyList { .. }
         | IsMap { .. }
         | TryEnd => Some(SmallVec::new()),
-        _ => None,
+        _ => instr.dst().and_then(one),
     }
 }
 
