@@ -13,8 +13,7 @@
 //! so a register live where a handler starts is never taken anywhere in
 //! the function.
 
-use smallvec::SmallVec;
-use vial_vm::bytecode::{Instr, Label, Reg};
+use vial_vm::bytecode::{Instr, Reg};
 
 /// Turns each `Move` whose source is dead after it into a `Take`.
 pub fn take_dead_moves(code: &mut [Instr], nregs: u16) {
@@ -122,13 +121,7 @@ impl Liveness {
         if falls_through(&code[i]) {
             out.union(self.live_in(i + 1));
         }
-        let targets = std::cell::RefCell::new(SmallVec::<[Label; 2]>::new());
-        let mut copy = code[i];
-        copy.map_labels(|l| {
-            targets.borrow_mut().push(l);
-            l
-        });
-        for l in targets.into_inner() {
+        for l in code[i].labels() {
             out.union(self.live_in(l as usize));
         }
     }

@@ -240,17 +240,17 @@ pub fn compile_module(
     );
     let mut defs: Vec<DefClause> = Vec::new();
     for stmt in block_items(body) {
-        module_statement(&mut mb, stmt, name, source, structs, out, &mut defs)?;
+        module_statement(&mut mb, stmt, structs, out, &mut defs)?;
     }
     if let Some(def) = mb.struct_def.clone() {
         structs.insert(atom, def.clone());
         mb.structs.insert(atom, def.clone());
         if def.iter().any(|(k, _)| *k == Atom::EXCEPTION) {
-            exception_functions(&mut mb, &def, name, source, structs, out, &mut defs)?;
+            exception_functions(&mut mb, &def, structs, out, &mut defs)?;
         }
     }
     if let Some((extra, opts)) = mb.using.take() {
-        use_functions(&mut mb, extra, opts, name, source, structs, out, &mut defs)?;
+        use_functions(&mut mb, extra, opts, structs, out, &mut defs)?;
     }
     define_reflection(&mut mb);
     compile_defs(&mut mb, &defs)?;
@@ -264,8 +264,6 @@ pub fn compile_module(
 fn exception_functions(
     mb: &mut ModuleBuilder,
     def: &[(Atom, Term)],
-    name: &str,
-    source: &Arc<Source>,
     structs: &mut Structs,
     out: &mut Vec<Module>,
     defs: &mut Vec<DefClause>,
@@ -280,7 +278,7 @@ fn exception_functions(
     text.push_str(
         "def exception(args) when is_list(args), do: :maps.merge(__struct__(), :maps.from_list(args))\n",
     );
-    inject(mb, &text, name, source, structs, out, defs)
+    inject(mb, &text, structs, out, defs)
 }
 
 /// Whether the module defines `name/arity` itself.
@@ -294,8 +292,6 @@ fn defines(defs: &[DefClause], name: &str, arity: usize) -> bool {
 fn inject(
     mb: &mut ModuleBuilder,
     text: &str,
-    name: &str,
-    source: &Arc<Source>,
     structs: &mut Structs,
     out: &mut Vec<Module>,
     defs: &mut Vec<DefClause>,
@@ -305,7 +301,7 @@ fn inject(
         return Err(d);
     }
     for stmt in block_items(&ast) {
-        module_statement(mb, stmt, name, source, structs, out, defs)?;
+        module_statement(mb, stmt, structs, out, defs)?;
     }
     Ok(())
 }
@@ -326,13 +322,10 @@ const USABLE: &[(&str, &str)] = &[
 /// overriding fields with `opts` through `Supervisor.child_spec/2`. The
 /// behaviour's default callbacks are not injected: the behaviour's loop
 /// falls back to them when the module does not export the callback.
-#[allow(clippy::too_many_arguments)]
 fn use_functions(
     mb: &mut ModuleBuilder,
     extra: &str,
     opts: Expr,
-    name: &str,
-    source: &Arc<Source>,
     structs: &mut Structs,
     out: &mut Vec<Module>,
     defs: &mut Vec<DefClause>,
@@ -345,7 +338,7 @@ fn use_functions(
          start: {{__MODULE__, :start_link, [init_arg]}}{extra}}}, @__use_opts__)\n"
     );
     let saved = mb.attributes.insert("__use_opts__".into(), opts);
-    inject(mb, &text, name, source, structs, out, defs)?;
+    inject(mb, &text, structs, out, defs)?;
     match saved {
         Some(v) => mb.attributes.insert("__use_opts__".into(), v),
         None => mb.attributes.remove("__use_opts__"),
@@ -364,8 +357,6 @@ pub fn block_items(e: &Expr) -> &[Expr] {
 fn module_statement(
     mb: &mut ModuleBuilder,
     stmt: &Expr,
-    mod_name: &str,
-    source: &Arc<Source>,
     structs: &mut Structs,
     out: &mut Vec<Module>,
     defs: &mut Vec<DefClause>,
@@ -481,12 +472,14 @@ fn module_statement(
                 };
                 let body = do_body(rest)
                     .ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
+                let mod_name = mb.elixir_name.clone().unwrap_or_default();
                 let full = format!("{mod_name}.{inner}");
                 mb.aliases.insert(
                     inner.split('.').next().unwrap_or(inner).to_string(),
                     format!("{mod_name}.{}", inner.split('.').next().unwrap_or(inner)),
                 );
-                compile_module(&full, body, source, structs, out)
+                let source = mb.source.clone();
+                compile_module(&full, body, &source, structs, out)
             }
             ("defstruct" | "defexception", [fields]) => {
                 let mut def = Vec::new();

@@ -78,17 +78,13 @@ fn fused3(run: &[Instr]) -> Instr {
 
 /// `targets[i]`: some instruction jumps to instruction `i`.
 fn jump_targets(code: &[Instr]) -> Vec<bool> {
-    let targets = std::cell::RefCell::new(vec![false; code.len() + 1]);
-    for instr in code {
-        let mut copy = *instr;
-        copy.map_labels(|l| {
-            if let Some(t) = targets.borrow_mut().get_mut(l as usize) {
-                *t = true;
-            }
-            l
-        });
+    let mut targets = vec![false; code.len() + 1];
+    for l in code.iter().flat_map(Instr::labels) {
+        if let Some(t) = targets.get_mut(l as usize) {
+            *t = true;
+        }
     }
-    targets.into_inner()
+    targets
 }
 
 #[cfg(test)]

@@ -466,6 +466,17 @@ impl Instr {
         }
     }
 
+    /// The instruction's jump targets (none for most instructions).
+    pub fn labels(&self) -> smallvec::SmallVec<[Label; 2]> {
+        let found = std::cell::RefCell::new(smallvec::SmallVec::new());
+        let mut copy = *self;
+        copy.map_labels(|l| {
+            found.borrow_mut().push(l);
+            l
+        });
+        found.into_inner()
+    }
+
     /// Applies `f` to every jump target of the instruction (the compiler
     /// emits symbolic labels and resolves them to indices with this).
     pub fn map_labels(&mut self, f: impl Fn(Label) -> Label) {

@@ -133,11 +133,13 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         macro_rules! bif_args {
             ($start:expr, $argc:expr) => {{
                 let (start, argc): (usize, u8) = ($start, $argc);
-                assert!(start + argc as usize <= p.regs.len());
-                // SAFETY: in bounds (checked just above), and a BIF never
-                // resizes or writes its caller's registers (an invariant in
-                // `crates/README.md`): the slice stays valid while the BIF
-                // runs with the process in hand.
+                debug_assert!(start + argc as usize <= p.regs.len());
+                // SAFETY: the arguments lie in the frame's window, which
+                // `code::Function::check_registers` verified at load (as
+                // for `regs`), and a BIF never resizes or writes its
+                // caller's registers (an invariant in `crates/README.md`):
+                // the slice stays valid while the BIF runs with the process
+                // in hand.
                 unsafe { std::slice::from_raw_parts(p.regs.as_ptr().add(start), argc as usize) }
             }};
         }

@@ -164,12 +164,12 @@ impl Inbox {
         self.relations.get_or_insert_with(Default::default)
     }
 
-    /// Number of messages (not other signals) not yet taken.
-    pub fn pending_messages(&self) -> usize {
-        self.signals
-            .iter()
-            .filter(|s| matches!(s, Signal::Message(_)))
-            .count()
+    /// The messages (not other signals) not yet taken, oldest first.
+    pub fn pending_messages(&self) -> impl Iterator<Item = &Term> {
+        self.signals.iter().filter_map(|s| match s {
+            Signal::Message(m) => Some(m),
+            _ => None,
+        })
     }
 }
 

@@ -522,23 +522,7 @@ impl Vm {
     pub fn info(&self, me: &Process, pid: Pid, item: InfoItem) -> Option<Term> {
         if pid == me.pid {
             let inbox = me.handle.lock();
-            let pending = inbox.pending_messages();
-            let extra_msgs: Vec<Term> = inbox
-                .signals
-                .iter()
-                .filter_map(|s| match s {
-                    Signal::Message(m) => Some(m.clone()),
-                    _ => None,
-                })
-                .collect();
-            return Some(info_of(
-                item,
-                Some(me),
-                &inbox,
-                me.mailbox.len() + pending,
-                extra_msgs,
-                true,
-            ));
+            return Some(info_of(item, Some(me), &inbox, me.mailbox.len(), true));
         }
         let h = self.table.get(pid)?;
         let inbox = h.lock();
@@ -547,22 +531,7 @@ impl Vm {
         }
         let parked = inbox.parked.as_deref();
         let queued = parked.map_or(h.queue_hint(), |p| p.mailbox.len());
-        let extra_msgs = inbox
-            .signals
-            .iter()
-            .filter_map(|s| match s {
-                Signal::Message(m) => Some(m.clone()),
-                _ => None,
-            })
-            .collect();
-        Some(info_of(
-            item,
-            parked,
-            &inbox,
-            queued + inbox.pending_messages(),
-            extra_msgs,
-            false,
-        ))
+        Some(info_of(item, parked, &inbox, queued, false))
     }
 }
 
@@ -571,21 +540,22 @@ fn ms_until(due: u64, now: u64) -> u64 {
 }
 
 /// One `Process.info` item. `p` is the process itself when it is at hand
-/// (the caller, or a parked process); `running` when it is the caller.
+/// (the caller, or a parked process); `taken` is the length of its private
+/// mailbox (the messages still in `inbox` come after); `running` when it
+/// is the caller.
 fn info_of(
     item: InfoItem,
     p: Option<&Process>,
     inbox: &crate::process::Inbox,
-    queue_len: usize,
-    pending: Vec<Term>,
+    taken: usize,
     running: bool,
 ) -> Term {
     let rel = inbox.relations.as_deref();
     match item {
-        InfoItem::MessageQueueLen => Term::Int(queue_len as i64),
+        InfoItem::MessageQueueLen => Term::Int((taken + inbox.pending_messages().count()) as i64),
         InfoItem::Messages => {
             let mut all: Vec<Term> = p.map_or(Vec::new(), |p| p.mailbox.iter().cloned().collect());
-            all.extend(pending);
+            all.extend(inbox.pending_messages().cloned());
             Term::list(all)
         }
         InfoItem::Links => Term::list(
