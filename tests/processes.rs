@@ -115,6 +115,13 @@ fn timers() {
     check("timers");
 }
 
+/// A receive timeout counts from its own receive, whatever timers earlier
+/// receives left armed (a shorter one re-arms, a longer one is replaced).
+#[test]
+fn receive_timeouts_after_other_waits() {
+    check("receive_timers");
+}
+
 /// `Process.info/2`: message_queue_len, messages, status, links, monitors,
 /// registered_name, memory, trap_exit; a dead pid gives `nil`.
 #[test]

@@ -156,6 +156,14 @@ pub struct Inbox {
     pub trap_exit: bool,
     /// The process has finished: signals to it are dropped.
     pub exited: bool,
+    /// When the receive timer armed for this process is due (in the
+    /// timers' nanoseconds), or 0 when none is. It may outlive the wait it
+    /// was armed for: a receive that ends leaves it pending, a later wait
+    /// whose deadline is no earlier reuses it, and when it fires early it
+    /// re-arms itself for the deadline of the wait then in progress. So a
+    /// request/reply loop (`GenServer.call` waits up to 5 s each time)
+    /// touches the timers about once per 5 s instead of twice per call.
+    pub receive_timer: u64,
 }
 
 impl Inbox {
@@ -251,8 +259,6 @@ pub struct Process {
     pub save: usize,
     /// When the current `receive ... after` gives up.
     pub deadline: Option<Instant>,
-    /// The timer registered for `deadline` (its sequence number), if any.
-    pub timer: Option<u64>,
     /// Set when a receive timer woke the process.
     pub timed_out: bool,
     /// Reductions left in the current time slice.
@@ -302,7 +308,6 @@ impl Process {
             mailbox: Mailbox::default(),
             save: 0,
             deadline: None,
-            timer: None,
             timed_out: false,
             reductions: 0,
             mark: None,
@@ -492,7 +497,7 @@ mod tests {
     #[test]
     fn process_parts_stay_small() {
         assert!(std::mem::size_of::<Process>() <= 256);
-        assert!(std::mem::size_of::<ProcessHandle>() <= 80);
+        assert!(std::mem::size_of::<ProcessHandle>() <= 88);
         assert_eq!(std::mem::size_of::<Signal>(), 16);
     }
 

@@ -480,7 +480,7 @@ impl Vm {
 
     /// Parks a process that waits in `receive`, unless a signal arrived
     /// meanwhile; registers its receive timer.
-    fn park(&self, mut p: Box<Process>) {
+    fn park(&self, p: Box<Process>) {
         // SAFETY: the handle lives as long as the process that points to
         // it, and the process cannot be dropped before the lock taken here
         // is released: until then it is either in our hands or parked
@@ -495,21 +495,27 @@ impl Vm {
         if let Some(deadline) = p.deadline {
             // A deadline that passed during the time slice is not checked
             // here (a clock read): its timer is due at once and fires at
-            // the next check.
-            let due = self.timers.nanos(deadline);
-            if p.timer.is_none() {
-                let seq = self.make_ref().0;
-                self.timers.add(due, seq, TimerAction::Wake(p.pid));
-                p.timer = Some(seq);
+            // the next check. An armed timer due no later than the deadline
+            // serves as it is (it re-arms when it fires early).
+            let due = self.timers.nanos(deadline).max(1);
+            let armed = inbox.receive_timer;
+            if armed == 0 || armed > due {
+                if armed != 0 {
+                    self.timers.cancel(timer::receive_timer_seq(p.pid));
+                }
+                self.arm_receive_timer(p.pid, due);
+                inbox.receive_timer = due;
             }
         }
         handle.set_queue_hint(p.mailbox.len());
         inbox.parked = Some(p);
     }
 
-    /// Cancels the receive timer `seq` (the receive ended before it fired).
-    pub(crate) fn cancel_receive_timer(&self, seq: u64) {
-        self.timers.cancel(seq);
+    /// Adds the receive timer of `pid`, due at `due` (the caller records
+    /// it in the inbox).
+    fn arm_receive_timer(&self, pid: Pid, due: u64) {
+        let seq = timer::receive_timer_seq(pid);
+        self.timers.add(due, seq, TimerAction::Wake(pid));
     }
 
     /// Fires every due timer.
@@ -529,13 +535,27 @@ impl Vm {
                     };
                     let woken = {
                         let mut inbox = h.lock();
-                        match &inbox.parked {
-                            Some(p) if p.timer == Some(fired.seq) => inbox.parked.take(),
-                            _ => None,
+                        // A timer re-armed or cancelled since it was
+                        // taken out here no longer matches.
+                        if inbox.receive_timer != fired.due {
+                            None
+                        } else {
+                            inbox.receive_timer = 0;
+                            // The wait in progress, if any, may be a later
+                            // one than the timer was armed for.
+                            match inbox.parked.as_ref().and_then(|p| p.deadline) {
+                                Some(d) if self.timers.nanos(d) <= now => inbox.parked.take(),
+                                Some(d) => {
+                                    let due = self.timers.nanos(d).max(1);
+                                    self.arm_receive_timer(pid, due);
+                                    inbox.receive_timer = due;
+                                    None
+                                }
+                                None => None,
+                            }
                         }
                     };
                     if let Some(mut p) = woken {
-                        p.timer = None;
                         p.timed_out = true;
                         self.make_runnable(p, Why::Timer);
                     }
@@ -559,9 +579,6 @@ impl Vm {
     /// links and monitors. Ends the run when it was the main process.
     fn retire(&self, mut p: Box<Process>, exit: Exit) {
         let (reason, report) = exit_reason(&mut p, &exit);
-        if let Some(seq) = p.timer.take() {
-            self.timers.cancel(seq);
-        }
         let is_main = self.main_pid.load(Ordering::Acquire) == p.pid.0;
         if let (Some(e), false) = (&report, is_main) {
             report_crash(p.pid, e);
@@ -570,6 +587,9 @@ impl Vm {
             let mut inbox = p.handle.lock();
             inbox.exited = true;
             inbox.signals.clear();
+            if std::mem::take(&mut inbox.receive_timer) != 0 {
+                self.timers.cancel(timer::receive_timer_seq(p.pid));
+            }
             inbox.relations.take()
         };
         if let Some(rel) = &relations {

@@ -437,12 +437,11 @@ fn erlang_monitor(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 /// monitor is removed (OTP 24 `erlang:monitor/3`); other options are
 /// ignored.
 fn erlang_monitor3(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    let Some(opts) = args[2].list_to_vec() else {
-        return Err(arg_error(3, "not a list"));
-    };
-    let alias = opts
-        .iter()
-        .any(|o| matches!(o.as_tuple(), Some([Term::Atom(Atom::ALIAS), _])));
+    let mut alias = false;
+    for_options(&args[2], 3, |o| {
+        alias |= matches!(o.as_tuple(), Some([Term::Atom(Atom::ALIAS), _]));
+        Ok(())
+    })?;
     if !alias {
         return erlang_monitor(ctx, &args[..2]);
     }
@@ -459,21 +458,37 @@ fn demonitor1(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Ok(Term::TRUE)
 }
 
+/// Runs `f` on each element of option list `opts`, argument number
+/// `argno`, without collecting it (these BIFs run on every
+/// `GenServer.call`). An improper list or a non-list raises ArgumentError.
+fn for_options(
+    opts: &Term,
+    argno: usize,
+    mut f: impl FnMut(&Term) -> Result<(), Exception>,
+) -> Result<(), Exception> {
+    let mut items = opts.iter_list();
+    for o in items.by_ref() {
+        f(o)?;
+    }
+    match items.tail() {
+        Term::EmptyList => Ok(()),
+        _ => Err(arg_error(argno, "not a list")),
+    }
+}
+
 /// `Process.demonitor(ref, opts)`: `:flush` removes a delivered `:DOWN`;
 /// `:info` returns whether the monitor was still active.
 fn demonitor2(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let r = ref_arg(&args[0], 1)?;
-    let Some(opts) = args[1].list_to_vec() else {
-        return Err(arg_error(2, "not a list"));
-    };
     let (mut flush, mut info) = (false, false);
-    for o in &opts {
+    for_options(&args[1], 2, |o| {
         match o.as_atom() {
             Some(Atom::FLUSH) => flush = true,
             Some(Atom::INFO) => info = true,
             _ => return Err(arg_error(2, "invalid option")),
         }
-    }
+        Ok(())
+    })?;
     let found = ctx.vm.demonitor(ctx.proc, r, flush);
     Ok(Term::bool(!info || found))
 }

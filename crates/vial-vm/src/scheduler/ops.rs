@@ -9,7 +9,7 @@ use super::{Vm, Why};
 use crate::bytecode::Class;
 use crate::error::{exception_struct, Exception};
 use crate::process::{
-    down_message, Delivery, DownSignal, ExitSignal, Monitor, Process, ProcessHandle, Signal,
+    down_message, Delivery, DownSignal, ExitSignal, Inbox, Monitor, Process, ProcessHandle, Signal,
 };
 use crate::term::{Pid, Ref, Term};
 use crate::Atom;
@@ -144,14 +144,7 @@ impl Vm {
     /// Deactivates alias `r` of `me` (`:erlang.unalias/1`); whether it was
     /// active.
     pub fn unalias(&self, me: &mut Process, r: Ref) -> bool {
-        let owned = {
-            let mut inbox = me.handle.lock();
-            inbox.relations.as_mut().is_some_and(|rel| {
-                let before = rel.aliases.len();
-                rel.aliases.retain(|&a| a != r);
-                rel.aliases.len() != before
-            })
-        };
+        let owned = drop_alias(&mut me.handle.lock(), r);
         if owned {
             self.aliases.write().remove(&r.0);
         }
@@ -280,33 +273,63 @@ impl Vm {
     /// registered). `name` is the registered name it was given as, if any.
     /// A dead target gets the `:DOWN` with reason `:noproc` at once.
     pub fn monitor(&self, me: &mut Process, target: Option<Pid>, name: Option<Atom>) -> Ref {
+        self.monitor_with_alias(me, target, name, false)
+    }
+
+    /// [`Vm::monitor`], the reference also made an alias of `me` when
+    /// `alias` is set (with the monitor, under the same lock).
+    fn monitor_with_alias(
+        &self,
+        me: &mut Process,
+        target: Option<Pid>,
+        name: Option<Atom>,
+        alias: bool,
+    ) -> Ref {
         let r = self.make_ref();
         me.set_mark(r);
+        if alias {
+            self.aliases.write().insert(r.0, me.pid);
+        }
         // Monitoring oneself creates no monitor (a process never sees its
         // own DOWN).
         if target == Some(me.pid) {
+            if alias {
+                me.handle.lock().relations().aliases.push(r);
+            }
             return r;
         }
         let pid = target.unwrap_or(Pid(0));
-        let alive = target.and_then(|t| self.table.get(t)).is_some_and(|h| {
-            let mut inbox = h.lock();
-            if inbox.exited {
-                return false;
-            }
-            inbox.relations().watchers.push(Monitor {
-                reference: r,
-                pid: me.pid,
-                name,
-            });
-            true
+        let watcher = Monitor {
+            reference: r,
+            pid: me.pid,
+            name,
+        };
+        let alive = target.is_some_and(|t| {
+            self.with_handle(me, t, |h| {
+                let mut inbox = h.lock();
+                if inbox.exited {
+                    return false;
+                }
+                inbox.relations().watchers.push(watcher);
+                true
+            })
+            .unwrap_or(false)
         });
-        if alive {
-            me.handle.lock().relations().monitors.push(Monitor {
-                reference: r,
-                pid,
-                name,
-            });
-        } else {
+        {
+            let mut inbox = me.handle.lock();
+            let rel = inbox.relations();
+            if alive {
+                rel.monitors.push(Monitor {
+                    reference: r,
+                    pid,
+                    name,
+                });
+            }
+            if alias {
+                rel.aliases.push(r);
+            }
+        }
+        if !alive {
             let object = match name {
                 Some(n) => name_on_node(n),
                 None => Term::Pid(pid),
@@ -350,15 +373,15 @@ impl Vm {
             })
         };
         if let Some(m) = found {
-            if let Some(h) = self.table.get(m.pid) {
+            self.with_handle(me, m.pid, |h| {
                 if let Some(rel) = h.lock().relations.as_mut() {
                     rel.watchers.retain(|w| w.reference != r);
                 }
-            }
+            });
         }
+        let is_down =
+            |t: &Term| matches!(t.as_tuple(), Some([_, Term::Ref(x), _, _, _]) if *x == r);
         if flush {
-            let is_down =
-                |t: &Term| matches!(t.as_tuple(), Some([_, Term::Ref(x), _, _, _]) if *x == r);
             // No message older than the reference can hold it (see the
             // receive marker in `process::receive`).
             let mut i = match me.mark {
@@ -375,13 +398,20 @@ impl Vm {
                     i += 1;
                 }
             }
-            me.handle
-                .lock()
-                .signals
-                .retain(|s| !matches!(s, Signal::Message(t) if is_down(t)));
         }
-        if found.is_some() || flush {
-            self.unalias(me, r);
+        // The alias goes with the monitor; the queued signals are flushed
+        // under the same lock.
+        let owned = (found.is_some() || flush) && {
+            let mut inbox = me.handle.lock();
+            if flush {
+                inbox
+                    .signals
+                    .retain(|s| !matches!(s, Signal::Message(t) if is_down(t)));
+            }
+            drop_alias(&mut inbox, r)
+        };
+        if owned {
+            self.aliases.write().remove(&r.0);
         }
         found.is_some()
     }
@@ -391,10 +421,22 @@ impl Vm {
     /// used by `GenServer.call` so that a reply sent after the caller gave
     /// up is dropped). Demonitoring it deactivates the alias.
     pub fn monitor_alias(&self, me: &mut Process, target: Option<Pid>, name: Option<Atom>) -> Ref {
-        let r = self.monitor(me, target, name);
-        self.aliases.write().insert(r.0, me.pid);
-        me.handle.lock().relations().aliases.push(r);
-        r
+        self.monitor_with_alias(me, target, name, true)
+    }
+
+    /// Runs `f` on the handle of process `pid`, if it is in the table;
+    /// the handle `me` last sent to serves without a table lookup (a
+    /// request/reply partner, monitored and demonitored on every call).
+    fn with_handle<T>(
+        &self,
+        me: &Process,
+        pid: Pid,
+        f: impl FnOnce(&ProcessHandle) -> T,
+    ) -> Option<T> {
+        match &me.last_dest {
+            Some(h) if h.pid == pid => Some(f(h)),
+            _ => self.table.get(pid).map(|h| f(&h)),
+        }
     }
 
     /// `Process.exit(target, reason)` from `me`. To itself: `:kill` kills
@@ -610,4 +652,14 @@ fn info_of(
                 .collect::<Vec<_>>(),
         ),
     }
+}
+
+/// Removes alias `r` from the aliases an inbox's owner holds; whether it
+/// was one of them.
+fn drop_alias(inbox: &mut Inbox, r: Ref) -> bool {
+    inbox.relations.as_mut().is_some_and(|rel| {
+        let before = rel.aliases.len();
+        rel.aliases.retain(|&a| a != r);
+        rel.aliases.len() != before
+    })
 }

@@ -20,17 +20,26 @@ use std::time::Instant;
 /// What a timer does when it is due.
 #[derive(Debug)]
 pub(crate) enum TimerAction {
-    /// Ends the `receive ... after` wait numbered `seq` of process `pid`
-    /// (a stale timer, whose wait already ended, does nothing).
+    /// Ends the `receive ... after` wait of process `pid`, or re-arms for
+    /// a later deadline (see `process::Inbox::receive_timer`). Its sequence
+    /// number is [`receive_timer_seq`] of the pid: a process has at most
+    /// one receive timer pending.
     Wake(Pid),
     /// `Process.send_after/3`: sends `msg` to `dest` (a pid, or a name
     /// resolved when the timer fires).
     Send { dest: Term, msg: Term },
 }
 
+/// The sequence number of `pid`'s receive timer: apart from the
+/// reference numbers that number `send_after` timers (which never reach
+/// 2^63).
+pub(crate) fn receive_timer_seq(pid: Pid) -> u64 {
+    pid.0 | 1 << 63
+}
+
 /// A due timer taken out of the structure.
 pub(crate) struct Fired {
-    pub seq: u64,
+    pub due: u64,
     pub action: TimerAction,
 }
 
@@ -117,7 +126,7 @@ impl Timers {
             }
             let action = entry.remove();
             inner.due_of.remove(&seq);
-            fired.push(Fired { seq, action });
+            fired.push(Fired { due, action });
         }
         self.publish(&inner);
         fired
@@ -153,8 +162,8 @@ mod tests {
         assert!(t.cancel(3).is_some());
         assert!(t.cancel(3).is_none());
         assert_eq!(t.due(1), Some(30));
-        let fired: Vec<u64> = t.take_due(25).iter().map(|f| f.seq).collect();
-        assert_eq!(fired, vec![2]);
+        let fired: Vec<u64> = t.take_due(25).iter().map(|f| f.due).collect();
+        assert_eq!(fired, vec![10]);
         assert_eq!(t.next_due(), Some(30));
         assert_eq!(t.take_due(100).len(), 1);
         assert_eq!(t.len(), 0);
