@@ -218,6 +218,9 @@ impl FnBuilder<'_> {
         self.restore_scope(outer);
         let r = self.alloc(e.span)?;
         self.set_span(e.span);
+        // CondClauseError carries no value, but every register read must
+        // have been written (see `code::Function::check_writes_before_reads`).
+        self.emit(Instr::Int { value: 0, dst: r });
         self.emit(Instr::Fail {
             kind: FailKind::CondClause,
             src: r,
@@ -498,11 +501,20 @@ impl FnBuilder<'_> {
         let raise = self.alloc(a.span)?;
         let run_after = self.new_label();
         self.load_const(Term::TRUE, raise);
+        // Likewise the result, read after the `after` code on both paths.
+        self.load_const(Term::NIL, res);
         self.emit(Instr::Jump {
             target: FnBuilder::target(run_after),
         });
         self.bind(done);
         self.load_const(Term::FALSE, raise);
+        // The re-raise below reads the exception registers on both paths
+        // as far as the loader's check can tell (it does not see that
+        // `raise` is false here, see `code::Function::
+        // check_writes_before_reads`): give them a value.
+        for k in 0..3 {
+            self.load_const(Term::NIL, exc + k);
+        }
         self.bind(run_after);
         let r = self.alloc(a.span)?;
         self.expr(a, Dest::Reg(r))?;

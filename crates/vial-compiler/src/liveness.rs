@@ -96,7 +96,7 @@ impl Liveness {
                 if let Some(r) = code[i].dst() {
                     set.remove(r);
                 }
-                reads(&code[i], |r| set.add(r));
+                code[i].reads(|r| set.add(r));
                 let slot = &mut live.live_in[i * words..(i + 1) * words];
                 if slot != set.0.as_slice() {
                     slot.copy_from_slice(&set.0);
@@ -118,101 +118,12 @@ impl Liveness {
     /// The registers live after instruction `i`, into `out`.
     fn live_out(&self, code: &[Instr], i: usize, out: &mut Set) {
         out.clear();
-        if falls_through(&code[i]) {
+        if code[i].falls_through() {
             out.union(self.live_in(i + 1));
         }
         for l in code[i].labels() {
             out.union(self.live_in(l as usize));
         }
-    }
-}
-
-/// Whether execution may continue with the next instruction. Only the
-/// instructions that certainly never do are excluded.
-fn falls_through(instr: &Instr) -> bool {
-    use Instr::*;
-    !matches!(
-        instr,
-        Return { .. }
-            | Jump { .. }
-            | Fail { .. }
-            | TailCallLocal { .. }
-            | TailCallSelf { .. }
-            | TailCallRemote { .. }
-            | TailCallFun { .. }
-            | TailCallDynamic { .. }
-            | TailApply { .. }
-            | Reraise { .. }
-    )
-}
-
-/// Calls `f` with every register `instr` reads.
-fn reads(instr: &Instr, mut f: impl FnMut(Reg)) {
-    use Instr::*;
-    let mut span = |start: Reg, n: u32| (0..n).for_each(|k| f(start + k as Reg));
-    match *instr {
-        Move { src, .. } | Take { src, .. } => span(src, 1),
-        Move2 { s1, s2, .. } => [s1, s2].into_iter().for_each(|r| span(r, 1)),
-        Move3 { s1, s2, s3, .. } => [s1, s2, s3].into_iter().for_each(|r| span(r, 1)),
-        Literal { .. } | Int { .. } => {}
-        MakeTuple { start, n, .. } | Interpolate { start, n, .. } => span(start, n as u32),
-        MakeList { start, n, tail, .. } => {
-            span(start, n as u32);
-            span(tail, 1);
-        }
-        MakeMap { start, n, .. } => span(start, 2 * n as u32),
-        UpdateMap { map, start, n, .. } => {
-            span(map, 1);
-            span(start, 2 * n as u32);
-        }
-        MakeClosure { env, n, .. } => span(env, n as u32),
-        CallLocal { args, argc, .. }
-        | TailCallLocal { args, argc, .. }
-        | TailCallSelf { args, argc }
-        | CallRemote { args, argc, .. }
-        | TailCallRemote { args, argc, .. }
-        | Apply { args, argc, .. }
-        | TailApply { args, argc }
-        | Bif { args, argc, .. } => span(args, argc as u32),
-        CallFun {
-            fun, args, argc, ..
-        }
-        | TailCallFun { fun, args, argc } => {
-            span(fun, 1);
-            span(args, argc as u32);
-        }
-        CallDynamic { args, argc, .. } | TailCallDynamic { args, argc } => {
-            span(args, argc as u32 + 2)
-        }
-        Arith { a, b, .. }
-        | Compare { a, b, .. }
-        | JumpUnlessCompare { a, b, .. }
-        | IsEq { a, b, .. } => {
-            span(a, 1);
-            span(b, 1);
-        }
-        ArithImm { a, .. }
-        | JumpUnlessCompareImm { a, .. }
-        | IsEqInt { a, .. }
-        | IsEqAtom { a, .. } => span(a, 1),
-        Return { src }
-        | JumpIfFalsy { src, .. }
-        | JumpUnlessTrue { src, .. }
-        | Fail { src, .. }
-        | IsTuple { src, .. }
-        | GetElem { src, .. }
-        | IsCons { src, .. }
-        | IsEmptyList { src, .. }
-        | IsMap { src, .. }
-        | IsBinaryPrefix { src, .. } => span(src, 1),
-        GetMapValue { map, key, .. } => {
-            span(map, 1);
-            span(key, 1);
-        }
-        Reraise { start } => span(start, 3),
-        RecvWait { timeout, .. } => timeout.into_iter().for_each(|r| span(r, 1)),
-        Jump { .. } | TryBegin { .. } | TryEnd | RecvPeek { .. } | RecvNext { .. } => {}
-        RecvAccept => {}
     }
 }
 

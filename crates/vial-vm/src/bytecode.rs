@@ -14,6 +14,8 @@
 
 use crate::atom::Atom;
 
+mod flow;
+
 /// A frame-relative register number.
 pub type Reg = u16;
 /// An instruction index inside the same function.

@@ -17,6 +17,8 @@ use parking_lot::RwLock;
 use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
+mod verify;
+
 /// One compiled function (a `def`/`defp` of one arity, or a lifted `fn`).
 #[derive(Debug)]
 pub struct Function {
@@ -172,13 +174,32 @@ impl Function {
             );
         }
     }
+
+    /// Checks that every register the function reads has been written on
+    /// every path to the read (arguments and captured values count as
+    /// written): the interpreter does not clear a frame's other registers.
+    ///
+    /// # Panics
+    /// On a violation, which is a compiler bug.
+    pub fn check_writes_before_reads(&self) {
+        if let Some((pc, r)) = verify::first_unwritten_read(self) {
+            panic!(
+                "internal compiler error: {}/{} instruction {pc} ({:?}) reads register {r} before any write",
+                self.name.name(),
+                self.arity,
+                self.code[pc]
+            );
+        }
+    }
 }
 
 /// Loads (or replaces) a module in the code server, after checking every
-/// function with [`Function::check_registers`].
+/// function with [`Function::check_registers`] and
+/// [`Function::check_writes_before_reads`].
 pub fn load(mut module: Module) -> &'static Module {
     for f in &module.functions {
         f.check_registers();
+        f.check_writes_before_reads();
     }
     module.import_targets = module
         .imports

@@ -464,7 +464,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                     // SAFETY: checked just above that there is a frame.
                     let done = unsafe { p.frames.pop().unwrap_unchecked() };
-                    truncate_regs(&mut p.regs, done.base as usize);
+                    leave_window(p, done.base as usize);
                     let ret = done.ret;
                     enter!();
                     set!(ret, v);
@@ -689,6 +689,8 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         continue;
                     }
                     save_pc!(pc - 1);
+                    // A waiting process holds no values of returned frames.
+                    truncate_regs(&mut p.regs, p.top);
                     return Outcome::Wait;
                 }
             }
@@ -753,6 +755,23 @@ fn grow_regs(regs: &mut Vec<Term>, len: usize) {
             ptr.add(i).write(Term::EmptyList);
         }
         regs.set_len(len);
+    }
+}
+
+/// How many registers returned frames may leave above the current window
+/// for later calls to reuse (see `push_frame`); a return from deeper drops
+/// the excess, so a deep recursion that has unwound does not keep its
+/// values alive.
+const KEPT_REGS: usize = 256;
+
+/// Makes the window ending at `top` the current one after a frame
+/// returns: the returned frame's values stay for the next call to reuse,
+/// within [`KEPT_REGS`].
+#[inline(always)]
+fn leave_window(p: &mut Process, top: usize) {
+    p.top = top;
+    if p.regs.len() - top > KEPT_REGS {
+        truncate_regs(&mut p.regs, top + KEPT_REGS);
     }
 }
 
@@ -920,7 +939,7 @@ fn push_frame_values(
     let nregs = module.functions[fun as usize].nregs as usize;
     let base = match ret {
         Some(ret) => {
-            let base = p.regs.len();
+            let base = p.top;
             p.frames.push(Frame {
                 module,
                 fun,
@@ -935,14 +954,16 @@ fn push_frame_values(
             frame.module = module;
             frame.fun = fun;
             frame.pc = 0;
-            let base = frame.base as usize;
-            truncate_regs(&mut p.regs, base);
-            base
+            frame.base as usize
         }
     };
-    p.regs.extend(argv);
-    p.regs.extend(env.iter().cloned());
-    grow_regs(&mut p.regs, base + nregs.max(argc + env.len()));
+    let top = base + nregs.max(argc + env.len());
+    grow_regs(&mut p.regs, top);
+    let values = argv.into_iter().chain(env.iter().cloned());
+    for (slot, v) in p.regs[base..].iter_mut().zip(values) {
+        put(slot, v);
+    }
+    p.top = top;
 }
 
 /// Pushes a frame for `module.functions[fun]` with arguments copied from
@@ -957,15 +978,21 @@ fn push_frame(
     env: &[Term],
     ret: Reg,
 ) {
-    let base = p.regs.len();
+    let base = p.top;
     let argc = argc as usize;
-    let nregs = (module.functions[fun as usize].nregs as usize).max(argc + env.len());
+    let top = base + (module.functions[fun as usize].nregs as usize).max(argc + env.len());
     assert!(args + argc <= base, "arguments lie in the caller's window");
-    p.regs.reserve(nregs);
-    // SAFETY: `reserve` made room for `nregs` more values; each slot in
-    // `base..base + nregs` is written exactly once before `set_len` makes
-    // it visible, and the arguments read lie below `base` (checked above),
-    // so no slot is read before it is initialised.
+    // The window reuses slots that returned frames left initialised; only
+    // a call deeper than any before grows the stack. Its registers other
+    // than the arguments keep those values until the callee overwrites
+    // them (the compiler writes every register before reading it), which
+    // saves filling the window on each call and dropping it on each
+    // return.
+    if top > p.regs.len() {
+        grow_regs(&mut p.regs, top);
+    }
+    // SAFETY: `base..top` lies within the initialised length (grown just
+    // above), and the arguments lie below `base` (checked above).
     unsafe {
         let ptr = p.regs.as_mut_ptr();
         // Moved, not cloned: the compiler evaluates every call's
@@ -973,17 +1000,14 @@ fn push_frame(
         // the call, so moving saves a reference-count increment and
         // decrement per boxed argument.
         for i in 0..argc {
-            ptr.add(base + i)
-                .write(ptr.add(args + i).replace(Term::EmptyList));
+            let v = take(&mut *ptr.add(args + i));
+            put(&mut *ptr.add(base + i), v);
         }
         for (i, v) in env.iter().enumerate() {
-            ptr.add(base + argc + i).write(v.clone());
+            put(&mut *ptr.add(base + argc + i), v.clone());
         }
-        for i in argc + env.len()..nregs {
-            ptr.add(base + i).write(Term::EmptyList);
-        }
-        p.regs.set_len(base + nregs);
     }
+    p.top = top;
     p.frames.push(Frame {
         module,
         fun,
@@ -1025,21 +1049,18 @@ fn replace_frame(
     // genserver_call dropping and refilling them.
     let nregs = module.functions[fun as usize].nregs as usize;
     let top = base + nregs.max(argc + env.len());
-    if top < p.regs.len() {
-        truncate_regs(&mut p.regs, top);
-    } else {
-        grow_regs(&mut p.regs, top);
-    }
+    grow_regs(&mut p.regs, top);
     for (i, v) in env.iter().enumerate() {
         put(&mut p.regs[base + argc + i], v.clone());
     }
+    p.top = top;
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
 /// when the popped frame was the process's first one.
 fn return_value(p: &mut Process, v: Term) -> Option<Term> {
     let frame = p.frames.pop().expect("frame");
-    truncate_regs(&mut p.regs, frame.base as usize);
+    leave_window(p, frame.base as usize);
     match p.frames.last() {
         None => Some(v),
         Some(caller) => {
@@ -1066,6 +1087,7 @@ fn unwind(p: &mut Process, mut e: Exception) -> Option<Exception> {
     let base = frame.base as usize;
     let nregs = frame.module.functions[frame.fun as usize].nregs as usize;
     p.regs.truncate(base + nregs);
+    p.top = base + nregs;
     let class = match e.class {
         Class::Error => Atom::ERROR,
         Class::Throw => Atom::THROW,

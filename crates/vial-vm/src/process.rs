@@ -247,7 +247,13 @@ pub struct Process {
     /// The shared part, also held by the process table.
     pub handle: Arc<ProcessHandle>,
     /// The register stack: every frame's registers, one window per frame.
+    /// Above `top` it holds values left by frames that returned, kept
+    /// initialised so that the next call can reuse the slots (see
+    /// `interp::push_frame`).
     pub regs: Vec<Term>,
+    /// The end of the current frame's window in `regs`: where the next
+    /// call's window starts.
+    pub top: usize,
     /// The call stack, innermost last.
     pub frames: Vec<Frame>,
     /// Installed exception handlers, innermost last.
@@ -303,6 +309,7 @@ impl Process {
             pid,
             handle: Arc::new(ProcessHandle::new(pid)),
             regs: Vec::new(),
+            top: 0,
             frames: Vec::new(),
             handlers: Vec::new(),
             mailbox: Mailbox::default(),
@@ -394,6 +401,7 @@ impl Process {
         self.regs.extend(args.iter().cloned());
         self.regs.extend(env.iter().cloned());
         self.regs.resize(n, Term::EmptyList);
+        self.top = n;
         self.frames.reserve_exact(1);
         self.frames.push(Frame {
             module,

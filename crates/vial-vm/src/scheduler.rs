@@ -288,7 +288,12 @@ impl Vm {
             for (i, w) in workers.into_iter().enumerate() {
                 std::thread::Builder::new()
                     .name(format!("scheduler-{i}"))
-                    .spawn_scoped(s, move || self.scheduler_loop(i, w))
+                    .spawn_scoped(s, move || {
+                        let run = std::panic::AssertUnwindSafe(|| self.scheduler_loop(i, w));
+                        if std::panic::catch_unwind(run).is_err() {
+                            self.halt_on_panic();
+                        }
+                    })
                     .expect("spawn scheduler thread");
             }
         });
@@ -298,6 +303,22 @@ impl Vm {
             .take()
             .and_then(|(_, e)| e)
             .unwrap_or(Exit::Normal(Term::NIL))
+    }
+
+    /// A scheduler thread panicked (a VM bug; the panic message is already
+    /// on stderr): the process it was running is lost, so the run ends as
+    /// if the main process had raised, instead of waiting for it forever.
+    fn halt_on_panic(&self) {
+        if let Some((_, slot)) = self.main.lock().as_mut() {
+            let e = Exception::error(crate::error::exception_struct(
+                "RuntimeError",
+                [("message", Term::string("internal error in the Vial VM"))],
+            ));
+            slot.get_or_insert(Exit::Raised(e));
+        }
+        self.halted.store(true, Ordering::Release);
+        let _guard = self.idle.lock();
+        self.wake.notify_all();
     }
 
     fn scheduler_loop(&self, index: usize, queue: Worker<Box<Process>>) {
