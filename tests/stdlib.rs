@@ -2153,6 +2153,19 @@ fn math_and_lists_and_binary_bifs() {
                 r#":lists.keysort(1, [{2, :a}, {1, :b}, {2, :c}, {1.0, :d}])"#,
                 r#"[{1, :b}, {1.0, :d}, {2, :a}, {2, :c}]"#,
             ),
+            (r#":lists.reverse([1, 2], [3])"#, r#"[2, 1, 3]"#),
+            (
+                r#":lists.reverse([1, 2 | 3])"#,
+                "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a list",
+            ),
+            (
+                r#":lists.reverse([1, 2, 3 | 4])"#,
+                "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a proper list",
+            ),
+            (
+                r#":lists.reverse([1 | 2], [3])"#,
+                "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a proper list",
+            ),
             (r#":lists.seq(1, 10, 3)"#, r#"[1, 4, 7, 10]"#),
             (r#":lists.seq(10, 1, -3)"#, r#"[10, 7, 4, 1]"#),
             (r#":lists.seq(1, 0, 1)"#, r#"[]"#),

@@ -92,25 +92,38 @@ pub fn subtract(left: &Term, right: &Term) -> BifResult {
 
 /// `:lists.reverse(list)`.
 pub fn reverse(list: &Term) -> BifResult {
-    match split(list) {
-        (mut items, Term::EmptyList) => {
-            items.reverse();
-            Ok(Term::list(items))
-        }
-        // `reverse([A, B | L])` hands `L` to `reverse/2`.
-        (items, _) if items.len() >= 2 => Err(arg_error(1, "not a proper list")),
-        _ => Err(lists_clause("reverse", 1)),
+    match reverse_onto(list, Term::EmptyList) {
+        Ok(reversed) => Ok(reversed),
+        // `reverse([A, B | L])` hands `L` to `reverse/2` (lists.erl).
+        Err(2) => Err(arg_error(1, "not a list")),
+        Err(n) if n > 2 => Err(arg_error(1, "not a proper list")),
+        Err(_) => Err(lists_clause("reverse", 1)),
     }
 }
 
 /// `:lists.reverse(list, tail)`: `list` reversed onto `tail`.
 pub fn reverse2(list: &Term, tail: &Term) -> BifResult {
-    match split(list) {
-        (items, Term::EmptyList) => Ok(items
-            .into_iter()
-            .fold(tail.clone(), |acc, t| Term::cons(t, acc))),
-        (items, _) if items.is_empty() => Err(arg_error(1, "not a list")),
-        _ => Err(arg_error(1, "not a proper list")),
+    match reverse_onto(list, tail.clone()) {
+        Ok(reversed) => Ok(reversed),
+        Err(0) => Err(arg_error(1, "not a list")),
+        Err(_) => Err(arg_error(1, "not a proper list")),
+    }
+}
+
+/// `list`'s elements consed onto `tail` one by one (reversing them), in
+/// one pass without collecting them first; `Err(n)` when the list turns
+/// out improper after `n` elements.
+fn reverse_onto(list: &Term, tail: Term) -> Result<Term, usize> {
+    let mut out = tail;
+    let mut n = 0;
+    let mut items = list.iter_list();
+    for x in items.by_ref() {
+        out = Term::cons(x.clone(), out);
+        n += 1;
+    }
+    match items.tail() {
+        Term::EmptyList => Ok(out),
+        _ => Err(n),
     }
 }
 
