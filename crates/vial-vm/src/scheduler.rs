@@ -225,8 +225,13 @@ impl Vm {
                 Some(local) if local.vm == me => match why {
                     Why::Woken => match local.next.replace(Some(p)) {
                         Some(old) => {
+                            // The displaced process waits for this
+                            // scheduler unless others wait too, as for a
+                            // yield: a process that wakes two (a dying
+                            // worker's EXIT to its supervisor and DOWN to a
+                            // watcher) used to wake a sleeper to steal one.
                             local.queue.push(old);
-                            (None, true)
+                            (None, local.queue.len() > 1)
                         }
                         None => (None, false),
                     },
