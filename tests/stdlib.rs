@@ -1896,6 +1896,21 @@ fn kernel() {
     check(
         "kernel",
         &[
+            // `^x` means the value before the match, even where the same
+            // pattern rebinds `x`.
+            (r#"(fn -> x = 1; {x, ^x} = {2, 1}; x end).()"#, r#"2"#),
+            (
+                r#"(fn -> x = 1; {x, ^x} = {2, 2}; x end).()"#,
+                r#"** (MatchError) no match of right hand side value: {2, 2}"#,
+            ),
+            (
+                r#"(fn -> y = 5; case {6, 5} do {y, ^y} -> {:matched, y}; _ -> :no end end).()"#,
+                r#"{:matched, 6}"#,
+            ),
+            (
+                r#"(fn -> k = :a; %{^k => v, k: k2} = %{a: 1, k: :b}; {v, k2} end).()"#,
+                r#"{1, :b}"#,
+            ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
             (r#"tap(5, fn x -> x * 100 end)"#, r#"5"#),
             (r#"to_charlist("héllo")"#, r#"[104, 233, 108, 108, 111]"#),

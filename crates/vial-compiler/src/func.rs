@@ -65,6 +65,10 @@ pub struct FnBuilder<'m> {
     pub capture_args: Option<Reg>,
     /// How many [`FnBuilder::expr`] calls are open (see [`MAX_DEPTH`]).
     pub depth: u32,
+    /// For each variable a pattern rebinds, the register of the binding it
+    /// shadows, which `^name` later in the same pattern still means
+    /// (`{x, ^x} = {2, 1}` with `x` bound to 1 matches).
+    pub shadowed: Scope,
 }
 
 impl<'m> FnBuilder<'m> {
@@ -87,6 +91,7 @@ impl<'m> FnBuilder<'m> {
             in_guard: false,
             capture_args: None,
             depth: 0,
+            shadowed: Scope::default(),
         }
     }
 

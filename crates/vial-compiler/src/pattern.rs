@@ -4,7 +4,7 @@
 
 use crate::consts::{const_term, literal_text};
 use crate::func::{CResult, FnBuilder, LabelId};
-use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, UnaryOp};
+use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, Span, UnaryOp};
 use vial_syntax::Diagnostic;
 use vial_vm::bytecode::{CmpOp, Instr, Reg};
 use vial_vm::{Atom, Term};
@@ -21,12 +21,35 @@ impl FnBuilder<'_> {
     ) -> CResult<()> {
         if let ExprKind::Var(name) = &p.kind {
             if !name.starts_with('_') && !bound.contains(name) {
+                self.remember_shadowed(name);
                 self.alias_var(name, src);
                 bound.push(name.clone());
                 return Ok(());
             }
         }
         self.pattern(p, src, fail, bound)
+    }
+
+    /// Before a pattern first binds `name`: records the binding it
+    /// shadows, if any, for a later `^name` in the same pattern.
+    fn remember_shadowed(&mut self, name: &str) {
+        match self.vars.get(name) {
+            Some(&r) => self.shadowed.insert(name.to_string(), r),
+            None => self.shadowed.remove(name),
+        };
+    }
+
+    /// The register `^name` reads in a pattern that has bound `bound` so
+    /// far: the binding from before the pattern (Elixir pins the value a
+    /// variable had before the match, even if the pattern rebinds it).
+    fn pinned(&self, name: &str, bound: &[String], span: Span) -> CResult<Reg> {
+        let r = if bound.iter().any(|b| b == name) {
+            self.shadowed.get(name)
+        } else {
+            self.vars.get(name)
+        };
+        r.copied()
+            .ok_or_else(|| Diagnostic::new(format!("undefined variable ^{name}"), span))
     }
 
     /// Matches `p` against register `src`; on mismatch jumps to `fail`.
@@ -58,6 +81,7 @@ impl FnBuilder<'_> {
                         fail: fail_t,
                     });
                 } else {
+                    self.remember_shadowed(name);
                     let r = self.bind_var(name, p.span)?;
                     self.emit(Instr::Move { src, dst: r });
                     bound.push(name.clone());
@@ -67,9 +91,7 @@ impl FnBuilder<'_> {
                 let ExprKind::Var(name) = &inner.kind else {
                     return Err(Diagnostic::new("only variables can be pinned", inner.span));
                 };
-                let r = *self.vars.get(name).ok_or_else(|| {
-                    Diagnostic::new(format!("undefined variable ^{name}"), inner.span)
-                })?;
+                let r = self.pinned(name, bound, inner.span)?;
                 self.emit(Instr::IsEq {
                     a: src,
                     b: r,
@@ -271,9 +293,7 @@ impl FnBuilder<'_> {
                     let ExprKind::Var(name) = &inner.kind else {
                         return Err(Diagnostic::new("only variables can be pinned", inner.span));
                     };
-                    let r = *self.vars.get(name).ok_or_else(|| {
-                        Diagnostic::new(format!("undefined variable ^{name}"), inner.span)
-                    })?;
+                    let r = self.pinned(name, bound, inner.span)?;
                     self.emit(Instr::Move { src: r, dst: key });
                 }
                 _ => {
@@ -360,6 +380,7 @@ impl FnBuilder<'_> {
     fn fresh_var(&mut self, p: &Expr, bound: &mut Vec<String>) -> CResult<Option<Reg>> {
         match &p.kind {
             ExprKind::Var(name) if !name.starts_with('_') && !bound.contains(name) => {
+                self.remember_shadowed(name);
                 let r = self.bind_var(name, p.span)?;
                 bound.push(name.clone());
                 Ok(Some(r))
