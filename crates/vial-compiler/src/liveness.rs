@@ -13,18 +13,18 @@
 //! so a register live where a handler starts is never taken anywhere in
 //! the function.
 
-use vial_vm::bytecode::{Instr, Reg};
+use vial_vm::bytecode::{Instr, RegSet as Set};
 
 /// Turns each `Move` whose source is dead after it into a `Take`.
 pub fn take_dead_moves(code: &mut [Instr], nregs: u16) {
     let live = Liveness::new(code, nregs);
-    let mut pinned = Set::new(live.words);
+    let mut pinned = Set::new(nregs as usize);
     for instr in code.iter() {
         if let Instr::TryBegin { handler, .. } = *instr {
             pinned.union(live.live_in(handler as usize));
         }
     }
-    let mut out = Set::new(live.words);
+    let mut out = Set::new(nregs as usize);
     for i in 0..code.len() {
         if let Instr::Move { src, dst } = code[i] {
             live.live_out(code, i, &mut out);
@@ -32,44 +32,6 @@ pub fn take_dead_moves(code: &mut [Instr], nregs: u16) {
                 code[i] = Instr::Take { src, dst };
             }
         }
-    }
-}
-
-/// A set of registers.
-#[derive(Clone, PartialEq)]
-struct Set(Vec<u64>);
-
-impl Set {
-    fn new(words: usize) -> Set {
-        Set(vec![0; words])
-    }
-
-    fn has(&self, r: Reg) -> bool {
-        self.0
-            .get(r as usize / 64)
-            .is_some_and(|w| w & (1 << (r % 64)) != 0)
-    }
-
-    fn add(&mut self, r: Reg) {
-        if let Some(w) = self.0.get_mut(r as usize / 64) {
-            *w |= 1 << (r % 64);
-        }
-    }
-
-    fn remove(&mut self, r: Reg) {
-        if let Some(w) = self.0.get_mut(r as usize / 64) {
-            *w &= !(1 << (r % 64));
-        }
-    }
-
-    fn union(&mut self, other: &[u64]) {
-        for (a, b) in self.0.iter_mut().zip(other) {
-            *a |= b;
-        }
-    }
-
-    fn clear(&mut self) {
-        self.0.iter_mut().for_each(|w| *w = 0);
     }
 }
 
@@ -82,12 +44,12 @@ struct Liveness {
 
 impl Liveness {
     fn new(code: &[Instr], nregs: u16) -> Liveness {
-        let words = (nregs as usize).div_ceil(64).max(1);
+        let words = Set::words_for(nregs as usize);
         let mut live = Liveness {
             words,
             live_in: vec![0; code.len() * words],
         };
-        let mut set = Set::new(words);
+        let mut set = Set::new(nregs as usize);
         loop {
             let mut changed = false;
             for i in (0..code.len()).rev() {
@@ -98,8 +60,8 @@ impl Liveness {
                 }
                 code[i].reads(|r| set.add(r));
                 let slot = &mut live.live_in[i * words..(i + 1) * words];
-                if slot != set.0.as_slice() {
-                    slot.copy_from_slice(&set.0);
+                if slot != set.words() {
+                    slot.copy_from_slice(set.words());
                     changed = true;
                 }
             }

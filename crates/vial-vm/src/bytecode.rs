@@ -15,6 +15,9 @@
 use crate::atom::Atom;
 
 mod flow;
+mod regset;
+
+pub use regset::RegSet;
 
 /// A frame-relative register number.
 pub type Reg = u16;

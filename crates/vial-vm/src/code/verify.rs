@@ -12,40 +12,7 @@
 //! with its three exception registers written.
 
 use super::Function;
-use crate::bytecode::{Instr, Reg};
-
-/// A set of registers, one bit each.
-#[derive(Clone, PartialEq)]
-struct Regs(Vec<u64>);
-
-impl Regs {
-    fn empty(nregs: usize) -> Regs {
-        Regs(vec![0; nregs.div_ceil(64).max(1)])
-    }
-
-    fn has(&self, r: Reg) -> bool {
-        self.0
-            .get(r as usize / 64)
-            .is_some_and(|w| w & (1 << (r % 64)) != 0)
-    }
-
-    fn add(&mut self, r: Reg) {
-        if let Some(w) = self.0.get_mut(r as usize / 64) {
-            *w |= 1 << (r % 64);
-        }
-    }
-
-    /// Keeps only the registers also in `other`; whether that changed
-    /// anything.
-    fn intersect(&mut self, other: &Regs) -> bool {
-        let mut changed = false;
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            changed |= *a & !b != 0;
-            *a &= b;
-        }
-        changed
-    }
-}
+use crate::bytecode::{Instr, Reg, RegSet as Regs};
 
 /// The first instruction (its index) reading a register that some path
 /// from the entry reaches without writing, and that register; `None` when
@@ -53,7 +20,7 @@ impl Regs {
 pub(super) fn first_unwritten_read(f: &Function) -> Option<(usize, Reg)> {
     let n = f.code.len();
     let mut written: Vec<Option<Regs>> = vec![None; n];
-    let mut entry = Regs::empty(f.nregs as usize);
+    let mut entry = Regs::new(f.nregs as usize);
     for r in 0..(f.arity + f.env) as Reg {
         entry.add(r);
     }
