@@ -115,6 +115,13 @@ fn timers() {
     check("timers");
 }
 
+/// Errors the VM raises reach `catch`, DOWN and EXIT as Erlang error
+/// terms (`:badarith`); `rescue` sees the struct.
+#[test]
+fn exit_reasons_are_erlang_terms() {
+    check("exit_reasons");
+}
+
 /// A receive timeout counts from its own receive, whatever timers earlier
 /// receives left armed (a shorter one re-arms, a longer one is replaced).
 #[test]

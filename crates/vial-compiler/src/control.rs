@@ -6,7 +6,7 @@ use crate::func::{CResult, Dest, FnBuilder};
 use crate::module::keyword;
 use vial_syntax::ast::{BinOp, Clause, Expr, ExprKind};
 use vial_syntax::Diagnostic;
-use vial_vm::bytecode::{FailKind, Instr, Mfa, Reg};
+use vial_vm::bytecode::{FailKind, Instr, Mfa, Reg, HANDLER_REGS};
 use vial_vm::{Atom, Term};
 
 impl FnBuilder<'_> {
@@ -426,7 +426,7 @@ impl FnBuilder<'_> {
         let (rescue, catch, else_) = (sections("rescue")?, sections("catch")?, sections("else")?);
         let after = keyword(opts, "after");
         let res = self.alloc(e.span)?;
-        let exc = self.alloc_n(3, e.span)?;
+        let exc = self.alloc_n(HANDLER_REGS, e.span)?;
         let (handler, done) = (self.new_label(), self.new_label());
         self.emit(Instr::TryBegin {
             handler: FnBuilder::target(handler),
@@ -512,7 +512,7 @@ impl FnBuilder<'_> {
         // as far as the loader's check can tell (it does not see that
         // `raise` is false here, see `code::Function::
         // check_writes_before_reads`): give them a value.
-        for k in 0..3 {
+        for k in 0..HANDLER_REGS {
             self.load_const(Term::NIL, exc + k);
         }
         self.bind(run_after);
@@ -546,7 +546,7 @@ impl FnBuilder<'_> {
             1,
         ));
         self.emit(Instr::Move {
-            src: exc + 1,
+            src: exc + 3,
             dst: t,
         });
         self.emit(Instr::CallRemote {

@@ -6,7 +6,7 @@ use crate::consts::{const_term, literal_text};
 use crate::func::{CResult, FnBuilder, LabelId};
 use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, Span, UnaryOp};
 use vial_syntax::Diagnostic;
-use vial_vm::bytecode::{CmpOp, Instr, Reg};
+use vial_vm::bytecode::{CmpOp, Instr, Reg, HANDLER_REGS};
 use vial_vm::{Atom, Term};
 
 impl FnBuilder<'_> {
@@ -351,7 +351,7 @@ impl FnBuilder<'_> {
             return Ok(());
         }
         if !safe {
-            let dst = self.alloc_n(3, g.span)?;
+            let dst = self.alloc_n(HANDLER_REGS, g.span)?;
             self.emit(Instr::TryBegin {
                 handler: FnBuilder::target(fail),
                 dst,

@@ -176,8 +176,9 @@ defmodule GenServer do
 
   defp unregister_name(_), do: :ok
 
-  # The exit reason for an exception of `kind` (OTP's terminate_reason).
-  defp exit_reason(:error, reason, stacktrace), do: {Exception.__normalize__(reason), stacktrace}
+  # The exit reason for an exception of `kind` (OTP's terminate_reason): an
+  # error the VM raised keeps its Erlang term (`{:badarith, stacktrace}`).
+  defp exit_reason(:error, reason, stacktrace), do: {reason, stacktrace}
   defp exit_reason(:exit, reason, _), do: reason
   defp exit_reason(:throw, reason, stacktrace), do: {{:nocatch, reason}, stacktrace}
 

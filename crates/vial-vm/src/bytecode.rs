@@ -24,6 +24,12 @@ pub type Reg = u16;
 /// An instruction index inside the same function.
 pub type Label = u32;
 
+/// How many registers an exception handler receives from `dst` on
+/// ([`Instr::TryBegin`]): the class, the reason as `catch` sees it (an
+/// Erlang error term such as `:badarith` for an error the VM raised), the
+/// stack trace, and the reason as `rescue` sees it (the exception struct).
+pub const HANDLER_REGS: Reg = 4;
+
 /// Why a [`Instr::Fail`] raises; each names the Elixir exception it builds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailKind {
@@ -305,14 +311,16 @@ pub enum Instr {
 
     // ---- exceptions ----------------------------------------------------------
     /// Installs an exception handler: an exception raised until the matching
-    /// [`Instr::TryEnd`] unwinds to this frame, stores class, reason and
-    /// stacktrace in `dst..dst+3` and jumps to `handler`. Compiled from
-    /// `try` and from guards (a raising guard fails its clause).
+    /// [`Instr::TryEnd`] unwinds to this frame, stores the
+    /// [`HANDLER_REGS`] registers from `dst` on and jumps to `handler`.
+    /// Compiled from `try` and from guards (a raising guard fails its
+    /// clause).
     TryBegin { handler: Label, dst: Reg },
     /// Removes the innermost handler installed by this frame.
     TryEnd,
-    /// Raises class `r[start]`, reason `r[start+1]`, stacktrace `r[start+2]`
-    /// again (a `try` with no matching clause, or `reraise`).
+    /// Raises again the exception a handler received in the
+    /// [`HANDLER_REGS`] registers from `start` on (a `try` with no matching
+    /// clause, or the end of an `after`).
     Reraise { start: Reg },
 
     // ---- receive ---------------------------------------------------------------
@@ -433,8 +441,8 @@ impl Instr {
             } => r(src).max(r(head)).max(r(tail)),
             GetMapValue { map, key, dst, .. } => r(map).max(r(key)).max(r(dst)),
             IsBinaryPrefix { src, rest, .. } => r(src).max(r(rest)),
-            TryBegin { dst, .. } => span(dst, 3),
-            Reraise { start } => span(start, 3),
+            TryBegin { dst, .. } => span(dst, HANDLER_REGS as u32),
+            Reraise { start } => span(start, HANDLER_REGS as u32),
             RecvWait { timeout, .. } => timeout.map_or(0, r),
             Jump { .. } | TryEnd | RecvNext { .. } | RecvAccept => 0,
         }

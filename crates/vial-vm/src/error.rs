@@ -26,20 +26,43 @@ pub struct Exception {
     pub reason: Term,
     /// Filled in by the interpreter when the exception is raised.
     pub trace: Arc<Vec<TraceEntry>>,
+    /// Raised by the VM (a failed match, bad arithmetic, a BIF's bad
+    /// argument) rather than by `raise`: `catch` and exit reasons see the
+    /// Erlang error term for it ([`Exception::erlang_reason`]), as on the
+    /// BEAM, where Elixir's structs exist only once `rescue` normalises.
+    pub builtin: bool,
 }
 
 impl Exception {
+    /// An exception raised by the program (`throw`, `exit`, `raise`).
     pub fn new(class: Class, reason: Term) -> Exception {
         Exception {
             class,
             reason,
             trace: Arc::new(Vec::new()),
+            builtin: false,
         }
     }
 
-    /// An error with `reason` (usually an exception struct).
+    /// An error the VM raises, with `reason` its exception struct.
     pub fn error(reason: Term) -> Exception {
-        Exception::new(Class::Error, reason)
+        Exception {
+            builtin: true,
+            ..Exception::new(Class::Error, reason)
+        }
+    }
+
+    /// The reason as `catch` and exit signals see it: for an error the VM
+    /// raised, the Erlang error term its struct stands for (`:badarith`,
+    /// `{:badmatch, term}`, `:undef`, ...: the inverse of Elixir's
+    /// `Exception.normalize/3`); otherwise the reason itself.
+    pub fn erlang_reason(&self) -> Term {
+        if self.builtin {
+            if let Some(t) = erlang_error_term(&self.reason) {
+                return t;
+            }
+        }
+        self.reason.clone()
     }
 
     /// `%RuntimeError{message: msg}`.
@@ -97,6 +120,47 @@ impl Exception {
             ],
         ))
     }
+}
+
+/// The Erlang error term a built-in exception struct normalises from
+/// (Elixir 1.14, `Exception.normalize/3`), if it is one. An
+/// `ArgumentError` counts only with the messages OTP's `badarg` gets
+/// (others come from Elixir code that raises them).
+fn erlang_error_term(reason: &Term) -> Option<Term> {
+    let (Some(name), Term::Map(m)) = (exception_name(reason), reason) else {
+        return None;
+    };
+    let f = |n: &str| field(m, n).cloned().unwrap_or(Term::NIL);
+    let tagged = |tag: &str, t: Term| Term::tuple([Term::atom(tag), t]);
+    Some(match name {
+        "ArithmeticError" => Term::atom("badarith"),
+        "SystemLimitError" => Term::atom("system_limit"),
+        "FunctionClauseError" => Term::atom("function_clause"),
+        "UndefinedFunctionError" => Term::atom("undef"),
+        "CondClauseError" => Term::atom("cond_clause"),
+        "MatchError" => tagged("badmatch", f("term")),
+        "CaseClauseError" => tagged("case_clause", f("term")),
+        "TryClauseError" => tagged("try_clause", f("term")),
+        "WithClauseError" => tagged("with_clause", f("term")),
+        "BadMapError" => tagged("badmap", f("term")),
+        "BadFunctionError" => tagged("badfun", f("term")),
+        "BadArityError" => tagged("badarity", Term::tuple([f("function"), f("args")])),
+        "KeyError" if f("message") == Term::NIL => match f("term") {
+            Term::Atom(Atom::NIL) => tagged("badkey", f("key")),
+            term => Term::tuple([Term::atom("badkey"), f("key"), term]),
+        },
+        "ArgumentError" => {
+            let msg = f("message");
+            let text = msg.as_str().unwrap_or("");
+            if text != "argument error"
+                && !text.starts_with("errors were found at the given arguments")
+            {
+                return None;
+            }
+            Term::atom("badarg")
+        }
+        _ => return None,
+    })
 }
 
 fn msg_term(msg: impl Into<String>) -> Term {
@@ -203,6 +267,7 @@ pub fn message(reason: &Term) -> String {
         "ErlangError" => format!("Erlang error: {}", inspect(&f("original"))),
         "KeyError" => match f("message") {
             Term::Binary(_) => f("message").as_str().unwrap_or("").to_string(),
+            _ if f("term") == Term::NIL => format!("key {} not found", inspect(&f("key"))),
             _ => format!(
                 "key {} not found in: {}",
                 inspect(&f("key")),

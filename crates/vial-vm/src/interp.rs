@@ -271,7 +271,8 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     for i in 0..n {
                         let k = r!(start + 2 * i).clone();
                         if !new.contains_key(&k) {
-                            throw!(Exception::key_error(k, r!(map).clone()));
+                            // Erlang's `{:badkey, k}`: the map is not part of it.
+                            throw!(Exception::key_error(k, Term::NIL));
                         }
                         new.insert(k, r!(start + 2 * i + 1).clone());
                     }
@@ -595,7 +596,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         Some(Atom::EXIT_KIND) => Class::Exit,
                         _ => Class::Error,
                     };
-                    let mut e = Exception::new(class, r!(start + 1).clone());
+                    // The handler's fourth register keeps what the VM
+                    // raised; the second, what `catch` saw of it.
+                    let mut e = Exception::new(class, r!(start + 3).clone());
+                    e.builtin = r!(start + 1) != r!(start + 3);
                     e.trace = trace_from_term(&r!(start + 2));
                     throw!(e)
                 }
@@ -1095,8 +1099,9 @@ fn unwind(p: &mut Process, mut e: Exception) -> Option<Exception> {
     };
     let dst = base + h.dst as usize;
     p.regs[dst] = Term::Atom(class);
-    p.regs[dst + 1] = e.reason;
+    p.regs[dst + 1] = e.erlang_reason();
     p.regs[dst + 2] = trace_to_term(&e.trace);
+    p.regs[dst + 3] = e.reason;
     None
 }
 

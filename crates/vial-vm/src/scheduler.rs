@@ -710,7 +710,7 @@ fn exit_reason(p: &mut Process, exit: &Exit) -> (Term, Option<Exception>) {
             let trace = interp::trace_to_term(&e.trace);
             match e.class {
                 Class::Exit => (e.reason.clone(), None),
-                Class::Error => (Term::tuple([e.reason.clone(), trace]), Some(e.clone())),
+                Class::Error => (Term::tuple([e.erlang_reason(), trace]), Some(e.clone())),
                 Class::Throw => {
                     let nocatch = Term::tuple([Term::atom("nocatch"), e.reason.clone()]);
                     let mut shown = Exception::error(nocatch.clone());

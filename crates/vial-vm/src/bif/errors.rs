@@ -38,8 +38,10 @@ fn exit(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Err(Exception::new(Class::Exit, args[0].clone()))
 }
 
+/// `:erlang.error(reason)`, which `raise` compiles to: the program's own
+/// error, whose reason every handler sees as it is.
 fn error(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    Err(Exception::error(args[0].clone()))
+    Err(Exception::new(Class::Error, args[0].clone()))
 }
 
 /// `:erlang.raise(class, reason, stacktrace)`: raises again with the given

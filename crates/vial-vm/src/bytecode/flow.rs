@@ -2,7 +2,7 @@
 //! next and which registers an instruction reads. The compiler's liveness
 //! pass and the loader's write-before-read check both rest on these.
 
-use super::{Instr, Reg};
+use super::{Instr, Reg, HANDLER_REGS};
 
 impl Instr {
     /// Whether execution may continue with the next instruction. Only the
@@ -87,7 +87,7 @@ impl Instr {
                 span(map, 1);
                 span(key, 1);
             }
-            Reraise { start } => span(start, 3),
+            Reraise { start } => span(start, HANDLER_REGS as u32),
             RecvWait { timeout, .. } => timeout.into_iter().for_each(|r| span(r, 1)),
             Jump { .. } | TryBegin { .. } | TryEnd | RecvPeek { .. } | RecvNext { .. } => {}
             RecvAccept => {}

@@ -9,10 +9,10 @@
 //! path from the entry to each instruction, intersected where paths meet.
 //! A test writes its outputs only on the edge where it passes (`IsCons`
 //! the head and tail, `RecvPeek` the message), and a `try` handler starts
-//! with its three exception registers written.
+//! with its exception registers written.
 
 use super::Function;
-use crate::bytecode::{Instr, Reg, RegSet as Regs};
+use crate::bytecode::{Instr, Reg, RegSet as Regs, HANDLER_REGS};
 
 /// The first instruction (its index) reading a register that some path
 /// from the entry reaches without writing, and that register; `None` when
@@ -112,7 +112,7 @@ fn successors(instr: &Instr, pc: usize, mut before: Regs) -> Vec<(usize, Regs)> 
     for label in instr.labels() {
         let mut set = before.clone();
         if let Instr::TryBegin { dst, .. } = *instr {
-            (0..3).for_each(|k| set.add(dst + k));
+            (0..HANDLER_REGS).for_each(|k| set.add(dst + k));
         }
         next.push((label as usize, set));
     }
@@ -219,7 +219,7 @@ mod tests {
     fn a_handler_starts_with_its_exception_registers() {
         let f = function(
             0,
-            4,
+            5,
             vec![
                 /* 0 */ Instr::TryBegin { handler: 3, dst: 1 },
                 /* 1 */ Instr::Int { value: 1, dst: 0 },

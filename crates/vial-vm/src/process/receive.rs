@@ -53,7 +53,7 @@
 
 use super::mailbox::Message;
 use super::Process;
-use crate::bytecode::{Instr, Label, Reg};
+use crate::bytecode::{Instr, Label, Reg, HANDLER_REGS};
 use crate::term::{Ref, Term};
 use ahash::AHashMap;
 use parking_lot::RwLock;
@@ -281,7 +281,7 @@ fn writes(instr: &Instr) -> Option<SmallVec<[Reg; 3]>> {
         Move2 { d1, d2, .. } => Some(SmallVec::from_slice(&[d1, d2])),
         Move3 { d1, d2, d3, .. } => Some(SmallVec::from_slice(&[d1, d2, d3])),
         IsCons { head, tail, .. } => Some(SmallVec::from_slice(&[head, tail])),
-        TryBegin { dst, .. } => Some(SmallVec::from_slice(&[dst, dst + 1, dst + 2])),
+        TryBegin { dst, .. } => Some((dst..dst + HANDLER_REGS).collect()),
         JumpUnlessCompare { .. }
         | JumpUnlessCompareImm { .. }
         | IsEqInt { .. }
