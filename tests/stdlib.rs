@@ -1334,6 +1334,27 @@ fn keyword() {
         "keyword",
         &[
             (r#"Keyword.new()"#, r#"[]"#),
+            // Updates happen where the key first stands.
+            (
+                r#"Keyword.get_and_update([a: 1, b: 2, a: 3], :b, fn v -> {v, v + 1} end)"#,
+                r#"{2, [a: 1, b: 3, a: 3]}"#,
+            ),
+            (
+                r#"Keyword.get_and_update([a: 1, b: 2, a: 3], :a, fn _ -> :pop end)"#,
+                r#"{1, [b: 2, a: 3]}"#,
+            ),
+            (
+                r#"Keyword.get_and_update([a: 1], :c, fn v -> {v, 9} end)"#,
+                r#"{nil, [c: 9, a: 1]}"#,
+            ),
+            (
+                r#"Keyword.get_and_update!([a: 1, b: 2, a: 3], :a, fn v -> {v, v + 1} end)"#,
+                r#"{1, [a: 2, b: 2]}"#,
+            ),
+            (
+                r#"update_in([a: 1, b: 2], [:b], &(&1 * 2))"#,
+                r#"[a: 1, b: 4]"#,
+            ),
             (r#"Keyword.new([{:b, 1}, {:a, 2}])"#, r#"[b: 1, a: 2]"#),
             (
                 r#"Keyword.new([{:a, 3}, {:c, 2}, {:a, 1}])"#,
@@ -1912,6 +1933,18 @@ fn kernel() {
                 r#"{1, :b}"#,
             ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
+            (
+                r#"inspect([97, 98, 99], charlists: :as_lists)"#,
+                r#""[97, 98, 99]""#,
+            ),
+            (
+                r#"inspect(Enum.to_list(1..55), limit: :infinity)"#,
+                r#""[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55]""#,
+            ),
+            (
+                r#"inspect(Enum.to_list(1..5), limit: 2)"#,
+                r#""[1, 2, ...]""#,
+            ),
             (r#"tap(5, fn x -> x * 100 end)"#, r#"5"#),
             (r#"to_charlist("héllo")"#, r#"[104, 233, 108, 108, 111]"#),
             (r#"to_charlist(:abc)"#, r#"'abc'"#),

@@ -319,30 +319,50 @@ defmodule Keyword do
 
   # {get, new keywords}: fun(current value or nil) returns {get, new value}
   # or :pop.
-  def get_and_update(keywords, key, fun) when is_list(keywords) and is_atom(key) do
-    apply_get_and_update(keywords, key, get(keywords, key), fun)
-  end
+  def get_and_update(keywords, key, fun) when is_list(keywords) and is_atom(key),
+    do: update_first(keywords, [], key, fun, false)
 
-  # As get_and_update/3; KeyError when key is missing.
+  # As get_and_update/3, but an update also drops the key's later entries;
+  # KeyError when key is missing.
   def get_and_update!(keywords, key, fun) do
-    apply_get_and_update(keywords, key, fetch!(keywords, key), fun)
+    _ = fetch!(keywords, key)
+    update_first(keywords, [], key, fun, true)
   end
 
-  # The shared step of get_and_update/3 and get_and_update!/3: `current` is
-  # the key's value, `fun` returns {get, new value} or :pop.
-  defp apply_get_and_update(keywords, key, current, fun) do
+  # The step of get_and_update/3 and get_and_update!/3: `fun` gets the
+  # first entry of `key` and returns {get, new value}, which replaces the
+  # entry where it stands, or :pop, which removes it; `acc` holds the
+  # entries before it, reversed. A missing key gives `fun` nil, and a new
+  # entry goes first. `drop_later` also removes the key's later entries.
+  defp update_first([{key, current} | rest], acc, key, fun, drop_later) do
     case fun.(current) do
       {get, value} ->
-        {get, put(keywords, key, value)}
+        rest = if drop_later, do: delete(rest, key), else: rest
+        {get, :lists.reverse(acc, [{key, value} | rest])}
 
       :pop ->
-        {current, delete(keywords, key)}
+        {current, :lists.reverse(acc, rest)}
 
       other ->
-        raise RuntimeError,
-              "the given function must return a two-element tuple or :pop, got: " <>
-                inspect(other)
+        bad_update(other)
     end
+  end
+
+  defp update_first([entry | rest], acc, key, fun, drop_later),
+    do: update_first(rest, [entry | acc], key, fun, drop_later)
+
+  defp update_first([], acc, key, fun, _drop_later) do
+    case fun.(nil) do
+      {get, value} -> {get, [{key, value} | :lists.reverse(acc)]}
+      :pop -> {nil, :lists.reverse(acc)}
+      other -> bad_update(other)
+    end
+  end
+
+  defp bad_update(other) do
+    raise RuntimeError,
+          "the given function must return a two-element tuple or :pop, got: " <>
+            inspect(other)
   end
 
   # {:ok, keywords with defaults} when every key is among values (atoms or

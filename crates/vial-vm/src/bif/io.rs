@@ -5,6 +5,7 @@ use super::{bif, BifDef, Ctx};
 use crate::error::{exception_struct, Exception};
 use crate::inspect::{self, InspectOpts};
 use crate::term::Term;
+use crate::Atom;
 use std::io::Write;
 
 pub(super) static BIFS: &[BifDef] = &[
@@ -80,11 +81,22 @@ fn pretty_opts(opts: Option<&Term>) -> InspectOpts {
         pretty: true,
         ..InspectOpts::default()
     };
-    if let Some(Term::Int(w)) = opts.and_then(|t| keyword(t, "width")) {
-        o.width = *w as usize;
+    let Some(opts) = opts else { return o };
+    // A count, or `:infinity`.
+    let count = |t: &Term| match t {
+        Term::Int(n) => Some((*n).max(0) as usize),
+        Term::Atom(Atom::INFINITY) => Some(usize::MAX),
+        _ => None,
+    };
+    if let Some(w) = keyword(opts, "width").and_then(count) {
+        o.width = w;
     }
-    if let Some(Term::Int(l)) = opts.and_then(|t| keyword(t, "limit")) {
-        o.limit = *l as usize;
+    if let Some(l) = keyword(opts, "limit").and_then(count) {
+        o.limit = l;
+    }
+    match keyword(opts, "charlists").and_then(Term::as_atom) {
+        Some(a) if a.name() == "as_lists" => o.charlists_as_lists = true,
+        _ => {}
     }
     o
 }
