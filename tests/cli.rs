@@ -22,6 +22,18 @@ fn eval_flag_prints_and_exits_zero() {
 }
 
 #[test]
+fn system_halt_exits_at_once_with_its_status() {
+    let dir = scratch(
+        "halt.exs",
+        "IO.puts(\"before\")\nspawn(fn -> IO.puts(\"other\") end)\nSystem.halt(3)\nIO.puts(\"after\")\n",
+    );
+    let run = run_vial(&dir, &["halt.exs"], "", LIMIT);
+    assert_eq!(run.code, Some(3));
+    assert!(run.stdout.starts_with("before\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains("after"), "{}", run.stdout);
+}
+
+#[test]
 fn script_arguments_are_system_argv() {
     let dir = scratch("argv.exs", "IO.inspect(System.argv())\n");
     let run = run_vial(&dir, &["argv.exs", "a", "b c"], "", LIMIT);

@@ -26,6 +26,7 @@ mod math;
 mod procs;
 mod rand;
 mod runtime;
+mod system;
 mod time;
 
 /// What a BIF sees: the VM and the calling process.
@@ -58,7 +59,7 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 12] = [
+        let groups: [&'static [BifDef]; 13] = [
             arith::BIFS,
             compare::BIFS,
             data::BIFS,
@@ -70,6 +71,7 @@ fn table() -> &'static Table {
             procs::BIFS,
             rand::BIFS,
             runtime::BIFS,
+            system::BIFS,
             time::BIFS,
         ];
         for def in groups.into_iter().flatten() {

@@ -1,0 +1,64 @@
+//! `System` functions that talk to the operating system: `halt`, the
+//! environment, the version the VM stands in for.
+
+use super::{bif, BifDef, Ctx};
+use crate::error::Exception;
+use crate::term::{Map, Term};
+use std::io::Write;
+
+pub(super) static BIFS: &[BifDef] = &[
+    bif!("Elixir.System", "halt", 0, |_, _| halt(&Term::Int(0))),
+    bif!("Elixir.System", "halt", 1, |_, a| halt(&a[0])),
+    bif!("erlang", "halt", 0, |_, _| halt(&Term::Int(0))),
+    bif!("erlang", "halt", 1, |_, a| halt(&a[0])),
+    bif!("Elixir.System", "get_env", 0, get_env0),
+    bif!("Elixir.System", "get_env", 1, |_, a| get_env(
+        &a[0],
+        Term::NIL
+    )),
+    bif!("Elixir.System", "get_env", 2, |_, a| get_env(
+        &a[0],
+        a[1].clone()
+    )),
+    bif!("Elixir.System", "version", 0, |_, _| Ok(Term::string(
+        "1.14.0"
+    ))),
+    bif!("Elixir.System", "otp_release", 0, |_, _| Ok(Term::string(
+        "25"
+    ))),
+];
+
+/// `System.halt(status)`: ends the OS process at once with `status` (an
+/// integer 0..=255, or `:abort`, which aborts), other processes and all.
+/// Output already printed is flushed first.
+fn halt(status: &Term) -> Result<Term, Exception> {
+    let code = match status {
+        Term::Int(n) if (0..=255).contains(n) => *n as i32,
+        Term::Atom(a) if a.name() == "abort" => {
+            let _ = std::io::stdout().flush();
+            std::process::abort()
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    std::process::exit(code)
+}
+
+/// `System.get_env(name, default)`: the variable's value as a string, or
+/// `default` when it is unset (or not valid Unicode).
+fn get_env(name: &Term, default: Term) -> Result<Term, Exception> {
+    let Some(name) = name.as_str() else {
+        return Err(super::data::function_clause("Elixir.System", "get_env", 2));
+    };
+    Ok(std::env::var(name).map_or(default, |v| Term::string(&v)))
+}
+
+/// `System.get_env()`: every variable, as a map of strings.
+fn get_env0(_: &mut Ctx, _: &[Term]) -> Result<Term, Exception> {
+    let mut m = Map::new();
+    for (k, v) in std::env::vars() {
+        m.insert(Term::string(&k), Term::string(&v));
+    }
+    Ok(Term::map(m))
+}
