@@ -1934,6 +1934,17 @@ fn kernel() {
             ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
             (
+                r#"Process.get(:unset, 1) and true"#,
+                r#"** (BadBooleanError) expected a boolean on left-side of "and", got: 1"#,
+            ),
+            (
+                r#"Process.get(:unset, nil) or false"#,
+                r#"** (BadBooleanError) expected a boolean on left-side of "or", got: nil"#,
+            ),
+            (r#"Process.get(:unset, true) and 5"#, r#"5"#),
+            (r#"Process.get(:unset, false) and :never"#, r#"false"#),
+            (r#"case 1 do x when x or true -> :a; _ -> :b end"#, r#":b"#),
+            (
                 r#"inspect([97, 98, 99], charlists: :as_lists)"#,
                 r#""[97, 98, 99]""#,
             ),

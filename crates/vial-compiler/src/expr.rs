@@ -409,23 +409,41 @@ impl FnBuilder<'_> {
         let done = self.new_label();
         let rhs_label = self.new_label();
         match op {
-            BinOp::And => self.emit(Instr::JumpUnlessTrue {
-                src: r,
-                target: FnBuilder::target(done),
-            }),
-            BinOp::AndAnd => self.emit(Instr::JumpIfFalsy {
-                src: r,
-                target: FnBuilder::target(done),
-            }),
-            BinOp::Or => {
-                self.emit(Instr::JumpUnlessTrue {
-                    src: r,
+            // `and`/`or` go on to the right side for `true`/`false`, stop
+            // with the left side for the other boolean, and raise
+            // BadBooleanError for anything else.
+            BinOp::And | BinOp::Or => {
+                let (go_on, stop, kind) = match op {
+                    BinOp::And => (Atom::TRUE, Atom::FALSE, FailKind::BadBoolAnd),
+                    _ => (Atom::FALSE, Atom::TRUE, FailKind::BadBoolOr),
+                };
+                let other = self.new_label();
+                let bad = self.new_label();
+                self.emit(Instr::IsEqAtom {
+                    a: r,
+                    atom: go_on,
+                    fail: FnBuilder::target(other),
+                });
+                self.emit(Instr::Jump {
                     target: FnBuilder::target(rhs_label),
+                });
+                self.bind(other);
+                self.emit(Instr::IsEqAtom {
+                    a: r,
+                    atom: stop,
+                    fail: FnBuilder::target(bad),
                 });
                 self.emit(Instr::Jump {
                     target: FnBuilder::target(done),
                 });
+                self.bind(bad);
+                self.set_span(lhs.span);
+                self.emit(Instr::Fail { kind, src: r });
             }
+            BinOp::AndAnd => self.emit(Instr::JumpIfFalsy {
+                src: r,
+                target: FnBuilder::target(done),
+            }),
             _ => {
                 self.emit(Instr::JumpIfFalsy {
                     src: r,

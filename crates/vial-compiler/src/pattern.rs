@@ -427,6 +427,31 @@ fn mirror(op: CmpOp) -> CmpOp {
     }
 }
 
+/// Whether `e` always gives a boolean: a comparison, a type test, or
+/// `and`/`or`/`not` of such.
+fn always_boolean(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Atom(a) => a == "true" || a == "false",
+        ExprKind::Binary { op, lhs, rhs } => match op {
+            BinOp::And | BinOp::Or => always_boolean(lhs) && always_boolean(rhs),
+            BinOp::Eq
+            | BinOp::NotEq
+            | BinOp::StrictEq
+            | BinOp::StrictNotEq
+            | BinOp::Lt
+            | BinOp::Gt
+            | BinOp::Le
+            | BinOp::Ge => true,
+            _ => false,
+        },
+        ExprKind::Call {
+            callee: Callee::Local(name),
+            ..
+        } => name.starts_with("is_"),
+        _ => false,
+    }
+}
+
 /// Whether a guard is built only of operations that never raise (type
 /// tests, comparisons, boolean operators on those, variables, constants),
 /// so it needs no exception handler.
@@ -437,12 +462,16 @@ fn guard_cannot_raise(g: &Expr) -> bool {
         | ExprKind::Float(_)
         | ExprKind::Atom(_)
         | ExprKind::Str(_) => true,
+        // `and`/`or` raise on a left side that is not a boolean.
+        ExprKind::Binary {
+            op: BinOp::And | BinOp::Or,
+            lhs,
+            rhs,
+        } => always_boolean(lhs) && guard_cannot_raise(lhs) && guard_cannot_raise(rhs),
         ExprKind::Binary { op, lhs, rhs } => {
             matches!(
                 op,
-                BinOp::And
-                    | BinOp::Or
-                    | BinOp::Eq
+                BinOp::Eq
                     | BinOp::NotEq
                     | BinOp::StrictEq
                     | BinOp::StrictNotEq

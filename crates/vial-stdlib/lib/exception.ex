@@ -25,6 +25,7 @@ defmodule Exception do
   def __normalize__(:badarith), do: ArithmeticError.exception([])
   def __normalize__(:system_limit), do: SystemLimitError.exception([])
   def __normalize__(:cond_clause), do: CondClauseError.exception([])
+  def __normalize__({:badbool, op, term}), do: BadBooleanError.exception(term: term, operator: op)
   def __normalize__({:badmatch, term}), do: MatchError.exception(term: term)
   def __normalize__({:case_clause, term}), do: CaseClauseError.exception(term: term)
   def __normalize__({:try_clause, term}), do: TryClauseError.exception(term: term)

@@ -48,6 +48,12 @@ pub enum FailKind {
     TryClause,
     /// A binary `<>` pattern met a non-binary: `ArgumentError`.
     BadBinaryPattern,
+    /// The left side of `and` was not a boolean:
+    /// `BadBooleanError{term: value, operator: :and}`.
+    BadBoolAnd,
+    /// The left side of `or` was not a boolean:
+    /// `BadBooleanError{term: value, operator: :or}`.
+    BadBoolOr,
 }
 
 /// The arithmetic of [`Instr::Arith`]: Kernel's `+ - * / div rem`.

@@ -138,6 +138,7 @@ fn erlang_error_term(reason: &Term) -> Option<Term> {
         "FunctionClauseError" => Term::atom("function_clause"),
         "UndefinedFunctionError" => Term::atom("undef"),
         "CondClauseError" => Term::atom("cond_clause"),
+        "BadBooleanError" => Term::tuple([Term::atom("badbool"), f("operator"), f("term")]),
         "MatchError" => tagged("badmatch", f("term")),
         "CaseClauseError" => tagged("case_clause", f("term")),
         "TryClauseError" => tagged("try_clause", f("term")),
@@ -207,6 +208,11 @@ pub fn message(reason: &Term) -> String {
         "WithClauseError" => format!("no with clause matching: {}", inspect(&f("term"))),
         "TryClauseError" => format!("no try clause matching: {}", inspect(&f("term"))),
         "CondClauseError" => "no cond clause evaluated to a truthy value".to_string(),
+        "BadBooleanError" => format!(
+            "expected a boolean on left-side of \"{}\", got: {}",
+            f("operator").as_atom().map_or("?", |a| a.name()),
+            inspect(&f("term"))
+        ),
         "BadMapError" => format!("expected a map, got: {}", inspect(&f("term"))),
         "BadFunctionError" => format!("expected a function, got: {}", inspect(&f("term"))),
         "BadArityError" => {

@@ -1203,6 +1203,17 @@ fn fail_exception(kind: FailKind, value: Term, m: &Module, f: &code::Function) -
             ],
         ),
         FailKind::BadBinaryPattern => return Exception::badarg(),
+        FailKind::BadBoolAnd | FailKind::BadBoolOr => {
+            let op = if kind == FailKind::BadBoolAnd {
+                "and"
+            } else {
+                "or"
+            };
+            exception_struct(
+                "BadBooleanError",
+                [("term", value), ("operator", Term::atom(op))],
+            )
+        }
     };
     Exception::error(reason)
 }
