@@ -33,6 +33,21 @@ fn system_halt_exits_at_once_with_its_status() {
     assert!(!run.stdout.contains("after"), "{}", run.stdout);
 }
 
+/// The main process's `exit` reason sets the status as `elixir` does.
+#[test]
+fn shutdown_exits_set_the_status() {
+    for (reason, code) in [
+        ("{:shutdown, 3}", 3),
+        ("{:shutdown, :done}", 0),
+        (":shutdown", 0),
+        (":boom", 1),
+    ] {
+        let dir = scratch("shutdown.exs", &format!("exit({reason})\n"));
+        let run = run_vial(&dir, &["shutdown.exs"], "", LIMIT);
+        assert_eq!(run.code, Some(code), "exit({reason})");
+    }
+}
+
 #[test]
 fn script_arguments_are_system_argv() {
     let dir = scratch("argv.exs", "IO.inspect(System.argv())\n");

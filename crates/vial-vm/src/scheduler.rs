@@ -657,7 +657,8 @@ impl Vm {
     /// [`Vm::run_main`] on this VM):
     ///
     /// - a normal return, `exit(:normal)`, `exit(:shutdown)`: nothing, 0;
-    /// - `exit({:shutdown, n})` with an integer `n`: nothing, status `n`;
+    /// - `exit({:shutdown, n})`: nothing, status `n` for an integer `n`,
+    ///   else 0;
     /// - killed by an exit signal (a linked process died, `Process.exit/2`):
     ///   `** (EXIT from #PID<...>) reason`, 1;
     /// - any other uncaught raise, throw or exit: Elixir's error report, 1.
@@ -681,9 +682,11 @@ impl Vm {
                 Term::Atom(Atom::NORMAL) => return (String::new(), 0),
                 r if *r == Term::atom("shutdown") => return (String::new(), 0),
                 Term::Tuple(t) if t.0.len() == 2 && t.0[0] == Term::atom("shutdown") => {
-                    if let Term::Int(n) = t.0[1] {
-                        return (String::new(), n.clamp(0, 255) as u8);
-                    }
+                    let status = match t.0[1] {
+                        Term::Int(n) => n.clamp(0, 255) as u8,
+                        _ => 0,
+                    };
+                    return (String::new(), status);
                 }
                 _ => {}
             }
