@@ -1933,6 +1933,13 @@ fn kernel() {
                 r#"{1, :b}"#,
             ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
+            // `_name` is a variable (only `_` binds nothing).
+            (r#"(fn -> _x = 5; _x + 1 end).()"#, r#"6"#),
+            (
+                r#"(fn -> {_a, _a} = {1, Process.get(:unset, 2)}; :matched end).()"#,
+                r#"** (MatchError) no match of right hand side value: {1, 2}"#,
+            ),
+            (r#"(fn {_p, _} -> _p end).({1, 2})"#, r#"1"#),
             (
                 r#"Process.get(:unset, 1) and true"#,
                 r#"** (BadBooleanError) expected a boolean on left-side of "and", got: 1"#,

@@ -601,7 +601,7 @@ impl FnBuilder<'_> {
             self.bind(matched);
         }
         if let Some(v) = var {
-            if !v.starts_with('_') {
+            if v != "_" {
                 let r = self.bind_var(v, p.span)?;
                 self.emit(Instr::Move { src: norm, dst: r });
             }

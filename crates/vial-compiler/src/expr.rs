@@ -721,7 +721,7 @@ fn var_match(e: &Expr) -> Option<(&str, &Expr)> {
             lhs,
             rhs,
         } => match &lhs.kind {
-            ExprKind::Var(name) if !name.starts_with('_') => Some((name, rhs)),
+            ExprKind::Var(name) if name != "_" => Some((name, rhs)),
             _ => None,
         },
         _ => None,

@@ -20,7 +20,7 @@ impl FnBuilder<'_> {
         bound: &mut Vec<String>,
     ) -> CResult<()> {
         if let ExprKind::Var(name) = &p.kind {
-            if !name.starts_with('_') && !bound.contains(name) {
+            if name != "_" && !bound.contains(name) {
                 self.remember_shadowed(name);
                 self.alias_var(name, src);
                 bound.push(name.clone());
@@ -70,7 +70,10 @@ impl FnBuilder<'_> {
         }
         match &p.kind {
             ExprKind::Var(name) => {
-                if name.starts_with('_') {
+                // `_` matches anything and binds nothing; `_name` is a
+                // variable like any other (Elixir only warns when it is
+                // read).
+                if name == "_" {
                     return Ok(());
                 }
                 if bound.contains(name) {
@@ -105,7 +108,7 @@ impl FnBuilder<'_> {
                     fail: fail_t,
                 });
                 for (i, item) in items.iter().enumerate() {
-                    if matches!(&item.kind, ExprKind::Var(n) if n.starts_with('_')) {
+                    if matches!(&item.kind, ExprKind::Var(n) if n == "_") {
                         continue;
                     }
                     let fresh = self.fresh_var(item, bound)?;
@@ -379,7 +382,7 @@ impl FnBuilder<'_> {
     /// register, so the value can be extracted straight into it.
     fn fresh_var(&mut self, p: &Expr, bound: &mut Vec<String>) -> CResult<Option<Reg>> {
         match &p.kind {
-            ExprKind::Var(name) if !name.starts_with('_') && !bound.contains(name) => {
+            ExprKind::Var(name) if name != "_" && !bound.contains(name) => {
                 self.remember_shadowed(name);
                 let r = self.bind_var(name, p.span)?;
                 bound.push(name.clone());
