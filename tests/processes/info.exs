@@ -40,3 +40,8 @@ defmodule T do
 end
 
 T.main()
+
+# A dead process has no info at all.
+dead = spawn(fn -> :ok end)
+Process.sleep(20)
+IO.inspect(Process.info(dead), label: "info of a dead process")

@@ -628,6 +628,10 @@ fn info1(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     ];
     let list = Term::list(items.iter().map(|i| Term::atom(i)).collect::<Vec<_>>());
     let out = info2(ctx, &[args[0].clone(), list])?;
+    // A dead process has no info.
+    if out == Term::NIL {
+        return Ok(Term::NIL);
+    }
     // Erlang leaves registered_name out when the process has none.
     Ok(Term::list(
         out.iter_list()
