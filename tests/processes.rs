@@ -122,6 +122,13 @@ fn exit_reasons_are_erlang_terms() {
     check("exit_reasons");
 }
 
+/// A killed supervisor's children are dead, and their names free, before
+/// its own supervisor restarts it.
+#[test]
+fn killed_supervisor_frees_its_childrens_names() {
+    check("supervisor_kill");
+}
+
 /// A receive timeout counts from its own receive, whatever timers earlier
 /// receives left armed (a shorter one re-arms, a longer one is replaced).
 #[test]

@@ -603,7 +603,7 @@ impl Vm {
     /// Ends a finished process: frees its name, deletes (or hands to their
     /// heirs) its ETS tables, removes it from the table, then notifies its
     /// links and monitors. Ends the run when it was the main process.
-    fn retire(&self, mut p: Box<Process>, exit: Exit) {
+    pub(crate) fn retire(&self, mut p: Box<Process>, exit: Exit) {
         let (reason, report) = exit_reason(&mut p, &exit);
         let is_main = self.main_pid.load(Ordering::Acquire) == p.pid.0;
         if let (Some(e), false) = (&report, is_main) {

@@ -9,7 +9,8 @@ use super::{Vm, Why};
 use crate::bytecode::Class;
 use crate::error::{exception_struct, Exception};
 use crate::process::{
-    down_message, Delivery, DownSignal, ExitSignal, Inbox, Monitor, Process, ProcessHandle, Signal,
+    down_message, Delivery, DownSignal, Drained, ExitSignal, Inbox, Monitor, Process,
+    ProcessHandle, Signal,
 };
 use crate::term::{Pid, Ref, Term};
 use crate::Atom;
@@ -79,14 +80,42 @@ impl Vm {
     /// Hands `sig` to a handle and makes a parked receiver runnable.
     /// Returns whether the receiver was alive.
     fn deliver(&self, h: &ProcessHandle, sig: Signal) -> bool {
+        let exit = matches!(sig, Signal::Exit(_));
         match h.deliver(sig) {
             Delivery::Dropped => false,
             Delivery::Queued => true,
+            Delivery::Woke(p) if exit => {
+                self.take_exit_signal(p);
+                true
+            }
             Delivery::Woke(p) => {
                 self.make_runnable(p, Why::Woken);
                 true
             }
         }
+    }
+
+    /// A waiting process `p` has just been sent an exit signal: it takes
+    /// the signal here, and if the signal kills it, it dies here, before
+    /// the sender goes on (as on the BEAM, where a waiting process handles
+    /// an exit signal as it arrives). So when a supervisor dies, its
+    /// children's names are free again by the time its own supervisor
+    /// hears of it and restarts it. A chain of links more than
+    /// `MAX_NESTED_EXITS` deep dies the ordinary way, one time slice each.
+    fn take_exit_signal(&self, mut p: Box<Process>) {
+        thread_local! {
+            static NESTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+        }
+        const MAX_NESTED_EXITS: u32 = 32;
+        let depth = NESTED.with(|n| n.get());
+        if depth >= MAX_NESTED_EXITS || p.drain() != Drained::Died {
+            self.make_runnable(p, Why::Woken);
+            return;
+        }
+        let exit = crate::process::died(&p);
+        NESTED.with(|n| n.set(depth + 1));
+        self.retire(p, exit);
+        NESTED.with(|n| n.set(depth));
     }
 
     /// Sends `sig` to process `to`; returns whether it was alive.
