@@ -53,7 +53,11 @@ fn module_files() -> &'static AHashMap<Atom, usize> {
                     continue;
                 };
                 let name = rest.split([' ', ',']).next().unwrap_or_default();
-                map.insert(Atom::intern(&format!("Elixir.{name}")), index);
+                let atom = match name.strip_prefix(':') {
+                    Some(erlang) => Atom::intern(erlang),
+                    None => Atom::intern(&format!("Elixir.{name}")),
+                };
+                map.insert(atom, index);
             }
         }
         map

@@ -67,12 +67,16 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
                 let [name, rest @ ..] = args.as_slice() else {
                     return Err(Diagnostic::new("defmodule needs a name", stmt.span));
                 };
-                let ExprKind::Alias(name) = &name.kind else {
-                    return Err(Diagnostic::new("expected a module name", name.span));
+                // `defmodule Name` or, as Erlang names modules,
+                // `defmodule :name` (the standard library's `:timer`).
+                let name = match &name.kind {
+                    ExprKind::Alias(name) => name.clone(),
+                    ExprKind::Atom(atom) => format!(":{atom}"),
+                    _ => return Err(Diagnostic::new("expected a module name", name.span)),
                 };
                 let body = do_body(rest)
                     .ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
-                compile_module(name, body, &source, &mut structs, &mut modules)?;
+                compile_module(&name, body, &source, &mut structs, &mut modules)?;
             }
             _ => top.push(stmt.clone()),
         }

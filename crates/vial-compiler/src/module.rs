@@ -223,7 +223,9 @@ impl ModuleBuilder {
     }
 }
 
-/// Compiles `defmodule name do body end` (and the modules nested in it).
+/// Compiles `defmodule name do body end` (and the modules nested in it)
+/// into `out`: `name` is an alias (`Foo.Bar`) or `:name` for a module
+/// named by a plain atom.
 pub fn compile_module(
     name: &str,
     body: &Expr,
@@ -231,7 +233,12 @@ pub fn compile_module(
     structs: &mut Structs,
     out: &mut Vec<Module>,
 ) -> CResult<()> {
-    let atom = Atom::intern(&format!("Elixir.{name}"));
+    // `name` is an alias (`Foo.Bar`, the atom `Elixir.Foo.Bar`) or `:name`,
+    // an Erlang-style module atom.
+    let atom = match name.strip_prefix(':') {
+        Some(erlang) => Atom::intern(erlang),
+        None => Atom::intern(&format!("Elixir.{name}")),
+    };
     let mut mb = ModuleBuilder::new(
         atom,
         source.clone(),

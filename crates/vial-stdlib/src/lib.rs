@@ -40,4 +40,5 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("agent.ex"),
     lib!("task.ex"),
     lib!("registry.ex"),
+    lib!("erlang.ex"),
 ];

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 pub(crate) mod arith;
 pub(crate) mod compare;
+mod conversions;
 mod data;
 mod errors;
 mod ets;
@@ -59,9 +60,10 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 13] = [
+        let groups: [&'static [BifDef]; 14] = [
             arith::BIFS,
             compare::BIFS,
+            conversions::BIFS,
             data::BIFS,
             errors::BIFS,
             ets::BIFS,
