@@ -1933,6 +1933,10 @@ fn kernel() {
                 r#"{1, :b}"#,
             ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
+            (
+                r#"{Elixir.Enum == Enum, Elixir.Enum.sum([1, 2])}"#,
+                r#"{true, 3}"#,
+            ),
             // `_name` is a variable (only `_` binds nothing).
             (r#"(fn -> _x = 5; _x + 1 end).()"#, r#"6"#),
             (

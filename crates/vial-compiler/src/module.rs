@@ -163,8 +163,11 @@ impl ModuleBuilder {
     }
 
     /// Expands an alias as written (`Bar` or `Bar.Baz`) to its module atom
-    /// (`Elixir.Foo.Bar.Baz`).
+    /// (`Elixir.Foo.Bar.Baz`); `Elixir.Enum` is `Enum` spelled out.
     pub fn expand_alias(&self, written: &str) -> Atom {
+        if written.starts_with("Elixir.") {
+            return Atom::intern(written);
+        }
         let (head, rest) = match written.split_once('.') {
             Some((h, r)) => (h, Some(r)),
             None => (written, None),
