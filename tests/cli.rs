@@ -48,6 +48,18 @@ fn shutdown_exits_set_the_status() {
     }
 }
 
+/// A module nested in another is usable by its short name in the rest of
+/// the outer module, its struct included; `label: nil` prints no label.
+#[test]
+fn nested_module_struct_in_outer_module() {
+    let dir = scratch(
+        "nested.exs",
+        "defmodule Outer do\n  defmodule Inner do\n    defstruct a: 1\n  end\n  def go, do: %Inner{}\n  def a(%Inner{a: a}), do: a\nend\nIO.inspect(Outer.go(), label: nil)\nIO.inspect(Outer.a(%Outer.Inner{a: 2}))\n",
+    );
+    let run = run_vial(&dir, &["nested.exs"], "", LIMIT);
+    assert_eq!(run.stdout, "%Outer.Inner{a: 1}\n2\n", "{}", run.stderr);
+}
+
 #[test]
 fn script_arguments_are_system_argv() {
     let dir = scratch("argv.exs", "IO.inspect(System.argv())\n");

@@ -1934,6 +1934,14 @@ fn kernel() {
             ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
             (
+                r#"{"hello" =~ "ell", "hello" =~ "xyz", "hello" =~ ""}"#,
+                r#"{true, false, true}"#,
+            ),
+            (
+                r#"Exception.format(:error, RuntimeError.exception("boom"))"#,
+                r#""** (RuntimeError) boom""#,
+            ),
+            (
                 r#"{Elixir.Enum == Enum, Elixir.Enum.sum([1, 2])}"#,
                 r#"{true, 3}"#,
             ),

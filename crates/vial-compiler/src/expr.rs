@@ -360,7 +360,18 @@ impl FnBuilder<'_> {
                 return self.bif_call(("vial_runtime", "range"), &args, dest, e);
             }
             BinOp::Pow => kernel("**"),
-            BinOp::MatchOp | BinOp::Type | BinOp::Pipe1 => {
+            // `string =~ part` (there are no regexes): whether `part`
+            // occurs in `string`.
+            BinOp::MatchOp => {
+                let call = crate::desugar::remote(
+                    "String",
+                    "contains?",
+                    vec![lhs.clone(), rhs.clone()],
+                    e.span,
+                );
+                return self.expr(&call, dest);
+            }
+            BinOp::Type | BinOp::Pipe1 => {
                 return Err(unsupported("this operator", e));
             }
             BinOp::When | BinOp::LArrow | BinOp::Default => {

@@ -489,7 +489,14 @@ fn module_statement(
                     format!("{mod_name}.{}", inner.split('.').next().unwrap_or(inner)),
                 );
                 let source = mb.source.clone();
-                compile_module(&full, body, &source, structs, out)
+                compile_module(&full, body, &source, structs, out)?;
+                // The rest of the outer module can build the nested
+                // module's struct (`%Inner{}`).
+                let atom = Atom::intern(&format!("Elixir.{full}"));
+                if let Some(def) = structs.get(&atom) {
+                    mb.structs.insert(atom, def.clone());
+                }
+                Ok(())
             }
             ("defstruct" | "defexception", [fields]) => {
                 let mut def = Vec::new();
@@ -762,13 +769,13 @@ impl FnBuilder<'_> {
         let _ = env;
         self.set_span(span);
         let r = self.alloc(span)?;
-        if arity > 0 {
-            self.emit(Instr::MakeTuple {
-                start: 0,
-                n: arity,
-                dst: r,
-            });
-        }
+        // The arguments, as a tuple (`{}` for none: the register must be
+        // written, see `code::Function::check_writes_before_reads`).
+        self.emit(Instr::MakeTuple {
+            start: 0,
+            n: arity,
+            dst: r,
+        });
         self.emit(Instr::Fail {
             kind: FailKind::FunctionClause,
             src: r,

@@ -1,7 +1,9 @@
 //! Fuzz tests of the front end and the compiler: whatever the input,
 //! `vial_syntax::parse`, `vial_syntax::is_incomplete`, diagnostic rendering
 //! and `vial_compiler::compile` (script and REPL mode) return; they never
-//! panic, overflow the stack or hang.
+//! panic, overflow the stack or hang; and whatever the compiler produces
+//! passes the loader's checks (`code::Function::check_registers` and
+//! `check_writes_before_reads`).
 //!
 //! Inputs come from two strategies:
 //!
@@ -79,7 +81,15 @@ fn pipeline(source: &str) -> Outcome {
     }
     let script = compile("fuzz.exs", source, &ast, Mode::Script);
     let outcome = match &script {
-        Ok(_) => Outcome::Compiled,
+        Ok(program) => {
+            // What the loader checks before it runs anything (a violation
+            // is a compiler bug, and panics).
+            for f in program.modules.iter().flat_map(|m| &m.functions) {
+                f.check_registers();
+                f.check_writes_before_reads();
+            }
+            Outcome::Compiled
+        }
         Err(d) => {
             let _ = vial_syntax::render("fuzz.exs", source, d);
             Outcome::CompileError
@@ -2404,4 +2414,13 @@ fn regression_capture_argument_zero() {
     ] {
         assert_eq!(assert_no_crash(source), Outcome::CompileError, "{source}");
     }
+}
+
+/// A zero-arity function with a guard: its no-clause failure read an
+/// argument tuple register it never wrote (found once the fuzzer ran the
+/// loader's write-before-read check).
+#[test]
+fn regression_zero_arity_clause_failure_writes_its_register() {
+    let source = "defmodule F do\n  def f when -0 do\n    k = :k\n  end\nend\n";
+    assert_eq!(assert_no_crash(source), Outcome::Compiled);
 }

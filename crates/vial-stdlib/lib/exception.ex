@@ -13,6 +13,9 @@ defmodule Exception do
     end
   end
 
+  # The banner of an exception of `kind`, without a stack trace.
+  def format(kind, payload), do: Exception.format(kind, payload, [])
+
   # Whether the term is an exception struct.
   def exception?(%{__exception__: true}), do: true
   def exception?(_), do: false

@@ -82,7 +82,14 @@ fn format_exit(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 /// uncaught-error report.
 fn format(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let e = exception_of(args)?;
-    Ok(Term::string(&crate::error::format_uncaught(&e)))
+    let text = crate::error::format_uncaught(&e);
+    // With no stack trace, the banner alone, without a line break.
+    let text = if e.trace.is_empty() {
+        text.trim_end_matches('\n')
+    } else {
+        &text
+    };
+    Ok(Term::string(text))
 }
 
 /// `Exception.format_stacktrace(trace)`: one line per entry, indented by

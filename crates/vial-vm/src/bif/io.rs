@@ -110,9 +110,10 @@ fn io_inspect(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 
 fn io_inspect_opts(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let body = inspect::inspect_with(&args[0], &pretty_opts(Some(&args[1])));
+    // `label: nil` is no label.
     let text = match keyword(&args[1], "label") {
-        Some(label) => format!("{}: {body}\n", chars(label)?),
-        None => format!("{body}\n"),
+        Some(label) if *label != Term::NIL => format!("{}: {body}\n", chars(label)?),
+        _ => format!("{body}\n"),
     };
     emit(&text);
     Ok(args[0].clone())
