@@ -1933,6 +1933,15 @@ fn kernel() {
                 r#"{1, :b}"#,
             ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
+            // The path forms of the nested-update macros.
+            (
+                r#"(fn -> m = %{a: %{b: 1}}; {put_in(m.a.b, 2), update_in(m[:a][:b], &(&1 + 1))} end).()"#,
+                r#"{%{a: %{b: 2}}, %{a: %{b: 2}}}"#,
+            ),
+            (
+                r#"(fn -> m = %{a: %{b: 1}}; {get_and_update_in(m.a[:b], &{&1, 0}), pop_in(m[:a][:b])} end).()"#,
+                r#"{{1, %{a: %{b: 0}}}, {1, %{a: %{}}}}"#,
+            ),
             (
                 r#"{"hello" =~ "ell", "hello" =~ "xyz", "hello" =~ ""}"#,
                 r#"{true, false, true}"#,

@@ -20,6 +20,10 @@ impl FnBuilder<'_> {
         e: &Expr,
     ) -> CResult<bool> {
         self.set_span(e.span);
+        if let Some(call) = crate::desugar::nested_update(name, args, e.span) {
+            self.expr(&call, dest)?;
+            return Ok(true);
+        }
         match (name, args) {
             ("case", [subject, opts]) => {
                 let clauses = section_clauses(opts, "do", e)?;

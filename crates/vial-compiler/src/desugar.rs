@@ -206,3 +206,58 @@ fn build(quals: &[Expr], innermost: &Expr, acc: &str, span: Span) -> CResult<Exp
         }
     }
 }
+
+/// The path forms of Kernel's nested-update macros, `put_in(m.a[:b], v)`,
+/// `update_in(m.a.b, f)`, `get_and_update_in(m[:a], f)` and
+/// `pop_in(m[:a].b)`: the function forms on the path's root with its keys
+/// as a list (`put_in(m, [Access.key!(:a), :b], v)`: a `.` segment is
+/// `Access.key!`, which also works on structs and raises KeyError for a
+/// missing key, as Elixir's expansion does). `None` when the first
+/// argument is not such a path.
+pub fn nested_update(name: &str, args: &[Expr], span: Span) -> Option<Expr> {
+    let (path, rest) = match (name, args) {
+        ("put_in" | "update_in" | "get_and_update_in", [path, arg]) => (path, Some(arg)),
+        ("pop_in", [path]) => (path, None),
+        _ => return None,
+    };
+    let mut keys = Vec::new();
+    let mut at = path;
+    loop {
+        match &at.kind {
+            // A `.field` segment works on structs too and needs the key.
+            ExprKind::Dot { expr, name } => {
+                let key = mk(ExprKind::Atom(name.clone()), at.span);
+                keys.push(remote("Access", "key!", vec![key], at.span));
+                at = expr;
+            }
+            ExprKind::Access { expr, key } => {
+                keys.push((**key).clone());
+                at = expr;
+            }
+            _ => break,
+        }
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    keys.reverse();
+    let mut call_args = vec![
+        at.clone(),
+        mk(
+            ExprKind::List {
+                items: keys,
+                tail: None,
+            },
+            span,
+        ),
+    ];
+    call_args.extend(rest.cloned());
+    Some(mk(
+        ExprKind::Call {
+            callee: Callee::Local(name.to_string()),
+            args: call_args,
+            parens: true,
+        },
+        span,
+    ))
+}
