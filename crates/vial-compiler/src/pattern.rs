@@ -430,23 +430,32 @@ fn mirror(op: CmpOp) -> CmpOp {
     }
 }
 
-/// Whether `e` always gives a boolean: a comparison, a type test, or
-/// `and`/`or`/`not` of such.
-fn always_boolean(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Atom(a) => a == "true" || a == "false",
-        ExprKind::Binary { op, lhs, rhs } => match op {
-            BinOp::And | BinOp::Or => always_boolean(lhs) && always_boolean(rhs),
-            BinOp::Eq
+/// Whether `op` is one of the comparison operators.
+fn is_comparison(op: &BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Eq
             | BinOp::NotEq
             | BinOp::StrictEq
             | BinOp::StrictNotEq
             | BinOp::Lt
             | BinOp::Gt
             | BinOp::Le
-            | BinOp::Ge => true,
-            _ => false,
-        },
+            | BinOp::Ge
+    )
+}
+
+/// Whether `e` always gives a boolean: a comparison, a type test, or
+/// `and`/`or` of such.
+fn always_boolean(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Atom(a) => a == "true" || a == "false",
+        ExprKind::Binary {
+            op: BinOp::And | BinOp::Or,
+            lhs,
+            rhs,
+        } => always_boolean(lhs) && always_boolean(rhs),
+        ExprKind::Binary { op, .. } => is_comparison(op),
         ExprKind::Call {
             callee: Callee::Local(name),
             ..
@@ -472,18 +481,7 @@ fn guard_cannot_raise(g: &Expr) -> bool {
             rhs,
         } => always_boolean(lhs) && guard_cannot_raise(lhs) && guard_cannot_raise(rhs),
         ExprKind::Binary { op, lhs, rhs } => {
-            matches!(
-                op,
-                BinOp::Eq
-                    | BinOp::NotEq
-                    | BinOp::StrictEq
-                    | BinOp::StrictNotEq
-                    | BinOp::Lt
-                    | BinOp::Gt
-                    | BinOp::Le
-                    | BinOp::Ge
-            ) && guard_cannot_raise(lhs)
-                && guard_cannot_raise(rhs)
+            is_comparison(op) && guard_cannot_raise(lhs) && guard_cannot_raise(rhs)
         }
         ExprKind::Unary {
             op: UnaryOp::Neg,

@@ -26,13 +26,8 @@ pub(super) static BIFS: &[BifDef] = &[
         Term::Big(n) => Ok(charlist(&n.to_string())),
         _ => Err(arg_error(1, "not an integer")),
     }),
-    bif!("erlang", "unique_integer", 0, |_, _| Ok(unique(false))),
-    bif!("erlang", "unique_integer", 1, |_, a| {
-        let positive = a[0]
-            .iter_list()
-            .any(|o| o.as_atom().is_some_and(|x| x.name() == "positive"));
-        Ok(unique(positive))
-    }),
+    bif!("erlang", "unique_integer", 0, |_, _| Ok(unique())),
+    bif!("erlang", "unique_integer", 1, |_, _| Ok(unique())),
 ];
 
 /// The characters of `text` as a list of code points.
@@ -54,12 +49,12 @@ fn binary_to_list(t: &Term) -> Result<Term, Exception> {
     }
 }
 
-/// `:erlang.unique_integer/0,1`: distinct on each call within the VM
-/// (ascending, which Erlang allows), positive when asked.
-fn unique(positive: bool) -> Term {
+/// `:erlang.unique_integer/0,1`: distinct on each call within the VM.
+/// Always positive and ascending, which every option list allows
+/// (`[:positive]`, `[:monotonic]`).
+fn unique() -> Term {
     static NEXT: AtomicI64 = AtomicI64::new(1);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    Term::Int(if positive { n } else { n - 577 })
+    Term::Int(NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// `f` with `d` digits after the point, as Erlang's `float_to_binary`
