@@ -581,6 +581,9 @@ impl FnBuilder<'_> {
             if self.special_form(name, args, dest, e)? {
                 return Ok(());
             }
+            if let Some(guard) = self.m.expand_guard(name, args) {
+                return self.expr(&guard, dest);
+            }
         }
         let arity = args.len() as u32;
         if let (Callee::Local(name), [a, b]) = (callee, args) {

@@ -70,6 +70,9 @@ pub struct ModuleBuilder {
     /// `use Behaviour, opts`: the extra child-spec fields of the behaviour
     /// (see [`USABLE`]) and the options.
     using: Option<(&'static str, Expr)>,
+    /// `defguard`/`defguardp` by name and arity: the parameter names and
+    /// the guard expression, expanded in place of a call in this module.
+    pub guards: AHashMap<(String, u32), (Vec<String>, Expr)>,
 }
 
 /// One `def` clause before grouping.
@@ -108,7 +111,17 @@ impl ModuleBuilder {
             lambdas: 0,
             elixir_name,
             using: None,
+            guards: AHashMap::new(),
         }
+    }
+
+    /// A call `name(args)` of a `defguard` of this module, expanded: its
+    /// expression with each parameter replaced by its argument.
+    pub fn expand_guard(&self, name: &str, args: &[Expr]) -> Option<Expr> {
+        let (params, body) = self.guards.get(&(name.to_string(), args.len() as u32))?;
+        let mut e = body.clone();
+        replace_vars(&mut e, params, args);
+        Some(e)
     }
 
     pub fn line_of(&self, span: Span) -> u32 {
@@ -407,6 +420,52 @@ fn module_statement(
             args,
             ..
         } => match (f.as_str(), args.as_slice()) {
+            ("defguard" | "defguardp", [head]) => {
+                let ExprKind::Binary {
+                    op: BinOp::When,
+                    lhs,
+                    rhs,
+                } = &head.kind
+                else {
+                    return Err(Diagnostic::new(
+                        "expected `name(args) when guard`",
+                        head.span,
+                    ));
+                };
+                let (name, args) = match &lhs.kind {
+                    ExprKind::Call {
+                        callee: Callee::Local(n),
+                        args,
+                        ..
+                    } => (n.clone(), args.as_slice()),
+                    _ => return Err(Diagnostic::new("invalid guard head", lhs.span)),
+                };
+                let params = args
+                    .iter()
+                    .map(|a| match &a.kind {
+                        ExprKind::Var(v) => Ok(v.clone()),
+                        _ => Err(Diagnostic::new(
+                            "a guard's parameters must be variables",
+                            a.span,
+                        )),
+                    })
+                    .collect::<CResult<Vec<String>>>()?;
+                if f == "defguard" {
+                    // Also a function, for calls from other modules.
+                    defs.push(DefClause {
+                        name: name.clone(),
+                        params: args.to_vec(),
+                        guard: None,
+                        body: (**rhs).clone(),
+                        public: true,
+                        header: false,
+                        span: stmt.span,
+                    });
+                }
+                mb.guards
+                    .insert((name, params.len() as u32), (params, (**rhs).clone()));
+                Ok(())
+            }
             ("def" | "defp", [head, rest @ ..]) => {
                 let public = f == "def";
                 let header = rest.is_empty();
@@ -781,5 +840,40 @@ impl FnBuilder<'_> {
             src: r,
         });
         Ok(())
+    }
+}
+
+/// Replaces each variable named in `params` by the matching expression of
+/// `args` (all at once), within the guard expression `e`.
+fn replace_vars(e: &mut Expr, params: &[String], args: &[Expr]) {
+    if let ExprKind::Var(v) = &e.kind {
+        if let Some(i) = params.iter().position(|p| p == v) {
+            *e = args[i].clone();
+        }
+        return;
+    }
+    let each = |items: &mut Vec<Expr>| items.iter_mut().for_each(|x| replace_vars(x, params, args));
+    match &mut e.kind {
+        ExprKind::Tuple(items) | ExprKind::Block(items) => each(items),
+        ExprKind::List { items, tail } => {
+            each(items);
+            if let Some(t) = tail {
+                replace_vars(t, params, args);
+            }
+        }
+        ExprKind::Unary { operand, .. } => replace_vars(operand, params, args),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            replace_vars(lhs, params, args);
+            replace_vars(rhs, params, args);
+        }
+        ExprKind::Call {
+            args: call_args, ..
+        } => each(call_args),
+        ExprKind::Dot { expr, .. } => replace_vars(expr, params, args),
+        ExprKind::Access { expr, key } => {
+            replace_vars(expr, params, args);
+            replace_vars(key, params, args);
+        }
+        _ => {}
     }
 }
