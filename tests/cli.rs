@@ -52,7 +52,7 @@ fn shutdown_exits_set_the_status() {
 /// them.
 #[test]
 fn defguard_expands_in_guards_and_code() {
-    let dir = scratch("guards.exs", "defmodule Guards do\n  defguard is_even(x) when is_integer(x) and rem(x, 2) == 0\n  defguardp is_small(x) when x < 10\n  defguard in_range(x, lo, hi) when x >= lo and x <= hi\n\n  def kind(x) when is_even(x) and is_small(x), do: :small_even\n  def kind(x) when is_even(x), do: :even\n  def kind(x) when in_range(x, 100, 200), do: :hundreds\n  def kind(_), do: :other\n\n  def check(x), do: if(is_even(x), do: \"even\", else: \"odd\")\nend\n\nIO.inspect(Enum.map([2, 12, 151, 7, :a], &Guards.kind/1))\n");
+    let dir = scratch("guards.exs", "defmodule Guards do\n  defguard is_even(x) when is_integer(x) and rem(x, 2) == 0\n  defguardp is_small(x) when x < 10\n  defguard in_range(x, lo, hi) when x >= lo and x <= hi\n\n  def kind(x) when is_even(x) and is_small(x), do: :small_even\n  def kind(x) when is_even(x), do: :even\n  def kind(x) when in_range(x, 100, 200), do: :hundreds\n  def kind(_), do: :other\n\n  def check(x), do: if(is_even(x), do: \"even\", else: \"odd\")\nend\n\nIO.inspect(Enum.map([2, 12, 151, 7, :a], &Guards.kind/1))\nIO.inspect(Guards.check(4))\n");
     let run = run_vial(&dir, &["guards.exs"], "", LIMIT);
     assert_eq!(
         run.stdout, "[:small_even, :even, :hundreds, :other, :other]\n\"even\"\n",
