@@ -1933,6 +1933,11 @@ fn kernel() {
                 r#"{1, :b}"#,
             ),
             (r#"then(5, &(&1 + 1))"#, r#"6"#),
+            // `&1` inside an `fn` within a capture is the capture's argument.
+            (
+                r#"Enum.map([1, 2], &{&1, Enum.filter([1, 2, 3], fn y -> y > &1 end)})"#,
+                r#"[{1, [2, 3]}, {2, [3]}]"#,
+            ),
             // The path forms of the nested-update macros.
             (
                 r#"(fn -> m = %{a: %{b: 1}}; {put_in(m.a.b, 2), update_in(m[:a][:b], &(&1 + 1))} end).()"#,

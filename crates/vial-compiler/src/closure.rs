@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, StrPart};
 use vial_syntax::Diagnostic;
-use vial_vm::bytecode::Instr;
+use vial_vm::bytecode::{Instr, Reg};
 use vial_vm::term::{Closure, FunKind};
 use vial_vm::{Atom, Term};
 
@@ -121,6 +121,11 @@ impl FnBuilder<'_> {
         collect_vars(inner, &mut used);
         self.lift(arity, used, dest, e, |fb| {
             fb.capture_args = Some(0);
+            // An `fn` inside the capture reaches `&1`... as variables it
+            // captures (`&{&1, Enum.filter(l, fn y -> y > &1 end)}`).
+            for i in 0..arity {
+                fb.alias_var(&format!("&{}", i + 1), i as Reg);
+            }
             fb.expr(inner, Dest::Tail)
         })
     }
@@ -183,11 +188,19 @@ fn max_capture_arg(e: &Expr) -> u32 {
 }
 
 /// Every variable name appearing in `e` (a superset of its free variables,
-/// which is enough: only names bound in the enclosing scope are captured).
+/// which is enough: only names bound in the enclosing scope are captured),
+/// with `&1`, `&2`, ... as the names `&1`, `&2`, ... of an enclosing
+/// capture's arguments.
 pub fn collect_vars(e: &Expr, out: &mut BTreeSet<String>) {
     walk(e, &mut |x| {
-        if let ExprKind::Var(name) = &x.kind {
-            out.insert(name.clone());
+        match &x.kind {
+            ExprKind::Var(name) => {
+                out.insert(name.clone());
+            }
+            ExprKind::CaptureArg(n) => {
+                out.insert(format!("&{n}"));
+            }
+            _ => {}
         }
         true
     });

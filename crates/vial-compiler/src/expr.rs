@@ -39,6 +39,12 @@ impl FnBuilder<'_> {
                 self.finish(r, dest)
             }
             ExprKind::CaptureArg(n) => {
+                // Inside an `fn` within a capture: the captured argument.
+                if self.capture_args.is_none() {
+                    if let Some(&r) = self.vars.get(&format!("&{n}")) {
+                        return self.finish(r, dest);
+                    }
+                }
                 let base = self.capture_args.ok_or_else(|| {
                     Diagnostic::new(format!("&{n} cannot be used outside of a capture"), e.span)
                 })?;
