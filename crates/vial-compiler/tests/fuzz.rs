@@ -2,8 +2,8 @@
 //! `vial_syntax::parse`, `vial_syntax::is_incomplete`, diagnostic rendering
 //! and `vial_compiler::compile` (script and REPL mode) return; they never
 //! panic, overflow the stack or hang; and whatever the compiler produces
-//! passes the loader's checks (`code::Function::check_registers` and
-//! `check_writes_before_reads`).
+//! passes the loader's checks (`code::Function::check_registers`,
+//! `check_control` and `check_writes_before_reads`).
 //!
 //! Inputs come from two strategies:
 //!
@@ -84,9 +84,12 @@ fn pipeline(source: &str) -> Outcome {
         Ok(program) => {
             // What the loader checks before it runs anything (a violation
             // is a compiler bug, and panics).
-            for f in program.modules.iter().flat_map(|m| &m.functions) {
-                f.check_registers();
-                f.check_writes_before_reads();
+            for m in &program.modules {
+                for f in &m.functions {
+                    f.check_registers();
+                    f.check_control(m.functions.len(), |k| m.functions[k].nregs as usize);
+                    f.check_writes_before_reads();
+                }
             }
             Outcome::Compiled
         }

@@ -84,6 +84,19 @@ pub enum CmpOp {
     StrictNe,
 }
 
+impl CmpOp {
+    /// Whether the comparison holds for two terms in order `ord` (for the
+    /// strict operators, of two integers, where `===` and `==` agree):
+    /// a bit test in a mask of the orderings it accepts, without a branch.
+    #[inline(always)]
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        // Bit 0: Less, bit 1: Equal, bit 2: Greater; indexed by the
+        // operator's discriminant, in declaration order.
+        const ACCEPTS: [u8; 8] = [0b001, 0b100, 0b011, 0b110, 0b010, 0b101, 0b010, 0b101];
+        (ACCEPTS[self as usize] >> (ord as i8 + 1)) & 1 != 0
+    }
+}
+
 /// Exception classes, as in `catch class, reason`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -522,6 +535,33 @@ impl Instr {
                 *after = f(*after);
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CmpOp;
+
+    #[test]
+    fn comparison_masks_agree_with_the_operators() {
+        let ops = [
+            CmpOp::Lt,
+            CmpOp::Gt,
+            CmpOp::Le,
+            CmpOp::Ge,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::StrictEq,
+            CmpOp::StrictNe,
+        ];
+        for x in -1i64..=1 {
+            for y in -1i64..=1 {
+                let expected = [x < y, x > y, x <= y, x >= y, x == y, x != y, x == y, x != y];
+                for (op, want) in ops.into_iter().zip(expected) {
+                    assert_eq!(op.holds(x.cmp(&y)), want, "{x} {op:?} {y}");
+                }
+            }
         }
     }
 }

@@ -175,6 +175,37 @@ impl Function {
         }
     }
 
+    /// Checks that control stays inside the function: every jump target
+    /// is an instruction, no instruction that may fall through is the last,
+    /// every local function index (of calls and closures) is one of the
+    /// module's `nfuns` functions, and a local call's arguments fit in the
+    /// callee's registers (`nregs_of(index)`). The interpreter fetches
+    /// instructions and enters local functions without bounds checks.
+    ///
+    /// # Panics
+    /// On a violation, which is a compiler bug.
+    pub fn check_control(&self, nfuns: usize, nregs_of: impl Fn(usize) -> usize) {
+        let n = self.code.len();
+        for (pc, instr) in self.code.iter().enumerate() {
+            let local = match *instr {
+                Instr::CallLocal { fun, argc, .. } | Instr::TailCallLocal { fun, argc, .. } => {
+                    Some((fun as usize, argc))
+                }
+                Instr::MakeClosure { fun, .. } => Some((fun as usize, 0)),
+                _ => None,
+            };
+            let in_range = instr.labels().iter().all(|&l| (l as usize) < n)
+                && (!instr.falls_through() || pc + 1 < n)
+                && local.is_none_or(|(f, argc)| f < nfuns && argc as usize <= nregs_of(f));
+            assert!(
+                in_range,
+                "internal compiler error: {}/{} instruction {pc} ({instr:?}) leads outside the function or module",
+                self.name.name(),
+                self.arity,
+            );
+        }
+    }
+
     /// Checks that every register the function reads has been written on
     /// every path to the read (arguments and captured values count as
     /// written): the interpreter does not clear a frame's other registers.
@@ -194,11 +225,14 @@ impl Function {
 }
 
 /// Loads (or replaces) a module in the code server, after checking every
-/// function with [`Function::check_registers`] and
-/// [`Function::check_writes_before_reads`].
+/// function with [`Function::check_registers`],
+/// [`Function::check_control`] and [`Function::check_writes_before_reads`].
 pub fn load(mut module: Module) -> &'static Module {
     for f in &module.functions {
         f.check_registers();
+        f.check_control(module.functions.len(), |k| {
+            module.functions[k].nregs as usize
+        });
         f.check_writes_before_reads();
     }
     module.import_targets = module
@@ -300,5 +334,39 @@ mod tests {
         let second = load(module(name, 2));
         assert_eq!(at(resolve_dynamic(mfa)), second as *const Module);
         assert!(resolve_dynamic(Mfa::new(name, Atom::intern("v"), 1)).is_none());
+    }
+
+    fn control_ok(code: Vec<Instr>) -> bool {
+        let f = Function {
+            name: Atom::intern("f"),
+            arity: 1,
+            env: 0,
+            nregs: 2,
+            lines: vec![1; code.len()],
+            code,
+            public: true,
+        };
+        std::panic::catch_unwind(|| f.check_control(1, |_| 2)).is_ok()
+    }
+
+    #[test]
+    fn control_must_stay_inside_the_function_and_module() {
+        let ret = Instr::Return { src: 0 };
+        let call = |fun, argc| Instr::CallLocal {
+            fun,
+            args: 1,
+            argc,
+            dst: 0,
+        };
+        assert!(control_ok(vec![Instr::Jump { target: 1 }, ret]));
+        assert!(!control_ok(vec![Instr::Jump { target: 2 }, ret]));
+        // Falling through past the last instruction.
+        assert!(!control_ok(vec![ret, Instr::Int { value: 1, dst: 0 }]));
+        assert!(control_ok(vec![call(0, 1), ret]));
+        assert!(!control_ok(vec![call(1, 1), ret]), "no function 1");
+        assert!(
+            !control_ok(vec![call(0, 3), ret]),
+            "3 arguments, 2 registers"
+        );
     }
 }

@@ -14,6 +14,7 @@ use crate::scheduler::Vm;
 use crate::term::{Closure, FunKind, Term};
 use crate::Atom;
 use smallvec::SmallVec;
+use std::mem::MaybeUninit;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -47,7 +48,8 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     'frame: loop {
         let frame = p.frames.last().expect("a running process has a frame");
         let mut m: &'static Module = frame.module;
-        let mut code = &m.functions[frame.fun as usize].code[..];
+        // The function's code, and the index of the next instruction.
+        let mut code: *const Instr = m.functions[frame.fun as usize].code.as_ptr();
         let mut pc = frame.pc as usize;
         // The frame's register window. It stays valid until the frame
         // changes: only frame pushes, pops and unwinding resize the
@@ -78,20 +80,6 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 &m.functions[frame!().fun as usize]
             };
         }
-        // Makes the top frame the current one without leaving the
-        // dispatch loop: the fast paths of local calls and returns.
-        macro_rules! enter {
-            () => {{
-                let frame = frame!();
-                m = frame.module;
-                code = &m.functions[frame.fun as usize].code[..];
-                pc = frame.pc as usize;
-                debug_assert!(frame.base as usize + fun!().nregs as usize <= p.regs.len());
-                // SAFETY: as for `regs` above.
-                regs = unsafe { p.regs.as_mut_ptr().add(frame.base as usize) };
-            }};
-        }
-
         macro_rules! r {
             ($reg:expr) => {
                 // SAFETY: see `regs` above.
@@ -114,6 +102,20 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
+        // The index of the next instruction.
+        macro_rules! pc {
+            () => {
+                pc
+            };
+        }
+        // Continues at instruction `target` of the function.
+        macro_rules! goto {
+            ($target:expr) => {
+                // Every jump target is an instruction of the function
+                // (`code::Function::check_control`).
+                pc = $target as usize
+            };
+        }
         macro_rules! save_pc {
             ($at:expr) => {
                 p.frames.last_mut().expect("frame").pc = $at as u32
@@ -121,7 +123,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         }
         macro_rules! throw {
             ($exc:expr) => {{
-                save_pc!(pc);
+                save_pc!(pc!());
                 match unwind(p, $exc) {
                     None => continue 'frame,
                     Some(e) => return Outcome::Exit(Exit::Raised(e)),
@@ -170,7 +172,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 match $target {
                     Target::Vial(module, index) => {
                         if ret.is_some() {
-                            save_pc!(pc);
+                            save_pc!(pc!());
                         }
                         push_frame_values(p, module, index, $argv, $env, ret);
                         continue 'frame;
@@ -189,7 +191,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     Target::Vial(module, index) => {
                         match ret {
                             Some(dst) => {
-                                save_pc!(pc);
+                                save_pc!(pc!());
                                 push_frame(p, module, index, $start, $argc, $env, dst);
                             }
                             None => replace_frame(p, module, index, $start, $argc, $env),
@@ -206,7 +208,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         macro_rules! spend {
             () => {
                 if p.reductions <= 0 {
-                    save_pc!(pc - 1);
+                    save_pc!(pc!() - 1);
                     return Outcome::Yield;
                 }
                 p.reductions -= 1;
@@ -214,7 +216,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         }
 
         loop {
-            let instr: &Instr = &code[pc];
+            // SAFETY: `pc` is an instruction of the function: the loader
+            // checked that every jump target is one and that no
+            // instruction falls through past the end
+            // (`code::Function::check_control`), and frames resume at a
+            // saved pc that was one.
+            let instr: &Instr = unsafe { &*code.add(pc) };
             pc += 1;
             match *instr {
                 Instr::Move { src, dst } => set!(dst, r!(src).clone()),
@@ -308,10 +315,39 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     dst,
                 } => {
                     spend!();
-                    save_pc!(pc);
-                    push_frame(p, m, fun, base!() + args as usize, argc, &[], dst);
-                    enter!();
-                    continue;
+                    // The fast path of `push_frame`, switching code, pc and
+                    // registers in place.
+                    // SAFETY: `fun` is one of the module's functions and
+                    // `argc` within its registers (`check_control`); the
+                    // arguments lie in the caller's window, below `p.top`,
+                    // where the callee's window starts.
+                    unsafe {
+                        let callee = m.functions.get_unchecked(fun as usize);
+                        let caller = p.frames.last_mut().unwrap_unchecked();
+                        caller.pc = pc!() as u32;
+                        let caller_base = caller.base as usize;
+                        let base = p.top;
+                        let top = base + callee.nregs as usize;
+                        if top > p.regs.len() {
+                            grow_regs(&mut p.regs, top);
+                            regs = p.regs.as_mut_ptr().add(caller_base);
+                        }
+                        let window = p.regs.as_mut_ptr().add(base);
+                        for i in 0..argc as usize {
+                            move_term(regs.add(args as usize + i), window.add(i));
+                        }
+                        p.top = top;
+                        p.frames.push(Frame {
+                            module: m,
+                            fun,
+                            pc: 0,
+                            base: base as u32,
+                            ret: dst,
+                        });
+                        code = callee.code.as_ptr();
+                        pc = 0;
+                        regs = window;
+                    }
                 }
                 Instr::TailCallSelf { args, argc } => {
                     spend!();
@@ -321,9 +357,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // compiler writes a register before reading it), so a
                     // loop may hold terms of its previous iteration one
                     // iteration longer; clearing them cost loop_sum 15%.
-                    for i in 0..argc as Reg {
-                        let v = take(&mut r!(args + i));
-                        set!(i, v);
+                    for i in 0..argc as usize {
+                        // SAFETY: both lie in the frame's window (checked
+                        // at load).
+                        unsafe { move_term(regs.add(args as usize + i), regs.add(i)) }
                     }
                     pc = 0;
                 }
@@ -450,41 +487,52 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::JumpUnlessCompare { op, a, b, target } => {
                     if !compare(op, &r!(a), &r!(b)) {
-                        pc = target as usize;
+                        goto!(target);
                     }
                 }
                 Instr::JumpUnlessCompareImm { op, a, imm, target } => {
-                    if !compare(op, &r!(a), &Term::Int(imm as i64)) {
-                        pc = target as usize;
+                    let holds = match r!(a) {
+                        Term::Int(x) => op.holds(x.cmp(&(imm as i64))),
+                        ref other => compare(op, other, &Term::Int(imm as i64)),
+                    };
+                    if !holds {
+                        goto!(target);
                     }
                 }
                 Instr::Return { src } => {
-                    let v = std::mem::replace(&mut r!(src), Term::EmptyList);
                     if p.frames.len() < 2 {
+                        let v = std::mem::replace(&mut r!(src), Term::EmptyList);
                         return Outcome::Exit(Exit::Normal(v));
                     }
-                    // SAFETY: checked just above that there is a frame.
-                    let done = unsafe { p.frames.pop().unwrap_unchecked() };
-                    leave_window(p, done.base as usize);
-                    let ret = done.ret;
-                    enter!();
-                    set!(ret, v);
-                    continue;
+                    // SAFETY: `src` lies in the window; there is a caller
+                    // frame (checked just above), whose function is one of
+                    // its module's and whose saved pc is an instruction.
+                    unsafe {
+                        let v = RawTerm::take(regs.add(src as usize));
+                        let done = p.frames.pop().unwrap_unchecked();
+                        leave_window(p, done.base as usize);
+                        let caller = p.frames.last().unwrap_unchecked();
+                        m = caller.module;
+                        code = m.functions.get_unchecked(caller.fun as usize).code.as_ptr();
+                        pc = caller.pc as usize;
+                        regs = p.regs.as_mut_ptr().add(caller.base as usize);
+                        v.put(regs.add(done.ret as usize));
+                    }
                 }
 
-                Instr::Jump { target } => pc = target as usize,
+                Instr::Jump { target } => goto!(target),
                 Instr::Take { src, dst } => {
                     // SAFETY: see `regs` above.
                     unsafe { take_into(regs.add(src as usize), regs.add(dst as usize)) }
                 }
                 Instr::JumpIfFalsy { src, target } => {
                     if !r!(src).is_truthy() {
-                        pc = target as usize;
+                        goto!(target);
                     }
                 }
                 Instr::JumpUnlessTrue { src, target } => {
                     if !matches!(r!(src), Term::Atom(Atom::TRUE)) {
-                        pc = target as usize;
+                        goto!(target);
                     }
                 }
                 Instr::Fail { kind, src } => {
@@ -499,22 +547,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         (x, y) => x == y,
                     };
                     if !equal {
-                        pc = fail as usize;
+                        goto!(fail);
                     }
                 }
                 Instr::IsEqInt { a, imm, fail } => {
                     if !matches!(r!(a), Term::Int(x) if x == imm as i64) {
-                        pc = fail as usize;
+                        goto!(fail);
                     }
                 }
                 Instr::IsEqAtom { a, atom, fail } => {
                     if !matches!(r!(a), Term::Atom(x) if x == atom) {
-                        pc = fail as usize;
+                        goto!(fail);
                     }
                 }
                 Instr::IsTuple { src, arity, fail } => match &r!(src) {
                     Term::Tuple(t) if t.0.len() == arity as usize => {}
-                    _ => pc = fail as usize,
+                    _ => goto!(fail),
                 },
                 Instr::GetElem { src, index, dst } => {
                     let v = match &r!(src) {
@@ -534,16 +582,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         r!(head) = h;
                         r!(tail) = t;
                     }
-                    _ => pc = fail as usize,
+                    _ => goto!(fail),
                 },
                 Instr::IsEmptyList { src, fail } => {
                     if !matches!(r!(src), Term::EmptyList) {
-                        pc = fail as usize;
+                        goto!(fail);
                     }
                 }
                 Instr::IsMap { src, fail } => {
                     if !matches!(r!(src), Term::Map(_)) {
-                        pc = fail as usize;
+                        goto!(fail);
                     }
                 }
                 Instr::GetMapValue {
@@ -558,7 +606,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     };
                     match found {
                         Some(v) => r!(dst) = v,
-                        None => pc = fail as usize,
+                        None => goto!(fail),
                     }
                 }
                 Instr::IsBinaryPrefix {
@@ -578,7 +626,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     };
                     match tail {
                         Some(t) => r!(rest) = t,
-                        None => pc = fail as usize,
+                        None => goto!(fail),
                     }
                 }
 
@@ -611,10 +659,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         || p.mailbox.len().saturating_sub(p.save) >= receive::PREFILTER_MIN
                     {
                         let base = base!();
-                        receive::skip(p, code, pc - 1, dst, base, &m.literals);
+                        receive::skip(p, &fun!().code, pc!() - 1, dst, base, &m.literals);
                     }
                     if p.save >= p.mailbox.len() && p.drain() == Drained::Died {
-                        save_pc!(pc - 1);
+                        save_pc!(pc!() - 1);
                         return Outcome::Exit(process::died(p));
                     }
                     match p.mailbox.get(p.save) {
@@ -622,12 +670,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             let msg = msg.clone();
                             r!(dst) = msg;
                         }
-                        None => pc = wait as usize,
+                        None => goto!(wait),
                     }
                 }
                 Instr::RecvNext { peek } => {
                     p.save += 1;
-                    pc = peek as usize;
+                    goto!(peek);
                 }
                 Instr::RecvAccept => {
                     p.remove_message(p.save);
@@ -646,15 +694,15 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // this time slice) are tried before a timeout is taken.
                     match p.drain() {
                         Drained::Messages => {
-                            pc = peek as usize;
+                            goto!(peek);
                             continue;
                         }
                         Drained::Nothing if p.save < p.mailbox.len() => {
-                            pc = peek as usize;
+                            goto!(peek);
                             continue;
                         }
                         Drained::Died => {
-                            save_pc!(pc - 1);
+                            save_pc!(pc!() - 1);
                             return Outcome::Exit(process::died(p));
                         }
                         Drained::Nothing => {}
@@ -689,10 +737,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         p.timed_out = false;
                         p.save = 0;
                         p.deadline = None;
-                        pc = after as usize;
+                        goto!(after);
                         continue;
                     }
-                    save_pc!(pc - 1);
+                    save_pc!(pc!() - 1);
                     // A waiting process holds no values of returned frames.
                     truncate_regs(&mut p.regs, p.top);
                     return Outcome::Wait;
@@ -700,6 +748,67 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             }
         }
     }
+}
+
+/// A term in transit between two registers, held as raw words.
+///
+/// It is read and written as a 4-byte, a 4-byte and an 8-byte word, the
+/// sizes the interpreter's stores of integers use (a tag, then a payload),
+/// whatever the variant: a 16-byte copy of a value stored a moment ago in
+/// two parts cannot be forwarded from the store buffer and stalls (an
+/// argument computed just before a call, a result just before a return).
+/// It owns what the term owns: it must be put somewhere.
+struct RawTerm {
+    low: MaybeUninit<u32>,
+    high: MaybeUninit<u32>,
+    payload: MaybeUninit<u64>,
+}
+
+const _: () = assert!(std::mem::size_of::<Term>() == 16);
+
+impl RawTerm {
+    /// Moves the term out of `slot`, leaving `[]`.
+    ///
+    /// # Safety
+    /// `slot` points to a valid term.
+    #[inline(always)]
+    unsafe fn take(slot: *mut Term) -> RawTerm {
+        let words = slot as *const MaybeUninit<u32>;
+        let raw = RawTerm {
+            low: words.read(),
+            // Volatile, so that it is not merged with `low` into one
+            // 8-byte load that the 4-byte store of a tag cannot forward to.
+            high: words.add(1).read_volatile(),
+            payload: (slot as *const MaybeUninit<u64>).add(1).read(),
+        };
+        std::ptr::write(slot, Term::EmptyList);
+        raw
+    }
+
+    /// Stores the term in `slot`, dropping the value there.
+    ///
+    /// # Safety
+    /// `slot` points to a valid term.
+    #[inline(always)]
+    unsafe fn put(self, slot: *mut Term) {
+        if !(*slot).is_immediate() {
+            std::ptr::drop_in_place(slot);
+        }
+        let words = slot as *mut MaybeUninit<u32>;
+        words.write(self.low);
+        words.add(1).write_volatile(self.high);
+        (slot as *mut MaybeUninit<u64>).add(1).write(self.payload);
+    }
+}
+
+/// Moves the term in register `src` to register `dst` (which may be the
+/// same), leaving `[]` in `src` when they differ.
+///
+/// # Safety
+/// Both point to valid terms.
+#[inline(always)]
+unsafe fn move_term(src: *mut Term, dst: *mut Term) {
+    RawTerm::take(src).put(dst)
 }
 
 /// Moves the value out of a register, leaving `[]` behind (an immediate
@@ -828,14 +937,7 @@ fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, Exception> {
 fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
     use std::cmp::Ordering::*;
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
-        return match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Gt => x > y,
-            CmpOp::Le => x <= y,
-            CmpOp::Ge => x >= y,
-            CmpOp::Eq | CmpOp::StrictEq => x == y,
-            CmpOp::Ne | CmpOp::StrictNe => x != y,
-        };
+        return op.holds(x.cmp(y));
     }
     match op {
         CmpOp::StrictEq => a == b,
