@@ -3045,3 +3045,29 @@ fn stream() {
         ],
     );
 }
+
+#[test]
+fn sigils() {
+    check(
+        "sigils",
+        &[
+            (r#"~w(foo bar  baz)"#, r#"["foo", "bar", "baz"]"#),
+            (r#"~w(foo bar)a"#, r#"[:foo, :bar]"#),
+            (r#"~w[a b]c"#, r#"['a', 'b']"#),
+            (r#"~w{x y}s"#, r#"["x", "y"]"#),
+            (r#"~w()"#, r#"[]"#),
+            (r#"~w(a b) ++ ~w<c>"#, r#"["a", "b", "c"]"#),
+            (r#"~s(hello "world")"#, r#""hello \"world\"""#),
+            (r#"~s{x is #{1 + 2}}"#, r#""x is 3""#),
+            (r#"~S(no #{x} here\n)"#, r#""no \#{x} here\\n""#),
+            (r#"~c(abc)"#, r#"'abc'"#),
+            (r#"~C(a\nb)"#, r#"'a\\nb'"#),
+            (r#"~s<a \> b>"#, r#""a > b""#),
+            (r#"~s|pipe|"#, r#""pipe""#),
+            (r#"~s"quoted""#, r#""quoted""#),
+            (r#"~s'single'"#, r#""single""#),
+            (r#"~s/slash\/ed/"#, r#""slash/ed""#),
+            (r#"~s(tab\there)"#, r#""tab\there""#),
+        ],
+    );
+}

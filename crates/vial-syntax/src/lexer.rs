@@ -353,7 +353,13 @@ impl<'s> Lexer<'s> {
                     ))
                 }
                 Raw::Tilde => {
-                    return Err(LexError::new("sigils are not supported", Span::new(s, e)))
+                    let (mut tokens, next) = self.sigil(s, e)?;
+                    end = next;
+                    let last = tokens.pop().expect("a sigil makes a token");
+                    for tok in tokens {
+                        out.push(Spanned { tok, start: s, end });
+                    }
+                    last
                 }
                 Raw::Ellipsis => {
                     return Err(LexError::new("unexpected token: ...", Span::new(s, e)))

@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod lexer;
 mod parser;
 pub mod sexp;
+mod sigils;
 mod strings;
 pub mod token;
 
