@@ -54,7 +54,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         // The frame's register window. It stays valid until the frame
         // changes: only frame pushes, pops and unwinding resize the
         // register stack, and each of those either re-enters the frame
-        // loop or resets `regs` with `enter!` (BIFs never touch their
+        // loop or resets `regs` in place (BIFs never touch their
         // caller's registers). Every register operand is below the
         // function's `nregs`, which `code::Function::check_registers`
         // verified when it was loaded.
@@ -66,7 +66,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         macro_rules! frame {
             () => {
                 // SAFETY: a running process always has a frame (checked on
-                // entry above; the callers of `enter!` check before popping).
+                // entry above; `Return` checks before popping).
                 unsafe { p.frames.last().unwrap_unchecked() }
             };
         }
@@ -102,12 +102,6 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
-        // The index of the next instruction.
-        macro_rules! pc {
-            () => {
-                pc
-            };
-        }
         // Continues at instruction `target` of the function.
         macro_rules! goto {
             ($target:expr) => {
@@ -123,7 +117,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         }
         macro_rules! throw {
             ($exc:expr) => {{
-                save_pc!(pc!());
+                save_pc!(pc);
                 match unwind(p, $exc) {
                     None => continue 'frame,
                     Some(e) => return Outcome::Exit(Exit::Raised(e)),
@@ -172,7 +166,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 match $target {
                     Target::Vial(module, index) => {
                         if ret.is_some() {
-                            save_pc!(pc!());
+                            save_pc!(pc);
                         }
                         push_frame_values(p, module, index, $argv, $env, ret);
                         continue 'frame;
@@ -191,7 +185,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     Target::Vial(module, index) => {
                         match ret {
                             Some(dst) => {
-                                save_pc!(pc!());
+                                save_pc!(pc);
                                 push_frame(p, module, index, $start, $argc, $env, dst);
                             }
                             None => replace_frame(p, module, index, $start, $argc, $env),
@@ -208,7 +202,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         macro_rules! spend {
             () => {
                 if p.reductions <= 0 {
-                    save_pc!(pc!() - 1);
+                    save_pc!(pc - 1);
                     return Outcome::Yield;
                 }
                 p.reductions -= 1;
@@ -324,7 +318,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     unsafe {
                         let callee = m.functions.get_unchecked(fun as usize);
                         let caller = p.frames.last_mut().unwrap_unchecked();
-                        caller.pc = pc!() as u32;
+                        caller.pc = pc as u32;
                         let caller_base = caller.base as usize;
                         let base = p.top;
                         let top = base + callee.nregs as usize;
@@ -659,10 +653,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         || p.mailbox.len().saturating_sub(p.save) >= receive::PREFILTER_MIN
                     {
                         let base = base!();
-                        receive::skip(p, &fun!().code, pc!() - 1, dst, base, &m.literals);
+                        receive::skip(p, &fun!().code, pc - 1, dst, base, &m.literals);
                     }
                     if p.save >= p.mailbox.len() && p.drain() == Drained::Died {
-                        save_pc!(pc!() - 1);
+                        save_pc!(pc - 1);
                         return Outcome::Exit(process::died(p));
                     }
                     match p.mailbox.get(p.save) {
@@ -702,7 +696,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             continue;
                         }
                         Drained::Died => {
-                            save_pc!(pc!() - 1);
+                            save_pc!(pc - 1);
                             return Outcome::Exit(process::died(p));
                         }
                         Drained::Nothing => {}
@@ -740,7 +734,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         goto!(after);
                         continue;
                     }
-                    save_pc!(pc!() - 1);
+                    save_pc!(pc - 1);
                     // A waiting process holds no values of returned frames.
                     truncate_regs(&mut p.regs, p.top);
                     return Outcome::Wait;
