@@ -87,7 +87,7 @@ fn pipeline(source: &str) -> Outcome {
             for m in &program.modules {
                 for f in &m.functions {
                     f.check_registers();
-                    f.check_control(m.functions.len(), |k| m.functions[k].nregs as usize);
+                    f.check_control(&m.functions);
                     f.check_writes_before_reads();
                 }
             }

@@ -500,18 +500,18 @@ impl Instr {
 
     /// The instruction's jump targets (none for most instructions).
     pub fn labels(&self) -> smallvec::SmallVec<[Label; 2]> {
-        let found = std::cell::RefCell::new(smallvec::SmallVec::new());
+        let mut found = smallvec::SmallVec::new();
         let mut copy = *self;
         copy.map_labels(|l| {
-            found.borrow_mut().push(l);
+            found.push(l);
             l
         });
-        found.into_inner()
+        found
     }
 
     /// Applies `f` to every jump target of the instruction (the compiler
     /// emits symbolic labels and resolves them to indices with this).
-    pub fn map_labels(&mut self, f: impl Fn(Label) -> Label) {
+    pub fn map_labels(&mut self, mut f: impl FnMut(Label) -> Label) {
         match self {
             Instr::Jump { target }
             | Instr::JumpIfFalsy { target, .. }

@@ -178,13 +178,13 @@ impl Function {
     /// Checks that control stays inside the function: every jump target
     /// is an instruction, no instruction that may fall through is the last,
     /// every local function index (of calls and closures) is one of the
-    /// module's `nfuns` functions, and a local call's arguments fit in the
-    /// callee's registers (`nregs_of(index)`). The interpreter fetches
-    /// instructions and enters local functions without bounds checks.
+    /// module's `functions`, and a local call's arguments fit in the
+    /// callee's registers. The interpreter fetches instructions and enters
+    /// local functions without bounds checks.
     ///
     /// # Panics
     /// On a violation, which is a compiler bug.
-    pub fn check_control(&self, nfuns: usize, nregs_of: impl Fn(usize) -> usize) {
+    pub fn check_control(&self, functions: &[Function]) {
         let n = self.code.len();
         for (pc, instr) in self.code.iter().enumerate() {
             let local = match *instr {
@@ -196,7 +196,11 @@ impl Function {
             };
             let in_range = instr.labels().iter().all(|&l| (l as usize) < n)
                 && (!instr.falls_through() || pc + 1 < n)
-                && local.is_none_or(|(f, argc)| f < nfuns && argc as usize <= nregs_of(f));
+                && local.is_none_or(|(f, argc)| {
+                    functions
+                        .get(f)
+                        .is_some_and(|callee| argc as u16 <= callee.nregs)
+                });
             assert!(
                 in_range,
                 "internal compiler error: {}/{} instruction {pc} ({instr:?}) leads outside the function or module",
@@ -230,9 +234,7 @@ impl Function {
 pub fn load(mut module: Module) -> &'static Module {
     for f in &module.functions {
         f.check_registers();
-        f.check_control(module.functions.len(), |k| {
-            module.functions[k].nregs as usize
-        });
+        f.check_control(&module.functions);
         f.check_writes_before_reads();
     }
     module.import_targets = module
@@ -346,7 +348,8 @@ mod tests {
             code,
             public: true,
         };
-        std::panic::catch_unwind(|| f.check_control(1, |_| 2)).is_ok()
+        // The module has this one function, of 2 registers.
+        std::panic::catch_unwind(|| f.check_control(std::slice::from_ref(&f))).is_ok()
     }
 
     #[test]

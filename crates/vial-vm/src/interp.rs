@@ -102,14 +102,6 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
-        // Continues at instruction `target` of the function.
-        macro_rules! goto {
-            ($target:expr) => {
-                // Every jump target is an instruction of the function
-                // (`code::Function::check_control`).
-                pc = $target as usize
-            };
-        }
         macro_rules! save_pc {
             ($at:expr) => {
                 p.frames.last_mut().expect("frame").pc = $at as u32
@@ -481,7 +473,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::JumpUnlessCompare { op, a, b, target } => {
                     if !compare(op, &r!(a), &r!(b)) {
-                        goto!(target);
+                        pc = target as usize;
                     }
                 }
                 Instr::JumpUnlessCompareImm { op, a, imm, target } => {
@@ -490,7 +482,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         ref other => compare(op, other, &Term::Int(imm as i64)),
                     };
                     if !holds {
-                        goto!(target);
+                        pc = target as usize;
                     }
                 }
                 Instr::Return { src } => {
@@ -514,19 +506,19 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                 }
 
-                Instr::Jump { target } => goto!(target),
+                Instr::Jump { target } => pc = target as usize,
                 Instr::Take { src, dst } => {
                     // SAFETY: see `regs` above.
                     unsafe { take_into(regs.add(src as usize), regs.add(dst as usize)) }
                 }
                 Instr::JumpIfFalsy { src, target } => {
                     if !r!(src).is_truthy() {
-                        goto!(target);
+                        pc = target as usize;
                     }
                 }
                 Instr::JumpUnlessTrue { src, target } => {
                     if !matches!(r!(src), Term::Atom(Atom::TRUE)) {
-                        goto!(target);
+                        pc = target as usize;
                     }
                 }
                 Instr::Fail { kind, src } => {
@@ -541,22 +533,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         (x, y) => x == y,
                     };
                     if !equal {
-                        goto!(fail);
+                        pc = fail as usize;
                     }
                 }
                 Instr::IsEqInt { a, imm, fail } => {
                     if !matches!(r!(a), Term::Int(x) if x == imm as i64) {
-                        goto!(fail);
+                        pc = fail as usize;
                     }
                 }
                 Instr::IsEqAtom { a, atom, fail } => {
                     if !matches!(r!(a), Term::Atom(x) if x == atom) {
-                        goto!(fail);
+                        pc = fail as usize;
                     }
                 }
                 Instr::IsTuple { src, arity, fail } => match &r!(src) {
                     Term::Tuple(t) if t.0.len() == arity as usize => {}
-                    _ => goto!(fail),
+                    _ => pc = fail as usize,
                 },
                 Instr::GetElem { src, index, dst } => {
                     let v = match &r!(src) {
@@ -576,16 +568,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         r!(head) = h;
                         r!(tail) = t;
                     }
-                    _ => goto!(fail),
+                    _ => pc = fail as usize,
                 },
                 Instr::IsEmptyList { src, fail } => {
                     if !matches!(r!(src), Term::EmptyList) {
-                        goto!(fail);
+                        pc = fail as usize;
                     }
                 }
                 Instr::IsMap { src, fail } => {
                     if !matches!(r!(src), Term::Map(_)) {
-                        goto!(fail);
+                        pc = fail as usize;
                     }
                 }
                 Instr::GetMapValue {
@@ -600,7 +592,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     };
                     match found {
                         Some(v) => r!(dst) = v,
-                        None => goto!(fail),
+                        None => pc = fail as usize,
                     }
                 }
                 Instr::IsBinaryPrefix {
@@ -620,7 +612,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     };
                     match tail {
                         Some(t) => r!(rest) = t,
-                        None => goto!(fail),
+                        None => pc = fail as usize,
                     }
                 }
 
@@ -664,12 +656,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             let msg = msg.clone();
                             r!(dst) = msg;
                         }
-                        None => goto!(wait),
+                        None => pc = wait as usize,
                     }
                 }
                 Instr::RecvNext { peek } => {
                     p.save += 1;
-                    goto!(peek);
+                    pc = peek as usize;
                 }
                 Instr::RecvAccept => {
                     p.remove_message(p.save);
@@ -688,11 +680,11 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // this time slice) are tried before a timeout is taken.
                     match p.drain() {
                         Drained::Messages => {
-                            goto!(peek);
+                            pc = peek as usize;
                             continue;
                         }
                         Drained::Nothing if p.save < p.mailbox.len() => {
-                            goto!(peek);
+                            pc = peek as usize;
                             continue;
                         }
                         Drained::Died => {
@@ -731,7 +723,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         p.timed_out = false;
                         p.save = 0;
                         p.deadline = None;
-                        goto!(after);
+                        pc = after as usize;
                         continue;
                     }
                     save_pc!(pc - 1);
@@ -805,22 +797,6 @@ unsafe fn move_term(src: *mut Term, dst: *mut Term) {
     RawTerm::take(src).put(dst)
 }
 
-/// Moves the value out of a register, leaving `[]` behind (an immediate
-/// is copied and left in place: it owns nothing).
-///
-/// An immediate is read field by field, as it was written: a whole-term
-/// 16-byte copy of a value stored a moment ago as a tag and a payload
-/// cannot be forwarded from the store buffer and stalls (an argument
-/// computed just before a call).
-#[inline(always)]
-fn take(slot: &mut Term) -> Term {
-    if slot.is_immediate() {
-        slot.clone()
-    } else {
-        std::mem::replace(slot, Term::EmptyList)
-    }
-}
-
 /// [`Instr::Take`]: moves the value of register `src` into register `dst`.
 /// Kept out of line: as an inline arm it made the dispatch loop's code
 /// layout cost fib and loop_sum 5 to 10%.
@@ -829,8 +805,7 @@ fn take(slot: &mut Term) -> Term {
 /// Both point into the current frame's register window.
 #[inline(never)]
 unsafe fn take_into(src: *mut Term, dst: *mut Term) {
-    let v = take(&mut *src);
-    put(&mut *dst, v);
+    move_term(src, dst)
 }
 
 /// Stores `v` in a register, skipping the drop call for an immediate.
@@ -1100,8 +1075,7 @@ fn push_frame(
         // the call, so moving saves a reference-count increment and
         // decrement per boxed argument.
         for i in 0..argc {
-            let v = take(&mut *ptr.add(args + i));
-            put(&mut *ptr.add(base + i), v);
+            move_term(ptr.add(args + i), ptr.add(base + i));
         }
         for (i, v) in env.iter().enumerate() {
             put(&mut *ptr.add(base + argc + i), v.clone());
@@ -1138,9 +1112,15 @@ fn replace_frame(
     // Each argument lies at or above the slot it moves to, so moving them
     // in ascending order only ever overwrites arguments already moved,
     // even where the two ranges overlap.
+    assert!(
+        args + argc <= p.regs.len(),
+        "arguments lie in the current frame"
+    );
+    let ptr = p.regs.as_mut_ptr();
     for i in 0..argc {
-        let v = take(&mut p.regs[args + i]);
-        put(&mut p.regs[base + i], v);
+        // SAFETY: both slots lie within the register stack (checked
+        // above).
+        unsafe { move_term(ptr.add(args + i), ptr.add(base + i)) }
     }
     // The rest of the window keeps the old frame's values until the new
     // code overwrites them (the compiler writes every register before

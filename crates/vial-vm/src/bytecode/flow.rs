@@ -24,6 +24,23 @@ impl Instr {
         )
     }
 
+    /// The `(source, destination)` pairs of a fused move (`Move2`,
+    /// `Move3`), in the order they happen; empty for any other instruction.
+    pub fn fused_moves(&self) -> smallvec::SmallVec<[(Reg, Reg); 3]> {
+        match *self {
+            Instr::Move2 { s1, d1, s2, d2 } => [(s1, d1), (s2, d2)].into_iter().collect(),
+            Instr::Move3 {
+                s1,
+                d1,
+                s2,
+                d2,
+                s3,
+                d3,
+            } => [(s1, d1), (s2, d2), (s3, d3)].into_iter().collect(),
+            _ => smallvec::SmallVec::new(),
+        }
+    }
+
     /// Calls `f` with every register the instruction reads.
     pub fn reads(&self, mut f: impl FnMut(Reg)) {
         use Instr::*;

@@ -62,28 +62,18 @@ pub(super) fn first_unwritten_read(f: &Function) -> Option<(usize, Reg)> {
 /// `Move2`/`Move3` happen in order, so a later one may read what an
 /// earlier one wrote.
 fn unwritten_read(instr: &Instr, set: &Regs) -> Option<Reg> {
-    let moves: &[(Reg, Reg)] = match *instr {
-        Instr::Move2 { s1, d1, s2, d2 } => &[(s1, d1), (s2, d2)],
-        Instr::Move3 {
-            s1,
-            d1,
-            s2,
-            d2,
-            s3,
-            d3,
-        } => &[(s1, d1), (s2, d2), (s3, d3)],
-        _ => {
-            let mut missing = None;
-            instr.reads(|r| {
-                if missing.is_none() && !set.has(r) {
-                    missing = Some(r);
-                }
-            });
-            return missing;
-        }
-    };
+    let moves = instr.fused_moves();
+    if moves.is_empty() {
+        let mut missing = None;
+        instr.reads(|r| {
+            if missing.is_none() && !set.has(r) {
+                missing = Some(r);
+            }
+        });
+        return missing;
+    }
     let mut set = set.clone();
-    for &(src, dst) in moves {
+    for (src, dst) in moves {
         if !set.has(src) {
             return Some(src);
         }
@@ -100,9 +90,10 @@ fn successors(instr: &Instr, pc: usize, mut before: Regs) -> Vec<(usize, Regs)> 
     }
     // Writes that happen only when the instruction falls through.
     let mut passed = before.clone();
+    for (_, d) in instr.fused_moves() {
+        passed.add(d);
+    }
     match *instr {
-        Instr::Move2 { d1, d2, .. } => [d1, d2].into_iter().for_each(|d| passed.add(d)),
-        Instr::Move3 { d1, d2, d3, .. } => [d1, d2, d3].into_iter().for_each(|d| passed.add(d)),
         Instr::IsCons { head, tail, .. } => [head, tail].into_iter().for_each(|d| passed.add(d)),
         Instr::GetMapValue { dst, .. } | Instr::RecvPeek { dst, .. } => passed.add(dst),
         Instr::IsBinaryPrefix { rest, .. } => passed.add(rest),
