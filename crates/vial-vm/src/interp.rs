@@ -297,30 +297,24 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::CallLocal {
                     fun,
                     args,
-                    argc,
+                    argc: _,
                     dst,
                 } => {
                     spend!();
                     // The fast path of `push_frame`, switching code, pc and
                     // registers in place.
                     // SAFETY: `fun` is one of the module's functions and
-                    // `argc` within its registers (`check_control`); the
-                    // arguments lie in the caller's window, below `p.top`,
-                    // where the callee's window starts.
+                    // `args + argc` within the caller's registers
+                    // (`check_control`, `check_registers`); the callee's
+                    // window starts at the arguments (see `push_frame`).
                     unsafe {
                         let callee = m.functions.get_unchecked(fun as usize);
                         let caller = p.frames.last_mut().unwrap_unchecked();
                         caller.pc = pc as u32;
-                        let caller_base = caller.base as usize;
-                        let base = p.top;
+                        let base = caller.base as usize + args as usize;
                         let top = base + callee.nregs as usize;
                         if top > p.regs.len() {
                             grow_regs(&mut p.regs, top);
-                            regs = p.regs.as_mut_ptr().add(caller_base);
-                        }
-                        let window = p.regs.as_mut_ptr().add(base);
-                        for i in 0..argc as usize {
-                            move_term(regs.add(args as usize + i), window.add(i));
                         }
                         p.top = top;
                         p.frames.push(Frame {
@@ -332,7 +326,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         });
                         code = callee.code.as_ptr();
                         pc = 0;
-                        regs = window;
+                        regs = p.regs.as_mut_ptr().add(base);
                     }
                 }
                 Instr::TailCallSelf { args, argc } => {
@@ -496,10 +490,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     unsafe {
                         let v = RawTerm::take(regs.add(src as usize));
                         let done = p.frames.pop().unwrap_unchecked();
-                        leave_window(p, done.base as usize);
                         let caller = p.frames.last().unwrap_unchecked();
                         m = caller.module;
-                        code = m.functions.get_unchecked(caller.fun as usize).code.as_ptr();
+                        let function = m.functions.get_unchecked(caller.fun as usize);
+                        leave_window(p, caller.base as usize + function.nregs as usize);
+                        let caller = p.frames.last().unwrap_unchecked();
+                        code = function.code.as_ptr();
                         pc = caller.pc as usize;
                         regs = p.regs.as_mut_ptr().add(caller.base as usize);
                         v.put(regs.add(done.ret as usize));
@@ -848,11 +844,18 @@ const KEPT_REGS: usize = 256;
 
 /// Makes the window ending at `top` the current one after a frame
 /// returns: the returned frame's values stay for the next call to reuse,
-/// within [`KEPT_REGS`].
+/// within [`KEPT_REGS`]. The stack may also have become shorter than the
+/// window (a callee's window can end below its caller's, and the stack is
+/// cut to the top window when the process waits or unwinds); the slots
+/// past the cut only held registers dead after the call, so they come
+/// back as `[]`s.
 #[inline(always)]
 fn leave_window(p: &mut Process, top: usize) {
     p.top = top;
-    if p.regs.len() - top > KEPT_REGS {
+    let len = p.regs.len();
+    if len < top {
+        grow_regs(&mut p.regs, top);
+    } else if len - top > KEPT_REGS {
         truncate_regs(&mut p.regs, top + KEPT_REGS);
     }
 }
@@ -1041,8 +1044,9 @@ fn push_frame_values(
     p.top = top;
 }
 
-/// Pushes a frame for `module.functions[fun]` with arguments copied from
-/// absolute registers `args..args+argc` and then `env`.
+/// Pushes a frame for `module.functions[fun]` whose window starts at
+/// absolute register `args`: its arguments `args..args+argc`, left where
+/// they are, then copies of `env`.
 #[inline(always)]
 fn push_frame(
     p: &mut Process,
@@ -1053,33 +1057,27 @@ fn push_frame(
     env: &[Term],
     ret: Reg,
 ) {
-    let base = p.top;
+    // The callee's window starts at its arguments, which stay where the
+    // caller put them (as in Lua): the compiler allocates a call's
+    // arguments above every register live after the call, so the callee
+    // may use everything from there on (checked at load, see
+    // `code::verify`). Its other registers, and those above the caller's
+    // window, keep the values of earlier frames until the callee
+    // overwrites them (the compiler writes every register before reading
+    // it), which saves filling the window on each call and dropping it on
+    // each return.
+    let base = args;
     let argc = argc as usize;
     let top = base + (module.functions[fun as usize].nregs as usize).max(argc + env.len());
-    assert!(args + argc <= base, "arguments lie in the caller's window");
-    // The window reuses slots that returned frames left initialised; only
-    // a call deeper than any before grows the stack. Its registers other
-    // than the arguments keep those values until the callee overwrites
-    // them (the compiler writes every register before reading it), which
-    // saves filling the window on each call and dropping it on each
-    // return.
+    assert!(
+        base >= p.frames.last().map_or(0, |f| f.base as usize),
+        "arguments lie in the caller's window"
+    );
     if top > p.regs.len() {
         grow_regs(&mut p.regs, top);
     }
-    // SAFETY: `base..top` lies within the initialised length (grown just
-    // above), and the arguments lie below `base` (checked above).
-    unsafe {
-        let ptr = p.regs.as_mut_ptr();
-        // Moved, not cloned: the compiler evaluates every call's
-        // arguments into fresh scratch registers that nothing reads after
-        // the call, so moving saves a reference-count increment and
-        // decrement per boxed argument.
-        for i in 0..argc {
-            move_term(ptr.add(args + i), ptr.add(base + i));
-        }
-        for (i, v) in env.iter().enumerate() {
-            put(&mut *ptr.add(base + argc + i), v.clone());
-        }
+    for (i, v) in env.iter().enumerate() {
+        put(&mut p.regs[base + argc + i], v.clone());
     }
     p.top = top;
     p.frames.push(Frame {
@@ -1140,15 +1138,15 @@ fn replace_frame(
 /// when the popped frame was the process's first one.
 fn return_value(p: &mut Process, v: Term) -> Option<Term> {
     let frame = p.frames.pop().expect("frame");
-    leave_window(p, frame.base as usize);
-    match p.frames.last() {
-        None => Some(v),
-        Some(caller) => {
-            let at = caller.base as usize + frame.ret as usize;
-            put(&mut p.regs[at], v);
-            None
-        }
-    }
+    let Some(caller) = p.frames.last() else {
+        leave_window(p, frame.base as usize);
+        return Some(v);
+    };
+    let base = caller.base as usize;
+    let nregs = caller.module.functions[caller.fun as usize].nregs as usize;
+    leave_window(p, base + nregs);
+    put(&mut p.regs[base + frame.ret as usize], v);
+    None
 }
 
 /// Unwinds to the innermost handler. Returns the exception back when there is

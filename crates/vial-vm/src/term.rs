@@ -28,14 +28,16 @@ pub enum Term {
     /// An integer that fits in 64 bits. Arithmetic promotes to [`Term::Big`]
     /// on overflow, and results that fit are always demoted back here.
     Int(i64),
-    /// An integer outside the `i64` range (never one that fits).
-    Big(Arc<BigInt>),
     Float(f64),
     Atom(Atom),
     Pid(Pid),
     Ref(Ref),
     /// `[]`
     EmptyList,
+    // The immediates come first, so that `is_immediate` is one comparison
+    // of the discriminant.
+    /// An integer outside the `i64` range (never one that fits).
+    Big(Arc<BigInt>),
     /// A non-empty list cell `[head | tail]`.
     Cons(Arc<Cons>),
     Tuple(Arc<Tuple>),
