@@ -274,7 +274,7 @@ impl FnBuilder<'_> {
         self.finish(r, dest)
     }
 
-    /// `lhs op rhs` as [`Instr::Arith`], or [`Instr::ArithImm`] when an
+    /// `lhs op rhs` as [`Instr::arith`], or [`Instr::arith_imm`] when an
     /// operand is a small integer constant (on the left only for the
     /// commutative `+` and `*`).
     fn arith(&mut self, op: ArithOp, lhs: &Expr, rhs: &Expr, dest: Dest, e: &Expr) -> CResult<()> {
@@ -292,8 +292,8 @@ impl FnBuilder<'_> {
         let dst = self.dest_reg(dest, e)?;
         self.set_span(e.span);
         self.emit(match b {
-            Ok(b) => Instr::Arith { op, a, b, dst },
-            Err(imm) => Instr::ArithImm { op, a, imm, dst },
+            Ok(b) => Instr::arith(op, a, b, dst),
+            Err(imm) => Instr::arith_imm(op, a, imm, dst),
         });
         self.finish(dst, dest)
     }

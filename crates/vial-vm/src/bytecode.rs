@@ -111,16 +111,27 @@ pub enum Class {
 pub enum Instr {
     // ---- moves and constants -------------------------------------------------
     /// `dst = src`. Compiled from variable reads that need a copy.
-    Move { src: Reg, dst: Reg },
+    Move {
+        src: Reg,
+        dst: Reg,
+    },
     /// `dst = src`, leaving `[]` in `src`: a move whose source the code
     /// never reads again (the compiler's liveness pass turns such `Move`s
     /// into `Take`s), so a boxed value changes hands without touching its
     /// reference count.
-    Take { src: Reg, dst: Reg },
+    Take {
+        src: Reg,
+        dst: Reg,
+    },
     /// Two [`Instr::Move`]s in order: `d1 = s1`, then `d2 = s2`. The
     /// compiler fuses runs of moves (argument set-up before a call) so
     /// that they cost one dispatch.
-    Move2 { s1: Reg, d1: Reg, s2: Reg, d2: Reg },
+    Move2 {
+        s1: Reg,
+        d1: Reg,
+        s2: Reg,
+        d2: Reg,
+    },
     /// Three [`Instr::Move`]s in order.
     Move3 {
         s1: Reg,
@@ -133,13 +144,23 @@ pub enum Instr {
     /// `dst = literals[lit]`. Every constant term (numbers, atoms, strings,
     /// constant lists/tuples, `&Mod.fun/n` values) lives in the module's
     /// literal pool.
-    Literal { lit: u32, dst: Reg },
+    Literal {
+        lit: u32,
+        dst: Reg,
+    },
     /// `dst = small integer`. Avoids a pool entry for the common case.
-    Int { value: i32, dst: Reg },
+    Int {
+        value: i32,
+        dst: Reg,
+    },
 
     // ---- construction --------------------------------------------------------
     /// `dst = {r[start], ..., r[start+n-1]}`. Compiled from `{a, b}`.
-    MakeTuple { start: Reg, n: u16, dst: Reg },
+    MakeTuple {
+        start: Reg,
+        n: u16,
+        dst: Reg,
+    },
     /// `dst = [r[start], ..., r[start+n-1] | r[tail]]`. Compiled from list
     /// literals and `[h | t]` (the compiler loads `[]` into `tail` for a
     /// proper list).
@@ -150,7 +171,11 @@ pub enum Instr {
         dst: Reg,
     },
     /// `dst = %{r[start] => r[start+1], ...}` from `n` key/value pairs.
-    MakeMap { start: Reg, n: u16, dst: Reg },
+    MakeMap {
+        start: Reg,
+        n: u16,
+        dst: Reg,
+    },
     /// `dst = %{r[map] | r[start] => r[start+1], ...}`: every key must exist
     /// already, else `KeyError`; a non-map raises `BadMapError`.
     UpdateMap {
@@ -162,7 +187,11 @@ pub enum Instr {
     /// `dst = <<to_string(r[start]) ... to_string(r[start+n-1])>>`: string
     /// interpolation (`"a#{x}b"`); a term without `String.Chars` raises
     /// `Protocol.UndefinedError`.
-    Interpolate { start: Reg, n: u16, dst: Reg },
+    Interpolate {
+        start: Reg,
+        n: u16,
+        dst: Reg,
+    },
     /// `dst = fn` for function `fun` of this module with captured values
     /// `r[env..env+n]`. Compiled from `fn ... end` and `&local/arity`.
     MakeClosure {
@@ -183,12 +212,19 @@ pub enum Instr {
         dst: Reg,
     },
     /// Tail-calls function `fun` of this module: the current frame is reused.
-    TailCallLocal { fun: u32, args: Reg, argc: u8 },
+    TailCallLocal {
+        fun: u32,
+        args: Reg,
+        argc: u8,
+    },
     /// Tail-calls the current function (a loop): the arguments move down to
     /// registers `0..argc` and execution restarts at instruction 0 in the
     /// same frame. The compiler emits it only when `args >= argc`, so no
     /// argument is overwritten before it moves.
-    TailCallSelf { args: Reg, argc: u8 },
+    TailCallSelf {
+        args: Reg,
+        argc: u8,
+    },
     /// Calls `imports[import]` (an MFA resolved through the code server at
     /// call time, so a reloaded module is seen by new calls).
     CallRemote {
@@ -198,7 +234,11 @@ pub enum Instr {
         dst: Reg,
     },
     /// Tail-call form of [`Instr::CallRemote`].
-    TailCallRemote { import: u32, args: Reg, argc: u8 },
+    TailCallRemote {
+        import: u32,
+        args: Reg,
+        argc: u8,
+    },
     /// Calls the function value in `r[fun]` (`f.(a, b)`); raises
     /// `BadFunctionError` for a non-function and `BadArityError` for a wrong
     /// argument count.
@@ -209,23 +249,41 @@ pub enum Instr {
         dst: Reg,
     },
     /// Tail-call form of [`Instr::CallFun`].
-    TailCallFun { fun: Reg, args: Reg, argc: u8 },
+    TailCallFun {
+        fun: Reg,
+        args: Reg,
+        argc: u8,
+    },
     /// `dst = m.f(a1, ..., an)` with the module computed at run time
     /// (`module.handle_call(...)`): `r[args]` is the module, `r[args+1]` the
     /// function name (an atom), `r[args+2..]` the `argc` arguments. Raises
     /// ArgumentError for a non-atom module and UndefinedFunctionError for a
     /// missing function.
-    CallDynamic { args: Reg, argc: u8, dst: Reg },
+    CallDynamic {
+        args: Reg,
+        argc: u8,
+        dst: Reg,
+    },
     /// Tail-call form of [`Instr::CallDynamic`].
-    TailCallDynamic { args: Reg, argc: u8 },
+    TailCallDynamic {
+        args: Reg,
+        argc: u8,
+    },
     /// `dst = apply(r[args], r[args+1])` (a function value and an argument
     /// list) when `argc` is 2, or `apply(r[args], r[args+1], r[args+2])`
     /// (module, function name, argument list) when `argc` is 3. Compiled
     /// from `apply/2,3`. Raises like the call it makes, and ArgumentError
     /// for an improper argument list.
-    Apply { args: Reg, argc: u8, dst: Reg },
+    Apply {
+        args: Reg,
+        argc: u8,
+        dst: Reg,
+    },
     /// Tail-call form of [`Instr::Apply`].
-    TailApply { args: Reg, argc: u8 },
+    TailApply {
+        args: Reg,
+        argc: u8,
+    },
     /// `dst = r[a] op r[b]` with Kernel semantics (integers promote to big
     /// integers, mixed operands give floats, bad operands raise
     /// ArithmeticError). Compiled from `a + b`, `div(a, b)`, ...; saves the
@@ -246,8 +304,49 @@ pub enum Instr {
         imm: i32,
         dst: Reg,
     },
+    /// [`Instr::Arith`] for `+`, `-` and `*`, the common operators, each an
+    /// instruction of its own so that the interpreter dispatches once, not
+    /// on the instruction and then on the operator ([`Instr::arith`] picks
+    /// them).
+    Add {
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    Sub {
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    Mul {
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    /// [`Instr::ArithImm`] for `+`, `-` and `*` ([`Instr::arith_imm`]
+    /// picks them).
+    AddImm {
+        a: Reg,
+        imm: i32,
+        dst: Reg,
+    },
+    SubImm {
+        a: Reg,
+        imm: i32,
+        dst: Reg,
+    },
+    MulImm {
+        a: Reg,
+        imm: i32,
+        dst: Reg,
+    },
     /// `dst = r[a] op r[b]` as `true`/`false`. Compiled from `<`, `==`, ...
-    Compare { op: CmpOp, a: Reg, b: Reg, dst: Reg },
+    Compare {
+        op: CmpOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
     /// Jumps to `target` unless `r[a] op r[b]`. Compiled from guards and
     /// conditions that are a single comparison (`when n < 2`).
     JumpUnlessCompare {
@@ -276,31 +375,64 @@ pub enum Instr {
     },
     /// Returns `r[src]` to the caller (or ends the process with reason
     /// `:normal` from its first frame).
-    Return { src: Reg },
+    Return {
+        src: Reg,
+    },
 
     // ---- control -------------------------------------------------------------
     /// Jumps to `target`.
-    Jump { target: Label },
+    Jump {
+        target: Label,
+    },
     /// Jumps to `target` when `r[src]` is `false` or `nil` (`if`, `&&`, ...).
-    JumpIfFalsy { src: Reg, target: Label },
+    JumpIfFalsy {
+        src: Reg,
+        target: Label,
+    },
     /// Jumps to `target` unless `r[src]` is exactly `true` (guards).
-    JumpUnlessTrue { src: Reg, target: Label },
+    JumpUnlessTrue {
+        src: Reg,
+        target: Label,
+    },
     /// Raises the error named by `kind` about `r[src]`.
-    Fail { kind: FailKind, src: Reg },
+    Fail {
+        kind: FailKind,
+        src: Reg,
+    },
 
     // ---- pattern tests (fall through on success, jump to `fail` otherwise) ---
     /// `r[a] === r[b]` (literals and pinned variables in patterns, and
     /// repeated variables).
-    IsEq { a: Reg, b: Reg, fail: Label },
+    IsEq {
+        a: Reg,
+        b: Reg,
+        fail: Label,
+    },
     /// `r[a] === imm`: [`Instr::IsEq`] against a small-integer literal.
-    IsEqInt { a: Reg, imm: i32, fail: Label },
+    IsEqInt {
+        a: Reg,
+        imm: i32,
+        fail: Label,
+    },
     /// `r[a] === atom`: [`Instr::IsEq`] against an atom literal (`:ok`,
     /// `nil`, `true`).
-    IsEqAtom { a: Reg, atom: Atom, fail: Label },
+    IsEqAtom {
+        a: Reg,
+        atom: Atom,
+        fail: Label,
+    },
     /// `r[src]` is a tuple of exactly `arity` elements.
-    IsTuple { src: Reg, arity: u16, fail: Label },
+    IsTuple {
+        src: Reg,
+        arity: u16,
+        fail: Label,
+    },
     /// `dst = elem(r[src], index)`; only after a passing [`Instr::IsTuple`].
-    GetElem { src: Reg, index: u16, dst: Reg },
+    GetElem {
+        src: Reg,
+        index: u16,
+        dst: Reg,
+    },
     /// `r[src]` is a non-empty list; `head`/`tail` receive its parts.
     IsCons {
         src: Reg,
@@ -309,9 +441,15 @@ pub enum Instr {
         fail: Label,
     },
     /// `r[src]` is `[]`.
-    IsEmptyList { src: Reg, fail: Label },
+    IsEmptyList {
+        src: Reg,
+        fail: Label,
+    },
     /// `r[src]` is a map.
-    IsMap { src: Reg, fail: Label },
+    IsMap {
+        src: Reg,
+        fail: Label,
+    },
     /// `r[map]` (a map) has key `r[key]`; its value goes to `dst`.
     GetMapValue {
         map: Reg,
@@ -334,21 +472,31 @@ pub enum Instr {
     /// [`HANDLER_REGS`] registers from `dst` on and jumps to `handler`.
     /// Compiled from `try` and from guards (a raising guard fails its
     /// clause).
-    TryBegin { handler: Label, dst: Reg },
+    TryBegin {
+        handler: Label,
+        dst: Reg,
+    },
     /// Removes the innermost handler installed by this frame.
     TryEnd,
     /// Raises again the exception a handler received in the
     /// [`HANDLER_REGS`] registers from `start` on (a `try` with no matching
     /// clause, or the end of an `after`).
-    Reraise { start: Reg },
+    Reraise {
+        start: Reg,
+    },
 
     // ---- receive ---------------------------------------------------------------
     /// Loads the mailbox message at the save position into `dst`, or jumps
     /// to `wait` when every message has been tried.
-    RecvPeek { dst: Reg, wait: Label },
+    RecvPeek {
+        dst: Reg,
+        wait: Label,
+    },
     /// The message at the save position did not match: advances the save
     /// position and jumps back to `peek`.
-    RecvNext { peek: Label },
+    RecvNext {
+        peek: Label,
+    },
     /// Removes the matched message at the save position and resets the save
     /// position to the start of the mailbox.
     RecvAccept,
@@ -384,6 +532,28 @@ impl Mfa {
 }
 
 impl Instr {
+    /// `dst = r[a] op r[b]`: [`Instr::Add`], [`Instr::Sub`] or
+    /// [`Instr::Mul`] for those operators, else [`Instr::Arith`].
+    pub fn arith(op: ArithOp, a: Reg, b: Reg, dst: Reg) -> Instr {
+        match op {
+            ArithOp::Add => Instr::Add { a, b, dst },
+            ArithOp::Sub => Instr::Sub { a, b, dst },
+            ArithOp::Mul => Instr::Mul { a, b, dst },
+            _ => Instr::Arith { op, a, b, dst },
+        }
+    }
+
+    /// `dst = r[a] op imm`: [`Instr::AddImm`], [`Instr::SubImm`] or
+    /// [`Instr::MulImm`] for those operators, else [`Instr::ArithImm`].
+    pub fn arith_imm(op: ArithOp, a: Reg, imm: i32, dst: Reg) -> Instr {
+        match op {
+            ArithOp::Add => Instr::AddImm { a, imm, dst },
+            ArithOp::Sub => Instr::SubImm { a, imm, dst },
+            ArithOp::Mul => Instr::MulImm { a, imm, dst },
+            _ => Instr::ArithImm { op, a, imm, dst },
+        }
+    }
+
     /// One past the highest register the instruction reads or writes (0
     /// when it touches none): a function is well formed only if this is
     /// at most its `nregs` for every instruction, which the interpreter
@@ -443,8 +613,15 @@ impl Instr {
             TailCallFun { fun, args, argc } => span(args, argc as u32).max(r(fun)),
             CallDynamic { args, argc, dst } => span(args, argc as u32 + 2).max(r(dst)),
             TailCallDynamic { args, argc } => span(args, argc as u32 + 2),
-            Arith { a, b, dst, .. } | Compare { a, b, dst, .. } => r(a).max(r(b)).max(r(dst)),
-            ArithImm { a, dst, .. } => r(a).max(r(dst)),
+            Arith { a, b, dst, .. }
+            | Add { a, b, dst }
+            | Sub { a, b, dst }
+            | Mul { a, b, dst }
+            | Compare { a, b, dst, .. } => r(a).max(r(b)).max(r(dst)),
+            ArithImm { a, dst, .. }
+            | AddImm { a, dst, .. }
+            | SubImm { a, dst, .. }
+            | MulImm { a, dst, .. } => r(a).max(r(dst)),
             JumpUnlessCompare { a, b, .. } | IsEq { a, b, .. } => r(a).max(r(b)),
             JumpUnlessCompareImm { a, .. } | IsEqInt { a, .. } | IsEqAtom { a, .. } => r(a),
             Return { src }
@@ -491,6 +668,12 @@ impl Instr {
             | Apply { dst, .. }
             | Arith { dst, .. }
             | ArithImm { dst, .. }
+            | Add { dst, .. }
+            | Sub { dst, .. }
+            | Mul { dst, .. }
+            | AddImm { dst, .. }
+            | SubImm { dst, .. }
+            | MulImm { dst, .. }
             | Compare { dst, .. }
             | Bif { dst, .. }
             | GetElem { dst, .. } => Some(dst),

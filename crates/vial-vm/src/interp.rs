@@ -191,6 +191,41 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
+        // `dst = r[a] op r[b]`: `$int` on two small integers (`None` when
+        // the result needs the general path), else Kernel's `op`. The fast
+        // path writes the register directly (a `Result` would go through
+        // memory and stall the store).
+        macro_rules! arith_regs {
+            ($op:expr, $int:expr, $a:expr, $b:expr, $dst:expr) => {{
+                let fast = match (&r!($a), &r!($b)) {
+                    (Term::Int(x), Term::Int(y)) => ($int)(*x, *y),
+                    _ => None,
+                };
+                match fast {
+                    Some(v) => set!($dst, Term::Int(v)),
+                    None => match arith($op, &r!($a), &r!($b)) {
+                        Ok(v) => set!($dst, v),
+                        Err(e) => throw!(e),
+                    },
+                }
+            }};
+        }
+        // `dst = r[a] op imm`, as `arith_regs!`.
+        macro_rules! arith_imm {
+            ($op:expr, $int:expr, $a:expr, $imm:expr, $dst:expr) => {{
+                let fast = match &r!($a) {
+                    Term::Int(x) => ($int)(*x, $imm as i64),
+                    _ => None,
+                };
+                match fast {
+                    Some(v) => set!($dst, Term::Int(v)),
+                    None => match arith($op, &r!($a), &Term::Int($imm as i64)) {
+                        Ok(v) => set!($dst, v),
+                        Err(e) => throw!(e),
+                    },
+                }
+            }};
+        }
         macro_rules! spend {
             () => {
                 if p.reductions <= 0 {
@@ -435,32 +470,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     call_bif!(id, argv, Some(dst))
                 }
                 Instr::Arith { op, a, b, dst } => {
-                    // The integer fast path writes the register directly (a
-                    // `Result` would go through memory and stall the store).
-                    let fast = match (&r!(a), &r!(b)) {
-                        (Term::Int(x), Term::Int(y)) => int_arith(op, *x, *y),
-                        _ => None,
-                    };
-                    match fast {
-                        Some(v) => set!(dst, Term::Int(v)),
-                        None => match arith(op, &r!(a), &r!(b)) {
-                            Ok(v) => set!(dst, v),
-                            Err(e) => throw!(e),
-                        },
-                    }
+                    arith_regs!(op, |x, y| int_arith(op, x, y), a, b, dst)
                 }
+                Instr::Add { a, b, dst } => arith_regs!(ArithOp::Add, i64::checked_add, a, b, dst),
+                Instr::Sub { a, b, dst } => arith_regs!(ArithOp::Sub, i64::checked_sub, a, b, dst),
+                Instr::Mul { a, b, dst } => arith_regs!(ArithOp::Mul, i64::checked_mul, a, b, dst),
                 Instr::ArithImm { op, a, imm, dst } => {
-                    let fast = match &r!(a) {
-                        Term::Int(x) => int_arith(op, *x, imm as i64),
-                        _ => None,
-                    };
-                    match fast {
-                        Some(v) => set!(dst, Term::Int(v)),
-                        None => match arith(op, &r!(a), &Term::Int(imm as i64)) {
-                            Ok(v) => set!(dst, v),
-                            Err(e) => throw!(e),
-                        },
-                    }
+                    arith_imm!(op, |x, y| int_arith(op, x, y), a, imm, dst)
+                }
+                Instr::AddImm { a, imm, dst } => {
+                    arith_imm!(ArithOp::Add, i64::checked_add, a, imm, dst)
+                }
+                Instr::SubImm { a, imm, dst } => {
+                    arith_imm!(ArithOp::Sub, i64::checked_sub, a, imm, dst)
+                }
+                Instr::MulImm { a, imm, dst } => {
+                    arith_imm!(ArithOp::Mul, i64::checked_mul, a, imm, dst)
                 }
                 Instr::Compare { op, a, b, dst } => {
                     set!(dst, Term::bool(compare(op, &r!(a), &r!(b))));

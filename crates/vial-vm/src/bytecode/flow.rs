@@ -80,6 +80,9 @@ impl Instr {
                 span(args, argc as u32 + 2)
             }
             Arith { a, b, .. }
+            | Add { a, b, .. }
+            | Sub { a, b, .. }
+            | Mul { a, b, .. }
             | Compare { a, b, .. }
             | JumpUnlessCompare { a, b, .. }
             | IsEq { a, b, .. } => {
@@ -87,6 +90,9 @@ impl Instr {
                 span(b, 1);
             }
             ArithImm { a, .. }
+            | AddImm { a, .. }
+            | SubImm { a, .. }
+            | MulImm { a, .. }
             | JumpUnlessCompareImm { a, .. }
             | IsEqInt { a, .. }
             | IsEqAtom { a, .. } => span(a, 1),
