@@ -1917,6 +1917,15 @@ fn kernel() {
     check(
         "kernel",
         &[
+            // A variable bound in a call's argument outlives the call
+            // (the callee's frame starts at the arguments, so they are
+            // moved above the variable first).
+            (
+                r#"(String.length(s = "abc"); {s, String.upcase(s)})"#,
+                r#"{"abc", "ABC"}"#,
+            ),
+            (r#"(f = fn x -> x * 10 end; v = f.(y = 2); v + y)"#, r#"22"#),
+            (r#"(m = String; u = m.upcase(t = "q"); u <> t)"#, r#""Qq""#),
             // `^x` means the value before the match, even where the same
             // pattern rebinds `x`.
             (r#"(fn -> x = 1; {x, ^x} = {2, 1}; x end).()"#, r#"2"#),

@@ -140,6 +140,7 @@ impl FnBuilder<'_> {
                     });
                     Ok(())
                 } else {
+                    let start = self.call_window(start, args.len(), e.span)?;
                     let r = self.dest_reg(dest, e)?;
                     self.emit(Instr::CallFun {
                         fun: f,
@@ -220,6 +221,31 @@ impl FnBuilder<'_> {
             self.expr(item, Dest::Reg(start + i as u16))?;
         }
         Ok(start)
+    }
+
+    /// The first of `n` registers to make a call with, given arguments
+    /// evaluated into `start..start+n`. A callee's frame starts at its
+    /// arguments and may overwrite every register from there up
+    /// (`interp::push_frame`), so when an argument expression bound a
+    /// variable, which stays visible after the call (`f(x = 1); x`), the
+    /// arguments are first moved to fresh registers above it.
+    pub fn call_window(
+        &mut self,
+        start: Reg,
+        n: usize,
+        span: vial_syntax::ast::Span,
+    ) -> CResult<Reg> {
+        if self.var_top() <= start {
+            return Ok(start);
+        }
+        let moved = self.alloc_len(n, span)?;
+        for i in 0..n as Reg {
+            self.emit(Instr::Move {
+                src: start + i,
+                dst: moved + i,
+            });
+        }
+        Ok(moved)
     }
 
     fn block(&mut self, items: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
@@ -660,6 +686,7 @@ impl FnBuilder<'_> {
                 Ok(())
             }
             CallTarget::Local(fun) => {
+                let start = self.call_window(start, args.len(), e.span)?;
                 let r = self.dest_reg(dest, e)?;
                 self.emit(Instr::CallLocal {
                     fun,
@@ -679,6 +706,7 @@ impl FnBuilder<'_> {
                     });
                     Ok(())
                 } else {
+                    let start = self.call_window(start, args.len(), e.span)?;
                     let r = self.dest_reg(dest, e)?;
                     self.emit(Instr::CallRemote {
                         import,
@@ -722,6 +750,7 @@ impl FnBuilder<'_> {
             self.emit(Instr::TailCallDynamic { args: start, argc });
             Ok(())
         } else {
+            let start = self.call_window(start, 2 + args.len(), e.span)?;
             let r = self.dest_reg(dest, e)?;
             self.emit(Instr::CallDynamic {
                 args: start,

@@ -155,6 +155,11 @@ impl<'m> FnBuilder<'m> {
         self.alloc_n(n, span)
     }
 
+    /// The first register above every live variable.
+    pub fn var_top(&self) -> u16 {
+        self.var_top
+    }
+
     /// A register position to return to with [`FnBuilder::release`].
     pub fn mark(&self) -> u16 {
         self.next_reg

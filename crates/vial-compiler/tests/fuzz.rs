@@ -1052,6 +1052,18 @@ fn compound_expr(noisy: bool, inner: S) -> S {
                 .prop_map(|(f, a)| format!("{f}({a})"))
                 .boxed(),
         ),
+        // A variable bound in an argument and read after the call, which
+        // must outlive the callee's frame.
+        (
+            1,
+            (
+                select(vec!["inspect", "Enum.count", "List.wrap", "Kernel.inspect"]),
+                var(noisy),
+                i(),
+            )
+                .prop_map(|(f, v, a)| format!("({f}({v} = {a}); {v})"))
+                .boxed(),
+        ),
         // A call without parentheses, parenthesized: inside a container or an
         // argument list its commas or `do` would be ambiguous.
         (
