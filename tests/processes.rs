@@ -179,6 +179,14 @@ fn rand_and_time() {
     check("rand_time");
 }
 
+/// Processes woken one after another run in that order, as on the BEAM's
+/// FIFO run queues: workers sent `:go`, and the watchers of one process
+/// that dies.
+#[test]
+fn wake_order() {
+    check("wake_order");
+}
+
 /// A crashing process prints Elixir's report on stderr, and only its own
 /// process dies.
 #[test]

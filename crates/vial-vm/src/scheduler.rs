@@ -5,10 +5,13 @@
 //! `run_main` starts one OS thread per scheduler. Each has a local run
 //! queue (a `crossbeam-deque` FIFO [`Worker`]) that the others can steal
 //! from, plus a one-process *next* slot that cannot be stolen: a process
-//! woken by a message from the running process goes there, and runs next
-//! with what is left of the waker's time slice (so a request/reply pair
-//! bounces between two processes on one thread without queue traffic, and
-//! the pair together still yields after [`REDUCTION_BUDGET`] reductions).
+//! spawned or woken while nothing else waits on the scheduler goes there,
+//! and runs next with what is left of the waker's time slice (so a
+//! request/reply pair bounces between two processes on one thread without
+//! queue traffic, and the pair together still yields after
+//! [`REDUCTION_BUDGET`] reductions). Processes run in the order they
+//! became runnable, and only a spawn or a yield that leaves work queued
+//! wakes a sleeping scheduler to steal (see [`Vm::make_runnable`]).
 //! Processes made runnable outside a scheduler thread (the main process at
 //! start) go to the global [`Injector`]. A scheduler takes work from, in
 //! order: its next slot, its local queue, the injector, the other
@@ -213,28 +216,40 @@ impl Vm {
         self.table.get(pid).is_some_and(|h| h.is_alive())
     }
 
-    /// Queues a runnable process. On one of this VM's scheduler threads a
-    /// woken process goes to the next slot (displacing the previous one to
-    /// the local queue) and anything else to the local queue; elsewhere to
-    /// the injector. Wakes a sleeping scheduler if stealable work appeared.
+    /// Queues a runnable process, in the order processes became runnable
+    /// (the BEAM's run queues are FIFO, and programs can see the order in
+    /// which woken processes print).
+    ///
+    /// On one of this VM's scheduler threads a spawned or woken process
+    /// goes to the next slot when nothing else waits on this scheduler,
+    /// else to the back of the local queue (after the one in the next
+    /// slot); a process whose time slice ended goes to the back of the
+    /// local queue. Elsewhere, to the injector. A spawn, and a yield that
+    /// leaves work queued, wake a sleeping scheduler to steal; a process
+    /// that wakes others keeps them on its own scheduler, so the short
+    /// exchanges of small programs run in one order, as they do on the
+    /// BEAM. (Waking no sleeper on spawns made fan_in a third slower: its
+    /// producers started on one thread, spread only after a time slice,
+    /// and then stole the consumer back and forth.)
     pub(crate) fn make_runnable(&self, p: Box<Process>, why: Why) {
         let me = self as *const Vm as usize;
         let (rest, stealable) = LOCAL.with(|l| {
             let l = l.borrow();
             match l.as_ref() {
                 Some(local) if local.vm == me => match why {
-                    Why::Woken => match local.next.replace(Some(p)) {
-                        Some(old) => {
-                            // The displaced process waits for this
-                            // scheduler unless others wait too, as for a
-                            // yield: a process that wakes two (a dying
-                            // worker's EXIT to its supervisor and DOWN to a
-                            // watcher) used to wake a sleeper to steal one.
-                            local.queue.push(old);
-                            (None, local.queue.len() > 1)
+                    Why::Woken | Why::Spawned | Why::Timer => {
+                        // The next slot holds a process only while the
+                        // queue is empty, so it is always the oldest.
+                        if let Some(n) = local.next.take() {
+                            local.queue.push(n);
                         }
-                        None => (None, false),
-                    },
+                        if local.queue.is_empty() {
+                            local.next.set(Some(p));
+                        } else {
+                            local.queue.push(p);
+                        }
+                        (None, matches!(why, Why::Spawned))
+                    }
                     Why::Yielded => {
                         if let Some(n) = local.next.take() {
                             local.queue.push(n);
@@ -245,10 +260,6 @@ impl Vm {
                         // only let it steal the process and bounce it
                         // between threads.
                         (None, local.queue.len() > 1)
-                    }
-                    Why::Spawned | Why::Timer => {
-                        local.queue.push(p);
-                        (None, true)
                     }
                 },
                 _ => (Some(p), true),
