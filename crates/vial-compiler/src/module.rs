@@ -785,7 +785,8 @@ fn compile_default_wrapper(
     Ok(())
 }
 
-/// `__struct__/0` for struct modules, as Elixir defines it.
+/// `__struct__/0` for struct modules, as Elixir defines it, and
+/// `__enforce_keys__/0` for those with `@enforce_keys`.
 fn define_reflection(mb: &mut ModuleBuilder) {
     let Some(def) = mb.struct_def.clone() else {
         return;
@@ -795,9 +796,19 @@ fn define_reflection(mb: &mut ModuleBuilder) {
         map.insert(Term::Atom(k), v);
     }
     map.insert(Term::Atom(Atom::STRUCT), Term::Atom(mb.name));
-    let index = mb.declare("__struct__", 0, true);
-    let mut fb = FnBuilder::new(mb, "__struct__".into(), 0, 0);
-    fb.load_const(Term::map(map), 0);
+    constant_function(mb, "__struct__", Term::map(map));
+    // `@enforce_keys` (a constant list of atoms), which `struct!/2` checks.
+    let enforced = mb.attributes.get("enforce_keys").cloned();
+    if let Some(keys) = enforced.and_then(|e| const_term(&e, mb)) {
+        constant_function(mb, "__enforce_keys__", keys);
+    }
+}
+
+/// A public function `name/0` returning the constant `value`.
+fn constant_function(mb: &mut ModuleBuilder, name: &str, value: Term) {
+    let index = mb.declare(name, 0, true);
+    let mut fb = FnBuilder::new(mb, name.into(), 0, 0);
+    fb.load_const(value, 0);
     fb.emit(Instr::Return { src: 0 });
     let (f, mb) = fb.build(true, 0);
     mb.define(index, f);

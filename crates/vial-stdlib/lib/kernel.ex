@@ -50,16 +50,30 @@ defmodule Kernel do
   def struct!(struct), do: struct!(struct, [])
 
   def struct!(struct, fields) when is_atom(struct) do
-    Enum.reduce(fields, struct.__struct__(), fn
-      {:__struct__, _}, acc ->
-        acc
+    built =
+      Enum.reduce(fields, struct.__struct__(), fn
+        {:__struct__, _}, acc ->
+          acc
 
-      {key, val}, acc ->
-        case acc do
-          %{^key => _} -> %{acc | key => val}
-          _ -> raise KeyError, key: key, term: nil
-        end
-    end)
+        {key, val}, acc ->
+          case acc do
+            %{^key => _} -> %{acc | key => val}
+            _ -> raise KeyError, key: key, term: nil
+          end
+      end)
+
+    enforced =
+      if function_exported?(struct, :__enforce_keys__, 0), do: struct.__enforce_keys__(), else: []
+
+    case Enum.reject(enforced, &Keyword.has_key?(fields, &1)) do
+      [] ->
+        built
+
+      missing ->
+        raise ArgumentError,
+              "the following keys must also be given when building struct " <>
+                "#{inspect(struct)}: #{inspect(missing)}"
+    end
   end
 
   def struct!(struct, fields) when is_map(struct) do
