@@ -564,17 +564,10 @@ impl Instr {
         let span = |start: Reg, n: u32| start as u32 + n;
         match *self {
             Move { src, dst } | Take { src, dst } => r(src).max(r(dst)),
-            Move2 { s1, d1, s2, d2 } => [s1, d1, s2, d2].into_iter().map(r).max().unwrap_or(0),
-            Move3 {
-                s1,
-                d1,
-                s2,
-                d2,
-                s3,
-                d3,
-            } => [s1, d1, s2, d2, s3, d3]
+            Move2 { .. } | Move3 { .. } => self
+                .fused_moves()
                 .into_iter()
-                .map(r)
+                .map(|(s, d)| r(s).max(r(d)))
                 .max()
                 .unwrap_or(0),
             Literal { dst, .. } | Int { dst, .. } | RecvPeek { dst, .. } => r(dst),

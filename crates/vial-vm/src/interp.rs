@@ -516,13 +516,13 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         let v = RawTerm::take(regs.add(src as usize));
                         let done = p.frames.pop().unwrap_unchecked();
                         let caller = p.frames.last().unwrap_unchecked();
+                        let (base, resume) = (caller.base as usize, caller.pc as usize);
                         m = caller.module;
                         let function = m.functions.get_unchecked(caller.fun as usize);
-                        leave_window(p, caller.base as usize + function.nregs as usize);
-                        let caller = p.frames.last().unwrap_unchecked();
+                        leave_window(p, base + function.nregs as usize);
                         code = function.code.as_ptr();
-                        pc = caller.pc as usize;
-                        regs = p.regs.as_mut_ptr().add(caller.base as usize);
+                        pc = resume;
+                        regs = p.regs.as_mut_ptr().add(base);
                         v.put(regs.add(done.ret as usize));
                     }
                 }
@@ -762,8 +762,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
 /// It is read and written as a 4-byte, a 4-byte and an 8-byte word, the
 /// sizes the interpreter's stores of integers use (a tag, then a payload),
 /// whatever the variant: a 16-byte copy of a value stored a moment ago in
-/// two parts cannot be forwarded from the store buffer and stalls (an
-/// argument computed just before a call, a result just before a return).
+/// two parts cannot be forwarded from the store buffer and stalls (a
+/// result computed just before a return, an argument just before a tail
+/// call).
 /// It owns what the term owns: it must be put somewhere.
 struct RawTerm {
     low: MaybeUninit<u32>,

@@ -164,22 +164,10 @@ impl Reader {
                 self.set(src, Origin::Other);
                 None
             }
-            Instr::Move2 { s1, d1, s2, d2 } => {
-                self.moved(s1, d1);
-                self.moved(s2, d2);
-                None
-            }
-            Instr::Move3 {
-                s1,
-                d1,
-                s2,
-                d2,
-                s3,
-                d3,
-            } => {
-                self.moved(s1, d1);
-                self.moved(s2, d2);
-                self.moved(s3, d3);
+            Instr::Move2 { .. } | Instr::Move3 { .. } => {
+                for (src, dst) in instr.fused_moves() {
+                    self.moved(src, dst);
+                }
                 None
             }
             Instr::Literal { lit, dst } => {
