@@ -230,6 +230,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             () => {
                 if p.reductions <= 0 {
                     save_pc!(pc - 1);
+                    trim_regs(p);
                     return Outcome::Yield;
                 }
                 p.reductions -= 1;
@@ -347,17 +348,17 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         let caller = p.frames.last_mut().unwrap_unchecked();
                         caller.pc = pc as u32;
                         let base = caller.base as usize + args as usize;
-                        let top = base + callee.nregs as usize;
+                        let top = (base + callee.nregs as usize).max(caller.top as usize);
                         if top > p.regs.len() {
                             grow_regs(&mut p.regs, top);
                         }
-                        p.top = top;
                         p.frames.push(Frame {
                             module: m,
                             fun,
                             pc: 0,
                             base: base as u32,
                             ret: dst,
+                            top: top as u32,
                         });
                         code = callee.code.as_ptr();
                         pc = 0;
@@ -511,16 +512,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                     // SAFETY: `src` lies in the window; there is a caller
                     // frame (checked just above), whose function is one of
-                    // its module's and whose saved pc is an instruction.
+                    // its module's and whose saved pc is an instruction,
+                    // and whose window lies below its `top`, which the
+                    // register stack reaches (see `Frame::top`).
                     unsafe {
                         let v = RawTerm::take(regs.add(src as usize));
                         let done = p.frames.pop().unwrap_unchecked();
                         let caller = p.frames.last().unwrap_unchecked();
                         let (base, resume) = (caller.base as usize, caller.pc as usize);
                         m = caller.module;
-                        let function = m.functions.get_unchecked(caller.fun as usize);
-                        leave_window(p, base + function.nregs as usize);
-                        code = function.code.as_ptr();
+                        code = m.functions.get_unchecked(caller.fun as usize).code.as_ptr();
                         pc = resume;
                         regs = p.regs.as_mut_ptr().add(base);
                         v.put(regs.add(done.ret as usize));
@@ -749,7 +750,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                     save_pc!(pc - 1);
                     // A waiting process holds no values of returned frames.
-                    truncate_regs(&mut p.regs, p.top);
+                    truncate_regs(&mut p.regs, frame!().top as usize);
                     return Outcome::Wait;
                 }
             }
@@ -862,26 +863,17 @@ fn grow_regs(regs: &mut Vec<Term>, len: usize) {
     }
 }
 
-/// How many registers returned frames may leave above the current window
-/// for later calls to reuse (see `push_frame`); a return from deeper drops
-/// the excess, so a deep recursion that has unwound does not keep its
-/// values alive.
+/// How many registers returned frames may leave above the innermost
+/// window for later calls to reuse (see `push_frame`) while the process
+/// yields: a deep recursion that has unwound does not keep its values
+/// alive past its time slice.
 const KEPT_REGS: usize = 256;
 
-/// Makes the window ending at `top` the current one after a frame
-/// returns: the returned frame's values stay for the next call to reuse,
-/// within [`KEPT_REGS`]. The stack may also have become shorter than the
-/// window (a callee's window can end below its caller's, and the stack is
-/// cut to the top window when the process waits or unwinds); the slots
-/// past the cut only held registers dead after the call, so they come
-/// back as `[]`s.
-#[inline(always)]
-fn leave_window(p: &mut Process, top: usize) {
-    p.top = top;
-    let len = p.regs.len();
-    if len < top {
-        grow_regs(&mut p.regs, top);
-    } else if len - top > KEPT_REGS {
+/// Cuts the register stack to [`KEPT_REGS`] above the innermost frame's
+/// `top`, when it is longer (a yielding process).
+fn trim_regs(p: &mut Process) {
+    let top = p.frames.last().map_or(0, |f| f.top as usize);
+    if p.regs.len().saturating_sub(top) > KEPT_REGS {
         truncate_regs(&mut p.regs, top + KEPT_REGS);
     }
 }
@@ -1040,34 +1032,51 @@ fn push_frame_values(
     ret: Option<Reg>,
 ) {
     let argc = argv.len();
-    let nregs = module.functions[fun as usize].nregs as usize;
-    let base = match ret {
+    let need = (module.functions[fun as usize].nregs as usize).max(argc + env.len());
+    let (base, top) = match ret {
         Some(ret) => {
-            let base = p.top;
+            // Above every register of every frame: the values are not in
+            // registers yet.
+            let base = p.frames.last().map_or(0, |f| f.top as usize);
+            let top = base + need;
             p.frames.push(Frame {
                 module,
                 fun,
                 pc: 0,
                 base: base as u32,
                 ret,
+                top: top as u32,
             });
-            base
+            (base, top)
         }
         None => {
+            let floor = below_top(p);
             let frame = p.frames.last_mut().expect("frame");
+            let base = frame.base as usize;
+            let top = (base + need).max(floor);
             frame.module = module;
             frame.fun = fun;
             frame.pc = 0;
-            frame.base as usize
+            frame.top = top as u32;
+            (base, top)
         }
     };
-    let top = base + nregs.max(argc + env.len());
     grow_regs(&mut p.regs, top);
     let values = argv.into_iter().chain(env.iter().cloned());
     for (slot, v) in p.regs[base..].iter_mut().zip(values) {
         put(slot, v);
     }
-    p.top = top;
+}
+
+/// The `top` of the frame below the innermost one (0 for none): the least
+/// a tail call's replacement frame may take as its own.
+fn below_top(p: &Process) -> usize {
+    let n = p.frames.len();
+    if n >= 2 {
+        p.frames[n - 2].top as usize
+    } else {
+        0
+    }
 }
 
 /// Pushes a frame for `module.functions[fun]` whose window starts at
@@ -1094,24 +1103,26 @@ fn push_frame(
     // each return.
     let base = args;
     let argc = argc as usize;
-    let top = base + (module.functions[fun as usize].nregs as usize).max(argc + env.len());
+    let caller = p.frames.last().expect("a caller frame");
     assert!(
-        base >= p.frames.last().map_or(0, |f| f.base as usize),
+        base >= caller.base as usize,
         "arguments lie in the caller's window"
     );
+    let need = (module.functions[fun as usize].nregs as usize).max(argc + env.len());
+    let top = (base + need).max(caller.top as usize);
     if top > p.regs.len() {
         grow_regs(&mut p.regs, top);
     }
     for (i, v) in env.iter().enumerate() {
         put(&mut p.regs[base + argc + i], v.clone());
     }
-    p.top = top;
     p.frames.push(Frame {
         module,
         fun,
         pc: 0,
         base: base as u32,
         ret,
+        top: top as u32,
     });
 }
 
@@ -1127,12 +1138,16 @@ fn replace_frame(
     env: &[Term],
 ) {
     let argc = argc as usize;
+    let floor = below_top(p);
+    let need = (module.functions[fun as usize].nregs as usize).max(argc + env.len());
     let frame = p.frames.last_mut().expect("frame");
     let base = frame.base as usize;
     assert!(args >= base, "arguments lie in the current frame");
+    let top = (base + need).max(floor);
     frame.module = module;
     frame.fun = fun;
     frame.pc = 0;
+    frame.top = top as u32;
     // Each argument lies at or above the slot it moves to, so moving them
     // in ascending order only ever overwrites arguments already moved,
     // even where the two ranges overlap.
@@ -1151,13 +1166,10 @@ fn replace_frame(
     // reading it), as for `Instr::TailCallSelf`: a server loop's tail calls
     // between functions of 20 to 40 registers spent a tenth of
     // genserver_call dropping and refilling them.
-    let nregs = module.functions[fun as usize].nregs as usize;
-    let top = base + nregs.max(argc + env.len());
     grow_regs(&mut p.regs, top);
     for (i, v) in env.iter().enumerate() {
         put(&mut p.regs[base + argc + i], v.clone());
     }
-    p.top = top;
 }
 
 /// Pops the current frame and delivers `v` to the caller. Returns `Some(v)`
@@ -1165,13 +1177,10 @@ fn replace_frame(
 fn return_value(p: &mut Process, v: Term) -> Option<Term> {
     let frame = p.frames.pop().expect("frame");
     let Some(caller) = p.frames.last() else {
-        leave_window(p, frame.base as usize);
         return Some(v);
     };
-    let base = caller.base as usize;
-    let nregs = caller.module.functions[caller.fun as usize].nregs as usize;
-    leave_window(p, base + nregs);
-    put(&mut p.regs[base + frame.ret as usize], v);
+    let slot = caller.base as usize + frame.ret as usize;
+    put(&mut p.regs[slot], v);
     None
 }
 
@@ -1189,9 +1198,10 @@ fn unwind(p: &mut Process, mut e: Exception) -> Option<Exception> {
     let frame = p.frames.last_mut().expect("handler frame");
     frame.pc = h.pc;
     let base = frame.base as usize;
-    let nregs = frame.module.functions[frame.fun as usize].nregs as usize;
-    p.regs.truncate(base + nregs);
-    p.top = base + nregs;
+    // The unwound frames' values go; the handler frame's window and those
+    // below it stay (see `Frame::top`).
+    let top = frame.top as usize;
+    truncate_regs(&mut p.regs, top);
     let class = match e.class {
         Class::Error => Atom::ERROR,
         Class::Throw => Atom::THROW,

@@ -47,6 +47,12 @@ pub struct Frame {
     pub base: u32,
     /// Caller register (relative to the caller's base) receiving the result.
     pub ret: Reg,
+    /// One past the last register this frame or any frame below it may
+    /// use, an index into [`Process::regs`]: never below the caller's
+    /// `top`, so a return finds every register of its caller's window in
+    /// place and has no bounds to restore (`regs.len()` is always at least
+    /// the innermost frame's `top`).
+    pub top: u32,
 }
 
 /// An exception handler installed by `TryBegin`.
@@ -247,13 +253,11 @@ pub struct Process {
     /// The shared part, also held by the process table.
     pub handle: Arc<ProcessHandle>,
     /// The register stack: every frame's registers, one window per frame.
-    /// Above `top` it holds values left by frames that returned, kept
-    /// initialised so that the next call can reuse the slots (see
-    /// `interp::push_frame`).
+    /// Above the innermost frame's [`Frame::top`] it holds values left by
+    /// frames that returned, kept initialised so that the next call can
+    /// reuse the slots (see `interp::push_frame`); it is cut back when the
+    /// process yields, waits or unwinds.
     pub regs: Vec<Term>,
-    /// The end of the current frame's window in `regs`: where the next
-    /// call's window starts.
-    pub top: usize,
     /// The call stack, innermost last.
     pub frames: Vec<Frame>,
     /// Installed exception handlers, innermost last.
@@ -309,7 +313,6 @@ impl Process {
             pid,
             handle: Arc::new(ProcessHandle::new(pid)),
             regs: Vec::new(),
-            top: 0,
             frames: Vec::new(),
             handlers: Vec::new(),
             mailbox: Mailbox::default(),
@@ -401,7 +404,6 @@ impl Process {
         self.regs.extend(args.iter().cloned());
         self.regs.extend(env.iter().cloned());
         self.regs.resize(n, Term::EmptyList);
-        self.top = n;
         self.frames.reserve_exact(1);
         self.frames.push(Frame {
             module,
@@ -409,6 +411,7 @@ impl Process {
             pc: 0,
             base: 0,
             ret: 0,
+            top: n as u32,
         });
     }
 }
