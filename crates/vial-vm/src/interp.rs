@@ -664,7 +664,8 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // Skip messages this receive cannot match (the receive
                     // marker and the prefilter, see `process::receive`).
                     if p.mark.is_some()
-                        || p.mailbox.len().saturating_sub(p.save) >= receive::PREFILTER_MIN
+                        || (p.mailbox.len().saturating_sub(p.save) >= receive::PREFILTER_MIN
+                            && !(p.save == 0 && p.first_matched))
                     {
                         let base = base!();
                         receive::skip(p, &fun!().code, pc - 1, dst, base, &m.literals);

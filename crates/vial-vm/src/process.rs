@@ -280,6 +280,10 @@ pub struct Process {
     /// The analysis of the last receive site this process ran with many
     /// messages waiting (see [`receive`]).
     pub shape: Option<Arc<receive::Shape>>,
+    /// The last prefilter found that the receive matches its first
+    /// message: the next receive starting at the oldest message tries it
+    /// without the prefilter (see [`receive`]).
+    pub first_matched: bool,
     /// Set when the process must die with this reason: an exit signal it
     /// took, or `Process.exit(self(), reason)`. Overrides how its code ends.
     pub exit_reason: Option<Term>,
@@ -322,6 +326,7 @@ impl Process {
             reductions: 0,
             mark: None,
             shape: None,
+            first_matched: false,
             exit_reason: None,
             start_error: None,
             last_dest: None,

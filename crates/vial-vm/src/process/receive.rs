@@ -39,7 +39,11 @@
 //! native loop, without copying them into registers and interpreting the
 //! patterns (a `receive` on `{:reply, ^tag, v}` over thousands of unrelated
 //! messages). Skipping a message no clause can match is exactly what trying
-//! it would do.
+//! it would do. When the prefilter found that the first message it tried
+//! may match (a consumer draining a backlog), the next receive from the
+//! oldest message goes without it ([`Process::first_matched`]); should that
+//! message fail, the receive moves on and the prefilter runs from the next
+//! one.
 //!
 //! # What the analysis trusts
 //!
@@ -564,7 +568,9 @@ pub fn skip(
         // A receive draining a backlog usually matches the first message:
         // try it before preparing the summary checks for a scan.
         let first = p.mailbox.message(save);
-        if !first.is_some_and(|msg| shape.may_match(msg, regs, literals)) {
+        let matched = first.is_some_and(|msg| shape.may_match(msg, regs, literals));
+        p.first_matched = matched;
+        if !matched {
             save += 1;
             let quick = shape.quick(regs, literals);
             while let Some(msg) = p.mailbox.message(save) {
