@@ -185,6 +185,13 @@ fn rand_and_time() {
     check("rand_time");
 }
 
+/// Printing waits for the group leader, as on the BEAM: processes that
+/// print in turn interleave their lines (spawned, woken, two workers).
+#[test]
+fn print_turns() {
+    check("print_turns");
+}
+
 /// Processes woken one after another run in that order, as on the BEAM's
 /// FIFO run queues: workers sent `:go`, and the watchers of one process
 /// that dies.

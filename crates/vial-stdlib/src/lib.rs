@@ -33,6 +33,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("map_set.ex"),
     lib!("stream.ex"),
     lib!("process.ex"),
+    lib!("io.ex"),
     lib!("gen_server.ex"),
     lib!("supervisor.ex"),
     lib!("supervisor_server.ex"),

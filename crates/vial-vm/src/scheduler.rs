@@ -25,10 +25,11 @@
 //! an exit signal reaches even a process that never waits.
 //!
 //! A scheduler with nothing to do sleeps on a condition variable until work
-//! is pushed to a stealable queue or the next timer is due; a process that
-//! makes work runnable wakes a sleeper only if there is one (one atomic load
-//! otherwise), so an idle VM burns no CPU and a busy one makes no system
-//! calls.
+//! is pushed to the injector, a process yields with others queued behind
+//! it (load), or the next timer is due; a sleeper is woken only if there
+//! is one (one atomic load otherwise), so an idle VM burns no CPU and a
+//! busy one makes no system calls. Spawns and wake-ups wake no sleeper:
+//! short exchanges stay on one thread, in one order, as on the BEAM.
 //!
 //! # Exits
 //!
@@ -39,6 +40,7 @@
 //! finds the name free, the tables gone and `Process.alive?/1` false.
 
 mod ets_owner;
+mod group_leader;
 mod ops;
 mod table;
 pub(crate) mod timer;
@@ -248,7 +250,7 @@ impl Vm {
                         } else {
                             local.queue.push(p);
                         }
-                        (None, matches!(why, Why::Spawned))
+                        (None, false)
                     }
                     Why::Yielded => {
                         if let Some(n) = local.next.take() {
@@ -299,6 +301,7 @@ impl Vm {
         self.schedulers.store(n, Ordering::Relaxed);
         let workers: Vec<Worker<Box<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
         *self.stealers.write() = workers.iter().map(|w| w.stealer()).collect();
+        self.start_group_leader();
         self.spawn(main);
         std::thread::scope(|s| {
             for (i, w) in workers.into_iter().enumerate() {

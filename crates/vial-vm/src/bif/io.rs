@@ -1,5 +1,6 @@
-//! Output and formatting BIFs: `IO.puts`, `IO.inspect`, `inspect`,
-//! `to_string`.
+//! Output and formatting BIFs: the text of `IO.puts`, `IO.write` and
+//! `IO.inspect` (`:vial_io`, called by `IO` in `lib/io.ex`), the group
+//! leader's requests and writes, `inspect`, `to_string`.
 
 use super::{bif, BifDef, Ctx};
 use crate::error::{exception_struct, Exception};
@@ -9,11 +10,12 @@ use crate::Atom;
 use std::io::Write;
 
 pub(super) static BIFS: &[BifDef] = &[
-    bif!("Elixir.IO", "puts", 1, puts),
-    bif!("Elixir.IO", "puts", 2, puts_device),
-    bif!("Elixir.IO", "write", 1, write),
-    bif!("Elixir.IO", "inspect", 1, io_inspect),
-    bif!("Elixir.IO", "inspect", 2, io_inspect_opts),
+    bif!("vial_io", "line", 1, line),
+    bif!("vial_io", "chars", 1, to_string),
+    bif!("vial_io", "inspect_line", 2, inspect_line),
+    bif!("vial_io", "request", 2, request),
+    bif!("vial_io", "write", 2, write),
+    bif!("Elixir.Process", "group_leader", 0, group_leader),
     bif!("Elixir.Kernel", "inspect", 1, kernel_inspect),
     bif!("Elixir.Kernel", "inspect", 2, kernel_inspect),
     bif!("Elixir.Kernel", "to_string", 1, to_string),
@@ -37,36 +39,63 @@ pub(crate) fn chars(t: &Term) -> Result<String, Exception> {
     }
 }
 
-fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    // A closed stdout (e.g. piped into `head`) is not the program's error.
-    let _ = out.write_all(text.as_bytes());
+/// Writes `text` on `device`: stderr for `:stderr` and
+/// `:standard_error`, stdout for anything else.
+fn emit(device: &Term, text: &[u8]) {
+    // A closed stream (stdout piped into `head`) is not the program's
+    // error.
+    let _ = match device.as_atom().map(|a| a.name()) {
+        Some("stderr" | "standard_error") => std::io::stderr().lock().write_all(text),
+        _ => std::io::stdout().lock().write_all(text),
+    };
 }
 
-fn emit_err(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-}
-
-fn puts(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+/// `:vial_io.line(item)`: `IO.puts`'s text, `item`'s string form and a
+/// newline, as a binary. Raises `Protocol.UndefinedError` as
+/// `String.Chars` does.
+fn line(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let mut s = chars(&args[0])?;
     s.push('\n');
-    emit(&s);
-    Ok(Term::OK)
+    Ok(Term::string(&s))
 }
 
-fn puts_device(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    let mut s = chars(&args[1])?;
-    s.push('\n');
-    match args[0].as_atom().map(|a| a.name()) {
-        Some("stderr") => emit_err(&s),
-        _ => emit(&s),
+/// `:vial_io.request(device, text)`: sends the group leader
+/// `{:io_request, self(), ref, {:put_chars, device, text}}` and returns
+/// `ref`, which the caller waits for in `{:io_reply, ref, reply}` (the
+/// receive marker is set, as by `make_ref/0`). Without a group leader
+/// (a VM with no standard library) it writes `text` itself and sends the
+/// reply to the caller.
+fn request(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let r = ctx.vm.make_ref();
+    ctx.proc.set_mark(r);
+    let me = ctx.proc.pid;
+    match ctx.vm.group_leader() {
+        Some(gl) => {
+            let put = Term::tuple([Term::atom("put_chars"), args[0].clone(), args[1].clone()]);
+            let req = Term::tuple([Term::atom("io_request"), Term::Pid(me), Term::Ref(r), put]);
+            ctx.vm.send_from(ctx.proc, gl, req);
+        }
+        None => {
+            write(ctx, args)?;
+            let reply = Term::tuple([Term::atom("io_reply"), Term::Ref(r), Term::OK]);
+            ctx.vm.send_from(ctx.proc, me, reply);
+        }
+    }
+    Ok(Term::Ref(r))
+}
+
+/// `:vial_io.write(device, text)`: the group leader's write of a binary.
+fn write(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    match &args[1] {
+        Term::Binary(b) => emit(&args[0], &b.0),
+        t => emit(&args[0], chars(t)?.as_bytes()),
     }
     Ok(Term::OK)
 }
 
-fn write(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    emit(&chars(&args[0])?);
-    Ok(Term::OK)
+/// `Process.group_leader/0`.
+fn group_leader(ctx: &mut Ctx, _: &[Term]) -> Result<Term, Exception> {
+    Ok(ctx.vm.group_leader().map_or(Term::NIL, Term::Pid))
 }
 
 fn keyword<'a>(opts: &'a Term, key: &str) -> Option<&'a Term> {
@@ -101,22 +130,16 @@ fn pretty_opts(opts: Option<&Term>) -> InspectOpts {
     o
 }
 
-fn io_inspect(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    let mut s = inspect::inspect_with(&args[0], &pretty_opts(None));
-    s.push('\n');
-    emit(&s);
-    Ok(args[0].clone())
-}
-
-fn io_inspect_opts(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+/// `:vial_io.inspect_line(item, opts)`: `IO.inspect`'s text, `item`
+/// inspected with `opts` (pretty, with its `label:`), and a newline.
+fn inspect_line(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let body = inspect::inspect_with(&args[0], &pretty_opts(Some(&args[1])));
     // `label: nil` is no label.
     let text = match keyword(&args[1], "label") {
         Some(label) if *label != Term::NIL => format!("{}: {body}\n", chars(label)?),
         _ => format!("{body}\n"),
     };
-    emit(&text);
-    Ok(args[0].clone())
+    Ok(Term::string(&text))
 }
 
 fn kernel_inspect(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
