@@ -185,6 +185,14 @@ fn rand_and_time() {
     check("rand_time");
 }
 
+/// `:timer` intervals, `tc` and `apply_after`/`kill_after`; `:sys.get_state`
+/// and `replace_state` on servers and agents; `Task.Supervisor` tasks,
+/// linked, unlinked, started as children and streamed.
+#[test]
+fn timer_sys_and_task_supervisor() {
+    check("timer_sys_tasks");
+}
+
 /// Printing waits for the group leader, as on the BEAM: processes that
 /// print in turn interleave their lines (spawned, woken, two workers).
 #[test]

@@ -10,6 +10,88 @@ defmodule :timer do
   def hms(h, m, s), do: hours(h) + minutes(m) + seconds(s)
   def send_after(ms, pid, message), do: {:ok, Process.send_after(pid, message, ms)}
   def send_after(ms, message), do: send_after(ms, self(), message)
+
+  # {microseconds, value}
+  def tc(fun), do: tc(fun, [])
+
+  def tc(fun, args) do
+    t0 = System.monotonic_time(:microsecond)
+    value = apply(fun, args)
+    {System.monotonic_time(:microsecond) - t0, value}
+  end
+
+  def tc(module, fun, args) do
+    t0 = System.monotonic_time(:microsecond)
+    value = apply(module, fun, args)
+    {System.monotonic_time(:microsecond) - t0, value}
+  end
+
+  def apply_after(ms, module, fun, args) do
+    {:ok, {:once, spawn(fn -> after_ms(ms, fn -> apply(module, fun, args) end) end)}}
+  end
+
+  def exit_after(ms, pid, reason) do
+    {:ok, {:once, spawn(fn -> after_ms(ms, fn -> Process.exit(pid, reason) end) end)}}
+  end
+
+  def exit_after(ms, reason), do: exit_after(ms, self(), reason)
+  def kill_after(ms, pid), do: exit_after(ms, pid, :kill)
+  def kill_after(ms), do: exit_after(ms, self(), :kill)
+
+  # An interval runs in a process of its own, which stops when the
+  # destination process dies or the interval is cancelled. Ticks keep to
+  # the schedule (start + n * ms) rather than drifting by the time each
+  # one takes.
+  def send_interval(ms, pid, message) do
+    interval(ms, pid, fn -> send(pid, message) end)
+  end
+
+  def send_interval(ms, message), do: send_interval(ms, self(), message)
+
+  def apply_interval(ms, module, fun, args) do
+    interval(ms, self(), fn -> spawn(module, fun, args) end)
+  end
+
+  def cancel({kind, pid}) when kind in [:once, :interval] and is_pid(pid) do
+    Process.exit(pid, :kill)
+    {:ok, :cancel}
+  end
+
+  def cancel(ref) when is_reference(ref) do
+    Process.cancel_timer(ref)
+    {:ok, :cancel}
+  end
+
+  def cancel(_), do: {:error, :badarg}
+
+  defp after_ms(ms, fun) do
+    receive do
+    after
+      ms -> fun.()
+    end
+  end
+
+  defp interval(ms, dest, fun) do
+    pid =
+      spawn(fn ->
+        watch = if is_pid(dest), do: Process.monitor(dest), else: make_ref()
+        tick(System.monotonic_time(:millisecond) + ms, ms, watch, fun)
+      end)
+
+    {:ok, {:interval, pid}}
+  end
+
+  defp tick(due, ms, watch, fun) do
+    wait = max(due - System.monotonic_time(:millisecond), 0)
+
+    receive do
+      {:DOWN, ^watch, _, _, _} -> :ok
+    after
+      wait ->
+        fun.()
+        tick(due + ms, ms, watch, fun)
+    end
+  end
 end
 
 defmodule :lists do
@@ -41,4 +123,27 @@ defmodule :maps do
   def update(key, value, map) when is_map(map), do: Map.update!(map, key, fn _ -> value end)
   def with(keys, map) when is_map(map), do: Map.take(map, keys)
   def without(keys, map) when is_map(map), do: Map.drop(map, keys)
+end
+
+# OTP's sys module, for the servers GenServer runs (see the system
+# messages in gen_server.ex).
+defmodule :sys do
+  def get_state(server), do: get_state(server, 5000, [server])
+  def get_state(server, timeout), do: get_state(server, timeout, [server, timeout])
+
+  def replace_state(server, fun), do: replace_state(server, fun, 5000, [server, fun])
+
+  def replace_state(server, fun, timeout) do
+    replace_state(server, fun, timeout, [server, fun, timeout])
+  end
+
+  # The exit reason names the function as called: {reason, {:sys, name, args}}.
+  defp get_state(server, timeout, args) do
+    GenServer.__call__(server, :system, :get_state, timeout, {:sys, :get_state, args})
+  end
+
+  defp replace_state(server, fun, timeout, args) do
+    request = {:replace_state, fun}
+    GenServer.__call__(server, :system, request, timeout, {:sys, :replace_state, args})
+  end
 end

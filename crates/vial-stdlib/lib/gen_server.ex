@@ -228,6 +228,29 @@ defmodule GenServer do
     terminate(reason, name, module, state, message, nil)
   end
 
+  # OTP's system messages, as :sys sends them: get_state and replace_state
+  # are answered without the callback module; any other request gets
+  # {:error, :unsupported}.
+  defp handle_msg(parent, name, module, state, {:system, from, request} = message) do
+    new_state =
+      case request do
+        :get_state ->
+          reply(from, state)
+          state
+
+        {:replace_state, fun} ->
+          new_state = fun.(state)
+          reply(from, new_state)
+          new_state
+
+        _ ->
+          reply(from, {:error, :unsupported})
+          state
+      end
+
+    handle_result(parent, name, module, state, {:noreply, new_state}, message, nil)
+  end
+
   defp handle_msg(parent, name, module, state, message) do
     result =
       try do
@@ -425,9 +448,25 @@ defmodule GenServer do
     end
   end
 
+  @doc false
+  # A call with message label `label` (:"$gen_call", or :system for :sys):
+  # {label, {caller, ref}, request}, answered {ref, reply}. Exits as call/3,
+  # with `mfa` in the reason.
+  def __call__(server, label, request, timeout, mfa) do
+    case whereis(server) do
+      nil -> exit({:noproc, mfa})
+      pid when pid == self() -> exit({:calling_self, mfa})
+      pid -> do_call(pid, label, request, timeout, mfa)
+    end
+  end
+
   defp do_call(pid, server, request, timeout) do
+    do_call(pid, :"$gen_call", request, timeout, {GenServer, :call, [server, request, timeout]})
+  end
+
+  defp do_call(pid, label, request, timeout, mfa) do
     ref = :erlang.monitor(:process, pid, alias: :demonitor)
-    send(pid, {:"$gen_call", {self(), ref}, request})
+    send(pid, {label, {self(), ref}, request})
 
     receive do
       {^ref, reply} ->
@@ -436,11 +475,11 @@ defmodule GenServer do
 
       {:DOWN, ^ref, _, _, reason} ->
         :erlang.unalias(ref)
-        exit({reason, {GenServer, :call, [server, request, timeout]}})
+        exit({reason, mfa})
     after
       timeout ->
         Process.demonitor(ref, [:flush])
-        exit({:timeout, {GenServer, :call, [server, request, timeout]}})
+        exit({:timeout, mfa})
     end
   end
 

@@ -167,8 +167,16 @@ defmodule Task do
   {:timeout, {Task.Supervised, :stream, [timeout]}} by default.
   """
   def async_stream(enumerable, fun, options \\ []) when is_function(fun, 1) do
+    __async_stream__(enumerable, fun, options, &async/1)
+  end
+
+  @doc false
+  # async_stream/3 with each task started by `start` (a function of a
+  # zero-arity fun returning a %Task{}), for Task.Supervisor.
+  def __async_stream__(enumerable, fun, options, start) do
     max = Keyword.get(options, :max_concurrency, System.schedulers_online())
     config = %{
+      start: start,
       fun: fun,
       max: max,
       timeout: Keyword.get(options, :timeout, 5000),
@@ -207,7 +215,7 @@ defmodule Task do
 
         {x, rest} ->
           fun = config.fun
-          task = async(fn -> fun.(x) end)
+          task = config.start.(fn -> fun.(x) end)
           fill(rest, running ++ [{task, deadline(config.timeout)}], config)
       end
     end

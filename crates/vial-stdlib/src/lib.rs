@@ -40,6 +40,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("dynamic_supervisor.ex"),
     lib!("agent.ex"),
     lib!("task.ex"),
+    lib!("task_supervisor.ex"),
     lib!("registry.ex"),
     lib!("erlang.ex"),
 ];
