@@ -110,6 +110,106 @@ defmodule :lists do
   def sort(fun, list) when is_list(list), do: Enum.sort(list, fun)
   def append(a, b), do: a ++ b
   def append(lists) when is_list(lists), do: Enum.concat(lists)
+  def subtract(a, b) when is_list(a) and is_list(b), do: a -- b
+  def enumerate(list) when is_list(list), do: enumerate(1, list)
+  def enumerate(start, list) when is_integer(start) and is_list(list),
+    do: Enum.with_index(list, fn x, i -> {start + i, x} end)
+
+  # `fun` returns true (keep), false (drop) or {true, value} (keep value).
+  def filtermap(fun, list) when is_list(list) do
+    Enum.flat_map(list, fn x ->
+      case fun.(x) do
+        true -> [x]
+        false -> []
+        {true, value} -> [value]
+      end
+    end)
+  end
+
+  def zip3(a, b, c) when is_list(a) and is_list(b) and is_list(c), do: Enum.zip([a, b, c])
+
+  def search(pred, list) when is_list(list) do
+    case Enum.find(list, :"$none", pred) do
+      :"$none" -> false
+      x -> {:value, x}
+    end
+  end
+
+  # Two sorted lists merged; on equal elements the first list's comes first.
+  def merge(a, b) when is_list(a) and is_list(b), do: merge(a, b, [])
+  defp merge([x | a], [y | _] = b, acc) when x <= y, do: merge(a, b, [x | acc])
+  defp merge(a, [y | b], acc), do: merge(a, b, [y | acc])
+  defp merge([], [], acc), do: Enum.reverse(acc)
+  defp merge(a, [], acc), do: Enum.reverse(acc, a)
+
+  # The text of each atom, integer or string (a list or binary), joined:
+  # a charlist.
+  def concat(things) when is_list(things), do: Enum.flat_map(things, &thing_to_list/1)
+  defp thing_to_list(x) when is_atom(x), do: Atom.to_charlist(x)
+  defp thing_to_list(x) when is_integer(x), do: Integer.to_charlist(x)
+  defp thing_to_list(x) when is_list(x), do: x
+end
+
+defmodule :proplists do
+  def get_value(key, list), do: get_value(key, list, :undefined)
+
+  def get_value(key, list, default) when is_list(list) do
+    case lookup(key, list) do
+      {^key, value} -> value
+      ^key -> true
+      :none -> default
+    end
+  end
+
+  def get_bool(key, list), do: get_value(key, list, false) == true
+  def get_keys(list) when is_list(list), do: list |> Enum.map(&key_of/1) |> Enum.uniq()
+
+  def lookup(key, [{key, _} = entry | _]), do: entry
+  def lookup(key, [key | _]), do: {key, true}
+  def lookup(key, [_ | rest]), do: lookup(key, rest)
+  def lookup(_key, []), do: :none
+
+  def get_all_values(key, list) when is_list(list) do
+    for entry <- list, key_of(entry) == key, do: value_of(entry)
+  end
+
+  def delete(key, list) when is_list(list), do: Enum.reject(list, &(key_of(&1) == key))
+  def is_defined(key, list) when is_list(list), do: lookup(key, list) != :none
+
+  defp key_of({key, _}), do: key
+  defp key_of(key), do: key
+  defp value_of({_, value}), do: value
+  defp value_of(_), do: true
+end
+
+defmodule :erlang do
+  def apply(fun, args), do: apply(fun, args)
+  def apply(module, fun, args), do: apply(module, fun, args)
+  def list_to_integer(chars) when is_list(chars), do: String.to_integer(List.to_string(chars))
+  def list_to_integer(chars, base) when is_list(chars), do: String.to_integer(List.to_string(chars), base)
+  def list_to_atom(chars) when is_list(chars), do: String.to_atom(List.to_string(chars))
+  def list_to_existing_atom(chars) when is_list(chars), do: String.to_existing_atom(List.to_string(chars))
+  def iolist_size(iodata), do: IO.iodata_length(iodata)
+  def split_binary(bin, pos) when is_binary(bin), do: {binary_part(bin, 0, pos), binary_part(bin, pos, byte_size(bin) - pos)}
+  def garbage_collect, do: true
+  def garbage_collect(pid) when is_pid(pid), do: Process.alive?(pid)
+end
+
+defmodule :binary do
+  def copy(bin), do: copy(bin, 1)
+  def copy(bin, n) when is_binary(bin) and is_integer(n) and n >= 0, do: String.duplicate(bin, n)
+end
+
+defmodule :unicode do
+  def characters_to_binary(chardata), do: IO.chardata_to_string(chardata)
+  def characters_to_list(chardata), do: String.to_charlist(IO.chardata_to_string(chardata))
+end
+
+defmodule :os do
+  def type, do: {:unix, :linux}
+  def getenv(name) when is_list(name), do: (System.get_env(List.to_string(name)) || false) |> to_list()
+  defp to_list(false), do: false
+  defp to_list(s), do: String.to_charlist(s)
 end
 
 defmodule :maps do
@@ -123,6 +223,10 @@ defmodule :maps do
   def update(key, value, map) when is_map(map), do: Map.update!(map, key, fn _ -> value end)
   def with(keys, map) when is_map(map), do: Map.take(map, keys)
   def without(keys, map) when is_map(map), do: Map.drop(map, keys)
+  def new, do: %{}
+  def update_with(key, fun, map) when is_map(map), do: Map.update!(map, key, fun)
+  def update_with(key, fun, init, map) when is_map(map), do: Map.update(map, key, init, fun)
+  def groups_from_list(key_fun, list) when is_list(list), do: Enum.group_by(list, key_fun)
 end
 
 # OTP's sys module, for the servers GenServer runs (see the system

@@ -21,6 +21,11 @@ defmodule IO do
     item
   end
 
+  def iodata_length(iodata), do: byte_size(IO.iodata_to_binary(iodata))
+
+  def chardata_to_string(string) when is_binary(string), do: string
+  def chardata_to_string(list) when is_list(list), do: List.to_string(list)
+
   defp request(device, text) do
     ref = :vial_io.request(device, text)
 

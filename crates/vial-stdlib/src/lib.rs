@@ -43,4 +43,6 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("task_supervisor.ex"),
     lib!("registry.ex"),
     lib!("erlang.ex"),
+    lib!("queue.ex"),
+    lib!("erlang_string.ex"),
 ];

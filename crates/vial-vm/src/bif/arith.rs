@@ -18,6 +18,7 @@ use num_traits::{FromPrimitive, Zero};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
+mod bitwise;
 mod float_round;
 mod int_div;
 mod text;
@@ -25,6 +26,28 @@ mod text;
 pub use int_div::div_rem;
 
 pub(super) static BIFS: &[BifDef] = &[
+    bif!("erlang", "band", 2, |_, a| bitwise::band(&a[0], &a[1])),
+    bif!("erlang", "bor", 2, |_, a| bitwise::bor(&a[0], &a[1])),
+    bif!("erlang", "bxor", 2, |_, a| bitwise::bxor(&a[0], &a[1])),
+    bif!("erlang", "bnot", 1, |_, a| bitwise::bnot(&a[0])),
+    bif!("erlang", "bsl", 2, |_, a| bitwise::bsl(&a[0], &a[1])),
+    bif!("erlang", "bsr", 2, |_, a| bitwise::bsr(&a[0], &a[1])),
+    bif!("Elixir.Bitwise", "band", 2, |_, a| bitwise::band(
+        &a[0], &a[1]
+    )),
+    bif!("Elixir.Bitwise", "bor", 2, |_, a| bitwise::bor(
+        &a[0], &a[1]
+    )),
+    bif!("Elixir.Bitwise", "bxor", 2, |_, a| bitwise::bxor(
+        &a[0], &a[1]
+    )),
+    bif!("Elixir.Bitwise", "bnot", 1, |_, a| bitwise::bnot(&a[0])),
+    bif!("Elixir.Bitwise", "bsl", 2, |_, a| bitwise::bsl(
+        &a[0], &a[1]
+    )),
+    bif!("Elixir.Bitwise", "bsr", 2, |_, a| bitwise::bsr(
+        &a[0], &a[1]
+    )),
     bif!("Elixir.Kernel", "+", 2, |_, a| add(&a[0], &a[1])),
     bif!("Elixir.Kernel", "-", 2, |_, a| sub(&a[0], &a[1])),
     bif!("Elixir.Kernel", "*", 2, |_, a| mul(&a[0], &a[1])),

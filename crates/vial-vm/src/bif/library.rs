@@ -31,6 +31,9 @@ pub(super) static BIFS: &[BifDef] = &[
         &a[0]
     )),
     bif!("erlang", "binary_part", 3, |_, a| part(&a[0], &a[1], &a[2])),
+    // `in` is a reserved word, so `:queue.in/2` is here; the rest of
+    // `:queue` is in `lib/queue.ex`.
+    bif!("queue", "in", 2, |_, a| queue_in(&a[0], &a[1])),
     // ---- :binary -------------------------------------------------------------
     bif!("binary", "part", 3, |_, a| part(&a[0], &a[1], &a[2])),
     bif!("binary", "match", 2, |_, a| binary_match(&a[0], &a[1])),
@@ -552,4 +555,25 @@ pub fn uniq_by(keys: &Term, list: &Term) -> BifResult {
         .filter_map(|(k, item)| seen.insert(k).then_some(item))
         .collect();
     Ok(Term::list(kept))
+}
+
+/// `:queue.in(x, q)`: `x` at the rear of queue `{rear, front}`, with
+/// OTP's clauses (`queue.erl`): a one-element rear and an empty front
+/// become the front. `ArgumentError` for a non-queue.
+fn queue_in(x: &Term, q: &Term) -> BifResult {
+    match q.as_tuple() {
+        Some([rear, front]) if rear.is_list() && front.is_list() => {
+            let single = matches!(rear, Term::Cons(c) if c.tail == Term::EmptyList);
+            if single && *front == Term::EmptyList {
+                let one = Term::cons(x.clone(), Term::EmptyList);
+                Ok(Term::tuple([one, rear.clone()]))
+            } else {
+                Ok(Term::tuple([
+                    Term::cons(x.clone(), rear.clone()),
+                    front.clone(),
+                ]))
+            }
+        }
+        _ => Err(Exception::badarg()),
+    }
 }
