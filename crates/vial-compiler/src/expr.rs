@@ -184,7 +184,10 @@ impl FnBuilder<'_> {
             }
         }
         // A bare name that is not a variable is a zero-arity call.
-        if self.m.locals.contains_key(&(name.to_string(), 0)) || kernel_target(name, 0).is_some() {
+        if self.m.locals.contains_key(&(name.to_string(), 0))
+            || self.m.imported_module(name, 0).is_some()
+            || (!self.m.kernel_hidden(name, 0) && kernel_target(name, 0).is_some())
+        {
             let r = self.alloc(e.span)?;
             self.call(&Callee::Local(name.to_string()), &[], Dest::Reg(r), e)?;
             return Ok(r);
@@ -254,6 +257,8 @@ impl FnBuilder<'_> {
             self.load_const(Term::NIL, r);
             return self.finish(r, dest);
         };
+        // An `import` in the block applies to the end of the block.
+        let imports = self.m.imported.len();
         for item in init {
             let mark = self.mark();
             if let Some((name, value)) = var_match(item) {
@@ -269,7 +274,9 @@ impl FnBuilder<'_> {
             }
             self.release(mark);
         }
-        self.expr(last, dest)
+        self.expr(last, dest)?;
+        self.m.imported.truncate(imports);
+        Ok(())
     }
 
     fn bif_call(&mut self, name: (&str, &str), args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
@@ -630,9 +637,27 @@ impl FnBuilder<'_> {
         }
         let target = match callee {
             Callee::Local(name) => {
+                let imported = self.m.imported_module(name, arity);
                 if let Some(&i) = self.m.locals.get(&(name.clone(), arity)) {
+                    if let Some(m) = imported.filter(|&m| m != Atom::ELIXIR_KERNEL) {
+                        let message = format!(
+                            "imported {}.{name}/{arity} conflicts with local function",
+                            m.name().trim_start_matches("Elixir.")
+                        );
+                        let key = (name.clone(), arity);
+                        let span = self.m.def_spans.get(&key).copied().unwrap_or(e.span);
+                        return Err(Diagnostic::new(message, span));
+                    }
                     CallTarget::Local(i)
-                } else if let Some(t) = kernel_target(name, arity) {
+                } else if let Some(m) = imported {
+                    let mfa = Mfa::new(m, Atom::intern(name), arity);
+                    match bif::lookup(mfa) {
+                        Some(id) => CallTarget::Bif(id),
+                        None => CallTarget::Remote(mfa),
+                    }
+                } else if let Some(t) =
+                    kernel_target(name, arity).filter(|_| !self.m.kernel_hidden(name, arity))
+                {
                     t
                 } else {
                     return Err(Diagnostic::new(
