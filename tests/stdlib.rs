@@ -3080,3 +3080,34 @@ fn sigils() {
         ],
     );
 }
+
+/// Escapes in strings: `\xHH` is a byte (so a string may be invalid
+/// UTF-8), `\uHHHH` and `\u{H...}` are code points.
+#[test]
+fn string_escapes() {
+    check(
+        "string_escapes",
+        &[
+            (r#"byte_size("\xFF")"#, r#"1"#),
+            (r#""\xFF""#, r#"<<255>>"#),
+            (r#"String.valid?("\xFF")"#, r#"false"#),
+            (r#""\x41""#, r#""A""#),
+            (r#""\xC3\xA9""#, r#""é""#),
+            (r#""a\xFFb""#, r#"<<97, 255, 98>>"#),
+            (r#""\xFF" <> "a""#, r#"<<255, 97>>"#),
+            (r#"byte_size("\xFF\xFE")"#, r#"2"#),
+            (r#""\u00e9""#, r#""é""#),
+            (r#""\u{1F600}""#, r#""😀""#),
+            (r#""\u{41}\u0042""#, r#""AB""#),
+            (r#"'\xC3\xA9'"#, r#"[233]"#),
+            (r#"~s(\xFF)"#, r#"<<255>>"#),
+            (r#""\xFF" == :erlang.list_to_binary([255])"#, r#"true"#),
+            (
+                r#"match?("\xFF" <> _, :erlang.list_to_binary([255, 1]))"#,
+                r#"true"#,
+            ),
+            (r#""\xFF#{1}""#, r#"<<255, 49>>"#),
+            (r#"String.length("\xFF\xFE")"#, r#"2"#),
+        ],
+    );
+}

@@ -88,12 +88,29 @@ impl FnBuilder<'_> {
                 update,
                 entries,
             } => self.struct_(name, update.as_deref(), entries, dest, e),
+            // `Interpolate` makes text; literal bytes that are not UTF-8
+            // (`"\xFF#{x}"`) are joined as an iolist instead.
+            ExprKind::Str(parts) if parts.iter().any(|p| matches!(p, StrPart::Bytes(_))) => {
+                let items = parts
+                    .iter()
+                    .map(|p| match p {
+                        StrPart::Interp(x) => {
+                            crate::desugar::remote("Kernel", "to_string", vec![x.clone()], x.span)
+                        }
+                        lit => Expr::new(ExprKind::Str(vec![lit.clone()]), e.span),
+                    })
+                    .collect();
+                let list = Expr::new(ExprKind::List { items, tail: None }, e.span);
+                let call = crate::desugar::remote("erlang", "iolist_to_binary", vec![list], e.span);
+                self.expr(&call, dest)
+            }
             ExprKind::Str(parts) => {
                 let start = self.alloc_len(parts.len(), e.span)?;
                 for (i, p) in parts.iter().enumerate() {
                     let r = start + i as u16;
                     match p {
                         StrPart::Lit(s) => self.load_const(Term::string(s), r),
+                        StrPart::Bytes(b) => self.load_const(Term::binary(b.clone()), r),
                         StrPart::Interp(x) => self.expr(x, Dest::Reg(r))?,
                     }
                 }

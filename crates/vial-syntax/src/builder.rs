@@ -141,6 +141,7 @@ pub fn parts(pieces: Vec<Piece>) -> Vec<StrPart> {
         .into_iter()
         .map(|p| match p {
             Piece::Lit(s) => StrPart::Lit(s),
+            Piece::Bytes(b) => StrPart::Bytes(b),
             Piece::Expr(e) => StrPart::Interp(e),
             Piece::Tokens(_, span) => StrPart::Interp(Expr::new(ExprKind::Block(Vec::new()), span)),
         })

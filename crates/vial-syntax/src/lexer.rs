@@ -11,6 +11,7 @@ use logos::Logos;
 use num_bigint::BigInt;
 
 use crate::ast::{BinOp, Span};
+use crate::strings::charlist;
 use crate::token::{Spanned, Token};
 
 /// How deeply string interpolations may nest (`"#{"#{"..."}"}"`).
@@ -327,7 +328,7 @@ impl<'s> Lexer<'s> {
                     } else if quote == '"' {
                         Token::Str(pieces)
                     } else {
-                        Token::Charlist(pieces)
+                        charlist(pieces, Span::new(s, next))?
                     }
                 }
                 Raw::HeredocStart | Raw::CharHeredocStart => {
@@ -337,7 +338,7 @@ impl<'s> Lexer<'s> {
                     if quote == '"' {
                         Token::Str(pieces)
                     } else {
-                        Token::Charlist(pieces)
+                        charlist(pieces, Span::new(s, next))?
                     }
                 }
                 Raw::CaptureArg => match text[1..].parse::<u32>() {

@@ -13,6 +13,7 @@
 
 use crate::ast::Span;
 use crate::lexer::{LexError, Lexer};
+use crate::strings::charlist;
 use crate::token::{Piece, Token};
 
 impl<'s> Lexer<'s> {
@@ -54,7 +55,7 @@ impl<'s> Lexer<'s> {
         let modifiers = &self.src[modifiers_start..end];
         let tokens = match (letter.to_ascii_lowercase(), modifiers) {
             ('s', "") => vec![Token::Str(pieces)],
-            ('c', "") => vec![Token::Charlist(pieces)],
+            ('c', "") => vec![charlist(pieces, Span::new(tilde, end))?],
             ('w', "" | "s" | "a" | "c") => {
                 let text = self.plain_text(pieces, tilde, end, "~w sigil")?;
                 words(&text, modifiers)

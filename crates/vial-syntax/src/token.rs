@@ -36,6 +36,8 @@ impl Spanned {
 pub enum Piece {
     /// Literal text, escapes resolved.
     Lit(String),
+    /// Literal text that `\xHH` escapes made invalid UTF-8, as bytes.
+    Bytes(Vec<u8>),
     /// The tokens of an interpolation `#{...}` and the span of the whole `#{...}`.
     Tokens(Vec<Spanned>, Span),
     /// An interpolation after it has been parsed.
@@ -315,8 +317,9 @@ impl fmt::Display for Token {
                 let text: String = pieces
                     .iter()
                     .map(|p| match p {
-                        Piece::Lit(s) => s.as_str(),
-                        _ => "#{...}",
+                        Piece::Lit(s) => s.clone(),
+                        Piece::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                        _ => "#{...}".to_string(),
                     })
                     .collect();
                 write!(f, "{text:?}")
