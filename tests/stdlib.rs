@@ -1875,6 +1875,39 @@ fn integer_float_atom_tuple_function() {
     );
 }
 
+/// Atoms from and to text: the BIFs' ArgumentErrors, as Elixir raises them
+/// (`Atom.to_string/1` and the rest are these BIFs there too).
+#[test]
+fn atom_conversions() {
+    check(
+        "atom_conversions",
+        &[
+            (r#"Atom.to_string("str")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an atom"),
+            (r#"Atom.to_string(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an atom"),
+            (r#"Atom.to_charlist("str")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an atom"),
+            (r#"Atom.to_charlist(:ok)"#, "'ok'"),
+            (r#"String.to_atom(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a binary"),
+            (r#"String.to_atom('abc')"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a binary"),
+            (r#"String.to_atom("abc")"#, ":abc"),
+            (r#"String.to_existing_atom("vial_surely_not_an_existing_atom")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an already existing atom"),
+            (r#"String.to_existing_atom("ok")"#, ":ok"),
+            (r#"String.to_existing_atom(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a binary"),
+            (r#"String.to_existing_atom(:erlang.list_to_binary([255]))"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: invalid UTF8 encoding"),
+            (r#"List.to_atom("abc")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a list"),
+            (r#"List.to_atom([?a, 0x1F600])"#, ":\"a😀\""),
+            (r#"List.to_atom([1.0])"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a list of characters"),
+            (r#"List.to_existing_atom('vial_surely_not_an_existing_atom_2')"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an already existing atom"),
+            (r#"List.to_existing_atom('ok')"#, ":ok"),
+            (r#":erlang.binary_to_atom(:erlang.list_to_binary([233]), :latin1)"#, ":é"),
+            (r#":erlang.binary_to_atom("a", :foo)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 2nd argument: not one of the atoms: latin1, utf8, or unicode"),
+            (r#":erlang.binary_to_atom(String.duplicate("a", 256), :utf8)"#, "** (SystemLimitError) a system limit has been reached"),
+            (r#":erlang.binary_to_existing_atom("ok")"#, ":ok"),
+            (r#":erlang.list_to_atom([?a | :b])"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a proper list"),
+            (r#":erlang.list_to_existing_atom(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a list"),
+        ],
+    );
+}
+
 /// Range.
 #[test]
 fn range() {

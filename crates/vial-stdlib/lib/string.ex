@@ -232,8 +232,8 @@ defmodule String do
 
   defp drop_bytes(string, n), do: :binary.part(string, n, byte_size(string) - n)
 
-  # The atom of the string (every atom exists here).
-  def to_existing_atom(string) when is_binary(string), do: String.to_atom(string)
+  # The atom of the string if it exists (ArgumentError otherwise).
+  def to_existing_atom(string), do: :erlang.binary_to_existing_atom(string, :utf8)
 
   # Whether string is valid UTF-8.
   def valid?(string) when is_binary(string) do
