@@ -3144,3 +3144,29 @@ fn string_escapes() {
         ],
     );
 }
+
+/// Interpolation in quoted atoms (`:erlang.binary_to_atom/2` of the
+/// string, as Elixir expands it) and in charlists.
+#[test]
+fn atom_and_charlist_interpolation() {
+    check(
+        "atom_and_charlist_interpolation",
+        &[
+            (r##":"#{"key"}_x""##, ":key_x"),
+            (r##":"a#{1 + 1}""##, ":a2"),
+            (r##":'x#{:y}'"##, ":xy"),
+            (r##":"Elixir.#{String.capitalize("key")}""##, "Key"),
+            (r##":"plain atom""##, ":\"plain atom\""),
+            (r##"Enum.map(1..3, &:"n#{&1}")"##, "[:n1, :n2, :n3]"),
+            (r##"%{:"#{"k"}" => 1}"##, "%{k: 1}"),
+            (r##":"#{String.duplicate("a", 256)}""##, "** (SystemLimitError) a system limit has been reached"),
+            (r##"'hello #{"x"}'"##, "'hello x'"),
+            (r##"'#{1}#{2}'"##, "'12'"),
+            (r##"'é #{"x"}'"##, "[233, 32, 120]"),
+            (r##"~c(a #{:b})"##, "'a b'"),
+            (r##"~C(a #{:b})"##, "'a \\#{:b}'"),
+            (r##"'#{[?a, "b"]}'"##, "'ab'"),
+            (r##"'#{%{}}'"##, "** (Protocol.UndefinedError) protocol String.Chars not implemented for %{} of type Map"),
+        ],
+    );
+}

@@ -176,7 +176,13 @@ impl FnBuilder<'_> {
                 e.span,
             )),
             ExprKind::Pin(_) => Err(Diagnostic::new("cannot use ^ outside of a pattern", e.span)),
-            ExprKind::Charlist(_) => Err(unsupported("charlists with interpolation", e)),
+            // `'a #{b}'` (a constant charlist was folded above): the
+            // interpolated string's code points.
+            ExprKind::Charlist(parts) => {
+                let text = Expr::new(ExprKind::Str(parts.clone()), e.span);
+                let call = crate::desugar::remote("String", "to_charlist", vec![text], e.span);
+                self.expr(&call, dest)
+            }
             _ => Err(unsupported("this expression", e)),
         }
     }

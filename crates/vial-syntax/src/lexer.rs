@@ -12,7 +12,7 @@ use num_bigint::BigInt;
 
 use crate::ast::{BinOp, Span};
 use crate::strings::charlist;
-use crate::token::{Spanned, Token};
+use crate::token::{Piece, Spanned, Token};
 
 /// How deeply string interpolations may nest (`"#{"#{"..."}"}"`).
 pub const MAX_INTERP_DEPTH: usize = 16;
@@ -316,7 +316,11 @@ impl<'s> Lexer<'s> {
                     let quote = if raw == Raw::QuotedAtomDq { '"' } else { '\'' };
                     let (pieces, next) = self.scan_quoted(e, quote, s, "atom")?;
                     end = next;
-                    Token::Atom(self.plain_text(pieces, s, next, "atom")?)
+                    if pieces.iter().any(|p| matches!(p, Piece::Tokens(..))) {
+                        Token::AtomInterp(pieces)
+                    } else {
+                        Token::Atom(self.plain_text(pieces, s, next, "atom")?)
+                    }
                 }
                 Raw::StrStart | Raw::CharlistStart => {
                     let quote = if raw == Raw::StrStart { '"' } else { '\'' };

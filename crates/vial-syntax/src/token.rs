@@ -57,6 +57,9 @@ pub enum Token {
     Str(Vec<Piece>),
     /// `'...'` or a `'''` heredoc.
     Charlist(Vec<Piece>),
+    /// A quoted atom with interpolation, `:"#{k}_x"` (one without is an
+    /// `Atom`).
+    AtomInterp(Vec<Piece>),
     /// A keyword key such as `name:` or `"quoted key":`.
     KwKey(String),
     /// One alias segment: `Foo`.
@@ -325,6 +328,7 @@ impl fmt::Display for Token {
                 write!(f, "{text:?}")
             }
             Token::Charlist(_) => write!(f, "charlist"),
+            Token::AtomInterp(_) => write!(f, "atom"),
             Token::KwKey(k) => write!(f, "{k}:"),
             Token::Alias(s)
             | Token::Ident(s)
