@@ -3110,6 +3110,45 @@ fn sigils() {
             (r#"~s'single'"#, r#""single""#),
             (r#"~s/slash\/ed/"#, r#""slash/ed""#),
             (r#"~s(tab\there)"#, r#""tab\there""#),
+            (
+                r##"~S"""
+raw #{x} \n "q"
+  indented \
+""""##,
+                r##""raw \#{x} \\n \"q\"\n  indented \\\n""##,
+            ),
+            (
+                r##"~s"""
+  interp #{1 + 1} \t tab
+    more
+  """"##,
+                r##""interp 2 \t tab\n  more\n""##,
+            ),
+            (
+                r##"~w"""
+one two
+three
+"""a"##,
+                r##"[:one, :two, :three]"##,
+            ),
+            (
+                r##"~c'''
+chars #{1}
+'''"##,
+                r##"'chars 1\n'"##,
+            ),
+            (
+                r##"~C'''
+chars #{x}
+'''"##,
+                r##"'chars \#{x}\n'"##,
+            ),
+            (
+                r##"~S'''
+single ''' inside
+'''"##,
+                r##""single ''' inside\n""##,
+            ),
         ],
     );
 }

@@ -337,7 +337,7 @@ impl<'s> Lexer<'s> {
                 }
                 Raw::HeredocStart | Raw::CharHeredocStart => {
                     let quote = if raw == Raw::HeredocStart { '"' } else { '\'' };
-                    let (pieces, next) = self.scan_heredoc(e, quote, s)?;
+                    let (pieces, next) = self.scan_heredoc(e, quote, s, false)?;
                     end = next;
                     if quote == '"' {
                         Token::Str(pieces)

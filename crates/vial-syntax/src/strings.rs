@@ -178,12 +178,14 @@ impl<'s> Lexer<'s> {
 
     /// Scans a heredoc whose opening triple quote ends at `pos` (it starts at
     /// `open`). Returns the pieces, indentation stripped, and the offset after
-    /// the closing triple quote.
+    /// the closing triple quote. A `raw` heredoc (an uppercase sigil's,
+    /// `~S"""`) keeps escapes and `#{` as written.
     pub(crate) fn scan_heredoc(
         &mut self,
         mut pos: usize,
         quote: char,
         open: usize,
+        raw: bool,
     ) -> Result<(Vec<Piece>, usize), LexError> {
         let triple: String = std::iter::repeat_n(quote, 3).collect();
         // Only whitespace may follow the opening quotes on their line.
@@ -215,9 +217,9 @@ impl<'s> Lexer<'s> {
                 break (indent, pos + (line.len() - body.len()) + 3);
             }
             items.push(Item::LineStart);
-            pos = self.heredoc_line(pos, quote, open, &triple, &mut items)?;
+            pos = self.heredoc_line(pos, raw, open, &triple, &mut items)?;
         };
-        Ok((strip_heredoc(items, indent)?, end))
+        Ok((strip_heredoc(items, indent, raw)?, end))
     }
 
     /// Scans one heredoc line (which may continue over several source lines
@@ -225,7 +227,7 @@ impl<'s> Lexer<'s> {
     fn heredoc_line(
         &mut self,
         mut pos: usize,
-        _quote: char,
+        raw_text: bool,
         open: usize,
         triple: &str,
         items: &mut Vec<Item>,
@@ -237,7 +239,7 @@ impl<'s> Lexer<'s> {
                 return Err(self.missing(triple, "heredoc", open));
             };
             match c {
-                '\\' => {
+                '\\' if !raw_text => {
                     raw.push('\\');
                     pos += 1;
                     match self.char_at(pos) {
@@ -253,7 +255,7 @@ impl<'s> Lexer<'s> {
                         None => {}
                     }
                 }
-                '#' if self.char_at(pos + 1) == Some('{') => {
+                '#' if !raw_text && self.char_at(pos + 1) == Some('{') => {
                     items.push(Item::Text(std::mem::take(&mut raw), raw_start));
                     let (piece, next) = self.interpolation(pos)?;
                     items.push(Item::Interp(piece));
@@ -337,8 +339,26 @@ fn flush(pieces: &mut Vec<Piece>, raw: &mut String, start: usize) -> Result<(), 
 }
 
 /// Removes up to `indent` leading spaces/tabs from every line, then joins
-/// adjacent text and resolves escapes.
-fn strip_heredoc(items: Vec<Item>, indent: usize) -> Result<Vec<Piece>, LexError> {
+/// adjacent text and resolves escapes (unless `raw`).
+fn strip_heredoc(items: Vec<Item>, indent: usize, raw_text: bool) -> Result<Vec<Piece>, LexError> {
+    if raw_text {
+        let mut text = String::new();
+        for item in items {
+            if let Item::Text(line, _) = item {
+                let mut skipped = 0;
+                text.push_str(line.trim_start_matches(|c| {
+                    let strip = (c == ' ' || c == '\t') && skipped < indent;
+                    skipped += usize::from(strip);
+                    strip
+                }));
+            }
+        }
+        return Ok(if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Lit(text)]
+        });
+    }
     let mut pieces = Vec::new();
     let mut raw = String::new();
     let mut raw_start = 0;
