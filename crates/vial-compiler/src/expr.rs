@@ -639,6 +639,13 @@ impl FnBuilder<'_> {
     /// A named call: special forms first, then local functions, Kernel
     /// BIFs and the Vial Kernel, then remote calls.
     pub fn call(&mut self, callee: &Callee, args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+        if let Callee::Remote { module, name } = callee {
+            if self.module_atom(module) == Some(Atom::ELIXIR_KERNEL) {
+                if let Some(expanded) = kernel_macro(name, args, e) {
+                    return self.expr(&expanded, dest);
+                }
+            }
+        }
         if let Callee::Local(name) = callee {
             if self.special_form(name, args, dest, e)? {
                 return Ok(());
@@ -862,6 +869,52 @@ fn kernel_target(name: &str, arity: u32) -> Option<CallTarget> {
     kernel
         .export(mfa.name, arity)
         .map(|_| CallTarget::Remote(mfa))
+}
+
+/// `Kernel.name(args)` when `name` is one of Kernel's macros or operators,
+/// which the compiler expands where written (`Kernel.if(c, do: x)`,
+/// `Kernel.&&(a, b)`, `Kernel.raise(e)`): the same call without a module,
+/// or the operator expression.
+fn kernel_macro(name: &str, args: &[Expr], e: &Expr) -> Option<Expr> {
+    let binary = |op| match args {
+        [lhs, rhs] => Some(ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs.clone()),
+            rhs: Box::new(rhs.clone()),
+        }),
+        _ => None,
+    };
+    let local = || ExprKind::Call {
+        callee: Callee::Local(name.to_string()),
+        args: args.to_vec(),
+        parens: true,
+    };
+    let kind = match name {
+        "&&" => binary(BinOp::AndAnd)?,
+        "||" => binary(BinOp::OrOr)?,
+        "and" => binary(BinOp::And)?,
+        "or" => binary(BinOp::Or)?,
+        "in" => binary(BinOp::In)?,
+        "|>" => binary(BinOp::Pipe)?,
+        "!" | "not" => match args {
+            [operand] => ExprKind::Unary {
+                op: if name == "!" {
+                    UnaryOp::Bang
+                } else {
+                    UnaryOp::Not
+                },
+                operand: Box::new(operand.clone()),
+            },
+            _ => return None,
+        },
+        "if" | "unless" | "raise" | "reraise" | "match?" => local(),
+        // With a path (`put_in(m.a.b, v)`); with a list of keys they are
+        // functions.
+        "put_in" | "update_in" | "get_and_update_in" if args.len() == 2 => local(),
+        "pop_in" if args.len() == 1 => local(),
+        _ => return None,
+    };
+    Some(Expr::new(kind, e.span))
 }
 
 /// `lhs |> f(args)` is `f(lhs, args)`.

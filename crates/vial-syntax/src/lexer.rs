@@ -380,6 +380,8 @@ impl<'s> Lexer<'s> {
                     braces = braces.saturating_sub(1);
                     Token::RBrace
                 }
+                // `Kernel.not(x)`: a function name.
+                Raw::Not if after_dot => Token::Ident(text.to_string()),
                 Raw::Not => match self.not_in_end(e) {
                     Some(next) => {
                         end = next;
@@ -471,6 +473,7 @@ fn is_operator_name(raw: Raw) -> bool {
         Raw::Plus
             | Raw::Minus
             | Raw::Star
+            | Raw::Slash
             | Raw::Pow
             | Raw::Concat
             | Raw::PlusPlus
