@@ -1811,6 +1811,37 @@ fn string() {
                 r#"String.jaro_distance("martha", "marhta")"#,
                 r#"0.9444444444444445"#,
             ),
+            (
+                r#"String.replace("abc", "b", fn m -> String.upcase(m) end)"#,
+                r#""aBc""#,
+            ),
+            (
+                r#"String.replace("a-b-c", "-", fn m -> m <> m end)"#,
+                r#""a--b--c""#,
+            ),
+            (
+                r#"String.replace("abc", "", fn _ -> "." end)"#,
+                r#"".a.b.c.""#,
+            ),
+            (
+                r#"String.replace("abc", ["a", "c"], &String.upcase/1)"#,
+                r#""AbC""#,
+            ),
+            (r#"String.replace("abc", "b", "X")"#, r#""aXc""#),
+            (r#"String.replace("aaa", "a", "b")"#, r#""bbb""#),
+            (
+                r#"String.replace("abc", "b", 1)"#,
+                r#"** (FunctionClauseError) no function clause matching in String.replace/4"#,
+            ),
+            (
+                r#"String.replace(1, "b", "c")"#,
+                r#"** (FunctionClauseError) no function clause matching in String.replace/4"#,
+            ),
+            (
+                r#"String.replace("abc", "b", fn m -> m end, global: false)"#,
+                r#""abc""#,
+            ),
+            (r#""a,b" |> String.replace(",", &(&1 <> " "))"#, r#""a, b""#),
         ],
     );
 }

@@ -250,7 +250,8 @@ pub(super) static BIFS: &[BifDef] = &[
         2,
         |_, a| patterns::ends_with(&a[0], &a[1])
     ),
-    bif!("Elixir.String", "replace", 3, |_, a| {
+    // String.replace/3's string-replacement case (`lib/string.ex`).
+    bif!("vial_string", "replace", 3, |_, a| {
         patterns::replace(&a[0], &a[1], &a[2])
     }),
     bif!("Elixir.String", "duplicate", 2, |_, a| binaries::duplicate(
