@@ -73,6 +73,42 @@ fn nested_module_struct_in_outer_module() {
     assert_eq!(run.stdout, "%Outer.Inner{a: 1}\n2\n", "{}", run.stderr);
 }
 
+/// `import` errors are compile errors with Elixir's messages, and an
+/// import inside a block ends with the block.
+#[test]
+fn import_errors_carry_elixirs_messages() {
+    let cases = [
+        ("import Nope\n", "module Nope is not loaded and could not be found"),
+        (
+            "import Enum, only: [nope: 1]\n",
+            "cannot import Enum.nope/1 because it is undefined or private",
+        ),
+        (
+            "import Enum, only: [:sum]\n",
+            "invalid :only option for import, expected a keyword list with integer values",
+        ),
+        (
+            "defmodule H do\n  def double(x), do: x\nend\ndefmodule C do\n  import H\n  def double(x), do: x\n  def h, do: double(4)\nend\n",
+            "imported H.double/1 conflicts with local function",
+        ),
+        (
+            "defmodule C do\n  def f(x) do\n    if x do\n      import Enum\n      sum([1])\n    end\n    sum([1])\n  end\nend\n",
+            "undefined function sum/1",
+        ),
+    ];
+    for (text, message) in cases {
+        let dir = scratch("import.exs", text);
+        let run = run_vial(&dir, &["import.exs"], "", LIMIT);
+        assert_eq!(run.code, Some(1), "{text}");
+        let first = run.stderr.lines().next().unwrap_or("");
+        assert!(
+            first.contains(message),
+            "{text}\nstderr was:\n{}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn script_arguments_are_system_argv() {
     let dir = scratch("argv.exs", "IO.inspect(System.argv())\n");

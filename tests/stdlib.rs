@@ -1811,6 +1811,37 @@ fn string() {
                 r#"String.jaro_distance("martha", "marhta")"#,
                 r#"0.9444444444444445"#,
             ),
+            (
+                r#"String.replace("abc", "b", fn m -> String.upcase(m) end)"#,
+                r#""aBc""#,
+            ),
+            (
+                r#"String.replace("a-b-c", "-", fn m -> m <> m end)"#,
+                r#""a--b--c""#,
+            ),
+            (
+                r#"String.replace("abc", "", fn _ -> "." end)"#,
+                r#"".a.b.c.""#,
+            ),
+            (
+                r#"String.replace("abc", ["a", "c"], &String.upcase/1)"#,
+                r#""AbC""#,
+            ),
+            (r#"String.replace("abc", "b", "X")"#, r#""aXc""#),
+            (r#"String.replace("aaa", "a", "b")"#, r#""bbb""#),
+            (
+                r#"String.replace("abc", "b", 1)"#,
+                r#"** (FunctionClauseError) no function clause matching in String.replace/4"#,
+            ),
+            (
+                r#"String.replace(1, "b", "c")"#,
+                r#"** (FunctionClauseError) no function clause matching in String.replace/4"#,
+            ),
+            (
+                r#"String.replace("abc", "b", fn m -> m end, global: false)"#,
+                r#""abc""#,
+            ),
+            (r#""a,b" |> String.replace(",", &(&1 <> " "))"#, r#""a, b""#),
         ],
     );
 }
@@ -1871,6 +1902,39 @@ fn integer_float_atom_tuple_function() {
             (r#"Tuple.product({255, 255})"#, r#"65025"#),
             (r#"Tuple.product({})"#, r#"1"#),
             (r#"Function.identity(5)"#, r#"5"#),
+        ],
+    );
+}
+
+/// Atoms from and to text: the BIFs' ArgumentErrors, as Elixir raises them
+/// (`Atom.to_string/1` and the rest are these BIFs there too).
+#[test]
+fn atom_conversions() {
+    check(
+        "atom_conversions",
+        &[
+            (r#"Atom.to_string("str")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an atom"),
+            (r#"Atom.to_string(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an atom"),
+            (r#"Atom.to_charlist("str")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an atom"),
+            (r#"Atom.to_charlist(:ok)"#, "'ok'"),
+            (r#"String.to_atom(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a binary"),
+            (r#"String.to_atom('abc')"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a binary"),
+            (r#"String.to_atom("abc")"#, ":abc"),
+            (r#"String.to_existing_atom("vial_surely_not_an_existing_atom")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an already existing atom"),
+            (r#"String.to_existing_atom("ok")"#, ":ok"),
+            (r#"String.to_existing_atom(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a binary"),
+            (r#"String.to_existing_atom(:erlang.list_to_binary([255]))"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: invalid UTF8 encoding"),
+            (r#"List.to_atom("abc")"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a list"),
+            (r#"List.to_atom([?a, 0x1F600])"#, ":\"a😀\""),
+            (r#"List.to_atom([1.0])"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a list of characters"),
+            (r#"List.to_existing_atom('vial_surely_not_an_existing_atom_2')"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an already existing atom"),
+            (r#"List.to_existing_atom('ok')"#, ":ok"),
+            (r#":erlang.binary_to_atom(:erlang.list_to_binary([233]), :latin1)"#, ":é"),
+            (r#":erlang.binary_to_atom("a", :foo)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 2nd argument: not one of the atoms: latin1, utf8, or unicode"),
+            (r#":erlang.binary_to_atom(String.duplicate("a", 256), :utf8)"#, "** (SystemLimitError) a system limit has been reached"),
+            (r#":erlang.binary_to_existing_atom("ok")"#, ":ok"),
+            (r#":erlang.list_to_atom([?a | :b])"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a proper list"),
+            (r#":erlang.list_to_existing_atom(1)"#, "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a list"),
         ],
     );
 }
@@ -2053,6 +2117,40 @@ fn kernel() {
                 r#"pop_in(nil, [:a])"#,
                 r#"** (ArgumentError) could not pop key :a on a nil value"#,
             ),
+            (r#"Kernel.apply(Enum, :sum, [[1, 2]])"#, r#"3"#),
+            (r#"Kernel.apply(fn a, b -> a + b end, [1, 2])"#, r#"3"#),
+            (
+                r#"Kernel.apply(Kernel, :apply, [Enum, :sum, [[3]]])"#,
+                r#"3"#,
+            ),
+            (
+                r#"Enum.map([[List, :first, [[1]]]], &Kernel.apply(Enum.at(&1, 0), Enum.at(&1, 1), Enum.at(&1, 2)))"#,
+                r#"[1]"#,
+            ),
+            (r#"(&Kernel.apply/3).(String, :upcase, ["a"])"#, r#""A""#),
+            (r#"Kernel.send(self(), :hi)"#, r#":hi"#),
+            (r#"Kernel.not(true)"#, r#"false"#),
+            (r#"Kernel./(6, 4)"#, r#"1.5"#),
+            (r#"Kernel.match?({:ok, _}, {:ok, 1})"#, r#"true"#),
+            (r#"Kernel.if(true, do: 1, else: 2)"#, r#"1"#),
+            (r#"Kernel.unless(true, do: 1, else: 2)"#, r#"2"#),
+            (r#"Kernel.raise("boom")"#, r#"** (RuntimeError) boom"#),
+            (
+                r#"Kernel.raise(ArgumentError, "bad")"#,
+                r#"** (ArgumentError) bad"#,
+            ),
+            (r#"Kernel.in(1, [1])"#, r#"true"#),
+            (r#"Kernel.!(nil)"#, r#"true"#),
+            (r#"Kernel.&&(true, 1)"#, r#"1"#),
+            (r#"Kernel.||(nil, 2)"#, r#"2"#),
+            (r#"Kernel.and(true, false)"#, r#"false"#),
+            (r#"Kernel.or(false, true)"#, r#"true"#),
+            (r#"Kernel.|>(1, Integer.to_string())"#, r#""1""#),
+            (
+                r#"Kernel.put_in(%{a: %{b: 1}}, [:a, :b], 2)"#,
+                r#"%{a: %{b: 2}}"#,
+            ),
+            (r#"Kernel.+(1, 2)"#, r#"3"#),
         ],
     );
 }
@@ -3077,6 +3175,102 @@ fn sigils() {
             (r#"~s'single'"#, r#""single""#),
             (r#"~s/slash\/ed/"#, r#""slash/ed""#),
             (r#"~s(tab\there)"#, r#""tab\there""#),
+            (
+                r##"~S"""
+raw #{x} \n "q"
+  indented \
+""""##,
+                r##""raw \#{x} \\n \"q\"\n  indented \\\n""##,
+            ),
+            (
+                r##"~s"""
+  interp #{1 + 1} \t tab
+    more
+  """"##,
+                r##""interp 2 \t tab\n  more\n""##,
+            ),
+            (
+                r##"~w"""
+one two
+three
+"""a"##,
+                r##"[:one, :two, :three]"##,
+            ),
+            (
+                r##"~c'''
+chars #{1}
+'''"##,
+                r##"'chars 1\n'"##,
+            ),
+            (
+                r##"~C'''
+chars #{x}
+'''"##,
+                r##"'chars \#{x}\n'"##,
+            ),
+            (
+                r##"~S'''
+single ''' inside
+'''"##,
+                r##""single ''' inside\n""##,
+            ),
+        ],
+    );
+}
+
+/// Escapes in strings: `\xHH` is a byte (so a string may be invalid
+/// UTF-8), `\uHHHH` and `\u{H...}` are code points.
+#[test]
+fn string_escapes() {
+    check(
+        "string_escapes",
+        &[
+            (r#"byte_size("\xFF")"#, r#"1"#),
+            (r#""\xFF""#, r#"<<255>>"#),
+            (r#"String.valid?("\xFF")"#, r#"false"#),
+            (r#""\x41""#, r#""A""#),
+            (r#""\xC3\xA9""#, r#""é""#),
+            (r#""a\xFFb""#, r#"<<97, 255, 98>>"#),
+            (r#""\xFF" <> "a""#, r#"<<255, 97>>"#),
+            (r#"byte_size("\xFF\xFE")"#, r#"2"#),
+            (r#""\u00e9""#, r#""é""#),
+            (r#""\u{1F600}""#, r#""😀""#),
+            (r#""\u{41}\u0042""#, r#""AB""#),
+            (r#"'\xC3\xA9'"#, r#"[233]"#),
+            (r#"~s(\xFF)"#, r#"<<255>>"#),
+            (r#""\xFF" == :erlang.list_to_binary([255])"#, r#"true"#),
+            (
+                r#"match?("\xFF" <> _, :erlang.list_to_binary([255, 1]))"#,
+                r#"true"#,
+            ),
+            (r#""\xFF#{1}""#, r#"<<255, 49>>"#),
+            (r#"String.length("\xFF\xFE")"#, r#"2"#),
+        ],
+    );
+}
+
+/// Interpolation in quoted atoms (`:erlang.binary_to_atom/2` of the
+/// string, as Elixir expands it) and in charlists.
+#[test]
+fn atom_and_charlist_interpolation() {
+    check(
+        "atom_and_charlist_interpolation",
+        &[
+            (r##":"#{"key"}_x""##, ":key_x"),
+            (r##":"a#{1 + 1}""##, ":a2"),
+            (r##":'x#{:y}'"##, ":xy"),
+            (r##":"Elixir.#{String.capitalize("key")}""##, "Key"),
+            (r##":"plain atom""##, ":\"plain atom\""),
+            (r##"Enum.map(1..3, &:"n#{&1}")"##, "[:n1, :n2, :n3]"),
+            (r##"%{:"#{"k"}" => 1}"##, "%{k: 1}"),
+            (r##":"#{String.duplicate("a", 256)}""##, "** (SystemLimitError) a system limit has been reached"),
+            (r##"'hello #{"x"}'"##, "'hello x'"),
+            (r##"'#{1}#{2}'"##, "'12'"),
+            (r##"'é #{"x"}'"##, "[233, 32, 120]"),
+            (r##"~c(a #{:b})"##, "'a b'"),
+            (r##"~C(a #{:b})"##, "'a \\#{:b}'"),
+            (r##"'#{[?a, "b"]}'"##, "'ab'"),
+            (r##"'#{%{}}'"##, "** (Protocol.UndefinedError) protocol String.Chars not implemented for %{} of type Map"),
         ],
     );
 }

@@ -144,7 +144,11 @@ impl FnBuilder<'_> {
                     Diagnostic::new("expected a module name in a capture", m.span)
                 })?),
                 None if self.m.locals.contains_key(&(name.to_string(), arity)) => None,
-                None => Some(Atom::ELIXIR_KERNEL),
+                None => Some(
+                    self.m
+                        .imported_module(name, arity)
+                        .unwrap_or(Atom::ELIXIR_KERNEL),
+                ),
             };
         match module {
             Some(m) => {

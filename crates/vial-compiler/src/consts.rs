@@ -14,9 +14,10 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
         ExprKind::Float(f) => Term::Float(*f),
         ExprKind::Atom(a) => Term::atom(a),
         ExprKind::Alias(a) => Term::Atom(mb.expand_alias(a)),
-        ExprKind::Str(parts) => Term::string(&literal_text(parts)?),
+        ExprKind::Str(parts) => Term::binary(literal_text(parts)?),
         ExprKind::Charlist(parts) => Term::list(
-            literal_text(parts)?
+            String::from_utf8(literal_text(parts)?)
+                .ok()?
                 .chars()
                 .map(|c| Term::Int(c as i64))
                 .collect::<Vec<_>>(),
@@ -64,12 +65,13 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
     })
 }
 
-/// The text of a string literal without interpolation.
-pub fn literal_text(parts: &[StrPart]) -> Option<String> {
-    let mut s = String::new();
+/// The bytes of a string literal without interpolation.
+pub fn literal_text(parts: &[StrPart]) -> Option<Vec<u8>> {
+    let mut s = Vec::new();
     for p in parts {
         match p {
-            StrPart::Lit(t) => s.push_str(t),
+            StrPart::Lit(t) => s.extend_from_slice(t.as_bytes()),
+            StrPart::Bytes(b) => s.extend_from_slice(b),
             StrPart::Interp(_) => return None,
         }
     }

@@ -110,6 +110,12 @@ impl FnBuilder<'_> {
                 self.load_const(Term::Atom(module), r);
                 self.finish(r, dest)?;
             }
+            ("import", [target, rest @ ..]) if rest.len() <= 1 => {
+                let module = self.m.import_module(target, rest)?;
+                let r = self.dest_reg(dest, e)?;
+                self.load_const(Term::Atom(module), r);
+                self.finish(r, dest)?;
+            }
             ("require", _) => {
                 let r = self.dest_reg(dest, e)?;
                 self.load_const(Term::NIL, r);

@@ -88,12 +88,29 @@ impl FnBuilder<'_> {
                 update,
                 entries,
             } => self.struct_(name, update.as_deref(), entries, dest, e),
+            // `Interpolate` makes text; literal bytes that are not UTF-8
+            // (`"\xFF#{x}"`) are joined as an iolist instead.
+            ExprKind::Str(parts) if parts.iter().any(|p| matches!(p, StrPart::Bytes(_))) => {
+                let items = parts
+                    .iter()
+                    .map(|p| match p {
+                        StrPart::Interp(x) => {
+                            crate::desugar::remote("Kernel", "to_string", vec![x.clone()], x.span)
+                        }
+                        lit => Expr::new(ExprKind::Str(vec![lit.clone()]), e.span),
+                    })
+                    .collect();
+                let list = Expr::new(ExprKind::List { items, tail: None }, e.span);
+                let call = crate::desugar::remote("erlang", "iolist_to_binary", vec![list], e.span);
+                self.expr(&call, dest)
+            }
             ExprKind::Str(parts) => {
                 let start = self.alloc_len(parts.len(), e.span)?;
                 for (i, p) in parts.iter().enumerate() {
                     let r = start + i as u16;
                     match p {
                         StrPart::Lit(s) => self.load_const(Term::string(s), r),
+                        StrPart::Bytes(b) => self.load_const(Term::binary(b.clone()), r),
                         StrPart::Interp(x) => self.expr(x, Dest::Reg(r))?,
                     }
                 }
@@ -159,7 +176,13 @@ impl FnBuilder<'_> {
                 e.span,
             )),
             ExprKind::Pin(_) => Err(Diagnostic::new("cannot use ^ outside of a pattern", e.span)),
-            ExprKind::Charlist(_) => Err(unsupported("charlists with interpolation", e)),
+            // `'a #{b}'` (a constant charlist was folded above): the
+            // interpolated string's code points.
+            ExprKind::Charlist(parts) => {
+                let text = Expr::new(ExprKind::Str(parts.clone()), e.span);
+                let call = crate::desugar::remote("String", "to_charlist", vec![text], e.span);
+                self.expr(&call, dest)
+            }
             _ => Err(unsupported("this expression", e)),
         }
     }
@@ -184,7 +207,10 @@ impl FnBuilder<'_> {
             }
         }
         // A bare name that is not a variable is a zero-arity call.
-        if self.m.locals.contains_key(&(name.to_string(), 0)) || kernel_target(name, 0).is_some() {
+        if self.m.locals.contains_key(&(name.to_string(), 0))
+            || self.m.imported_module(name, 0).is_some()
+            || (!self.m.kernel_hidden(name, 0) && kernel_target(name, 0).is_some())
+        {
             let r = self.alloc(e.span)?;
             self.call(&Callee::Local(name.to_string()), &[], Dest::Reg(r), e)?;
             return Ok(r);
@@ -254,6 +280,8 @@ impl FnBuilder<'_> {
             self.load_const(Term::NIL, r);
             return self.finish(r, dest);
         };
+        // An `import` in the block applies to the end of the block.
+        let imports = self.m.imported.len();
         for item in init {
             let mark = self.mark();
             if let Some((name, value)) = var_match(item) {
@@ -269,7 +297,9 @@ impl FnBuilder<'_> {
             }
             self.release(mark);
         }
-        self.expr(last, dest)
+        self.expr(last, dest)?;
+        self.m.imported.truncate(imports);
+        Ok(())
     }
 
     fn bif_call(&mut self, name: (&str, &str), args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
@@ -609,6 +639,13 @@ impl FnBuilder<'_> {
     /// A named call: special forms first, then local functions, Kernel
     /// BIFs and the Vial Kernel, then remote calls.
     pub fn call(&mut self, callee: &Callee, args: &[Expr], dest: Dest, e: &Expr) -> CResult<()> {
+        if let Callee::Remote { module, name } = callee {
+            if self.module_atom(module) == Some(Atom::ELIXIR_KERNEL) {
+                if let Some(expanded) = kernel_macro(name, args, e) {
+                    return self.expr(&expanded, dest);
+                }
+            }
+        }
         if let Callee::Local(name) = callee {
             if self.special_form(name, args, dest, e)? {
                 return Ok(());
@@ -630,9 +667,27 @@ impl FnBuilder<'_> {
         }
         let target = match callee {
             Callee::Local(name) => {
+                let imported = self.m.imported_module(name, arity);
                 if let Some(&i) = self.m.locals.get(&(name.clone(), arity)) {
+                    if let Some(m) = imported.filter(|&m| m != Atom::ELIXIR_KERNEL) {
+                        let message = format!(
+                            "imported {}.{name}/{arity} conflicts with local function",
+                            m.name().trim_start_matches("Elixir.")
+                        );
+                        let key = (name.clone(), arity);
+                        let span = self.m.def_spans.get(&key).copied().unwrap_or(e.span);
+                        return Err(Diagnostic::new(message, span));
+                    }
                     CallTarget::Local(i)
-                } else if let Some(t) = kernel_target(name, arity) {
+                } else if let Some(m) = imported {
+                    let mfa = Mfa::new(m, Atom::intern(name), arity);
+                    match bif::lookup(mfa) {
+                        Some(id) => CallTarget::Bif(id),
+                        None => CallTarget::Remote(mfa),
+                    }
+                } else if let Some(t) =
+                    kernel_target(name, arity).filter(|_| !self.m.kernel_hidden(name, arity))
+                {
                     t
                 } else {
                     return Err(Diagnostic::new(
@@ -814,6 +869,52 @@ fn kernel_target(name: &str, arity: u32) -> Option<CallTarget> {
     kernel
         .export(mfa.name, arity)
         .map(|_| CallTarget::Remote(mfa))
+}
+
+/// `Kernel.name(args)` when `name` is one of Kernel's macros or operators,
+/// which the compiler expands where written (`Kernel.if(c, do: x)`,
+/// `Kernel.&&(a, b)`, `Kernel.raise(e)`): the same call without a module,
+/// or the operator expression.
+fn kernel_macro(name: &str, args: &[Expr], e: &Expr) -> Option<Expr> {
+    let binary = |op| match args {
+        [lhs, rhs] => Some(ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs.clone()),
+            rhs: Box::new(rhs.clone()),
+        }),
+        _ => None,
+    };
+    let local = || ExprKind::Call {
+        callee: Callee::Local(name.to_string()),
+        args: args.to_vec(),
+        parens: true,
+    };
+    let kind = match name {
+        "&&" => binary(BinOp::AndAnd)?,
+        "||" => binary(BinOp::OrOr)?,
+        "and" => binary(BinOp::And)?,
+        "or" => binary(BinOp::Or)?,
+        "in" => binary(BinOp::In)?,
+        "|>" => binary(BinOp::Pipe)?,
+        "!" | "not" => match args {
+            [operand] => ExprKind::Unary {
+                op: if name == "!" {
+                    UnaryOp::Bang
+                } else {
+                    UnaryOp::Not
+                },
+                operand: Box::new(operand.clone()),
+            },
+            _ => return None,
+        },
+        "if" | "unless" | "raise" | "reraise" | "match?" => local(),
+        // With a path (`put_in(m.a.b, v)`); with a list of keys they are
+        // functions.
+        "put_in" | "update_in" | "get_and_update_in" if args.len() == 2 => local(),
+        "pop_in" if args.len() == 1 => local(),
+        _ => return None,
+    };
+    Some(Expr::new(kind, e.span))
 }
 
 /// `lhs |> f(args)` is `f(lhs, args)`.

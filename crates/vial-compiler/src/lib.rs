@@ -12,6 +12,7 @@ mod control;
 mod desugar;
 mod expr;
 mod func;
+mod imports;
 mod liveness;
 mod module;
 mod pattern;
@@ -57,6 +58,14 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
     let mut structs = Structs::default();
     let mut modules = Vec::new();
     let mut top = Vec::new();
+    // The imports at the top of the file so far, which the modules defined
+    // after them see; the script code sees them through its own statements.
+    let mut top_level = ModuleBuilder::new(
+        Atom::intern(SCRIPT_MODULE),
+        source.clone(),
+        structs.clone(),
+        None,
+    );
     for stmt in block_items(ast) {
         match &stmt.kind {
             ExprKind::Call {
@@ -76,7 +85,32 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
                 };
                 let body = do_body(rest)
                     .ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
-                compile_module(&name, body, &source, &mut structs, &mut modules)?;
+                compile_module(
+                    &name,
+                    body,
+                    &top_level.imported,
+                    &source,
+                    &mut structs,
+                    &mut modules,
+                )?;
+                imports::record_exports(&mut top_level.file_exports, &modules);
+            }
+            ExprKind::Call {
+                callee: Callee::Local(f),
+                args,
+                ..
+            } if f == "import" && (1..=2).contains(&args.len()) => {
+                top_level.import_module(&args[0], &args[1..])?;
+                top.push(stmt.clone());
+            }
+            ExprKind::Call {
+                callee: Callee::Local(f),
+                args,
+                ..
+            } if f == "alias" && !args.is_empty() => {
+                // For the imports above; the script code reports errors.
+                let _ = top_level.alias(&args[0], &args[1..]);
+                top.push(stmt.clone());
             }
             _ => top.push(stmt.clone()),
         }
@@ -95,6 +129,7 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
     let repl = matches!(mode, Mode::Repl { .. });
     let span = ast.span;
     let mut mb = ModuleBuilder::new(Atom::intern(SCRIPT_MODULE), source.clone(), structs, None);
+    mb.file_exports = top_level.file_exports;
     let arity = bindings.len() as u32;
     let index = mb.declare(SCRIPT_FUNCTION, arity, true);
     let mut fb = FnBuilder::new(&mut mb, SCRIPT_FUNCTION.to_string(), arity, arity as u16);

@@ -4,6 +4,7 @@
 use crate::attrs::{substitute, Attributes, MAX_COPIED};
 use crate::consts::const_term;
 use crate::func::{arity_of, CResult, Dest, FnBuilder};
+use crate::imports::{record_exports, FileExports, Imports};
 use ahash::AHashMap;
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicUsize;
@@ -54,6 +55,8 @@ pub struct ModuleBuilder {
     functions: Vec<Option<Function>>,
     /// Every local function (`def`, `defp`) by name and arity → index.
     pub locals: AHashMap<(String, u32), u32>,
+    /// Where each `def`/`defp` group starts (for errors about it).
+    pub def_spans: AHashMap<(String, u32), Span>,
     public: Vec<bool>,
     literals: Vec<Term>,
     literal_index: BTreeMap<Term, u32>,
@@ -73,6 +76,11 @@ pub struct ModuleBuilder {
     /// `defguard`/`defguardp` by name and arity: the parameter names and
     /// the guard expression, expanded in place of a call in this module.
     pub guards: AHashMap<(String, u32), (Vec<String>, Expr)>,
+    /// The `import`s in scope where compilation is (see `imports.rs`).
+    pub imported: Imports,
+    /// The public functions of the modules compiled before this one in the
+    /// same file, which `import` can name.
+    pub file_exports: FileExports,
 }
 
 /// One `def` clause before grouping.
@@ -84,6 +92,8 @@ struct DefClause {
     public: bool,
     /// A body-less head (`def f(a, b \\ 1)`) that only declares defaults.
     header: bool,
+    /// The imports in scope at the definition.
+    imports: Imports,
     span: Span,
 }
 
@@ -99,6 +109,7 @@ impl ModuleBuilder {
             source,
             functions: Vec::new(),
             locals: AHashMap::new(),
+            def_spans: AHashMap::new(),
             public: Vec::new(),
             literals: Vec::new(),
             literal_index: BTreeMap::new(),
@@ -112,6 +123,8 @@ impl ModuleBuilder {
             elixir_name,
             using: None,
             guards: AHashMap::new(),
+            imported: Imports::new(),
+            file_exports: FileExports::new(),
         }
     }
 
@@ -241,10 +254,12 @@ impl ModuleBuilder {
 
 /// Compiles `defmodule name do body end` (and the modules nested in it)
 /// into `out`: `name` is an alias (`Foo.Bar`) or `:name` for a module
-/// named by a plain atom.
+/// named by a plain atom. `imports` are those in scope at the
+/// `defmodule`.
 pub fn compile_module(
     name: &str,
     body: &Expr,
+    imports: &Imports,
     source: &Arc<Source>,
     structs: &mut Structs,
     out: &mut Vec<Module>,
@@ -261,6 +276,8 @@ pub fn compile_module(
         structs.clone(),
         Some(name.to_string()),
     );
+    mb.imported = imports.clone();
+    record_exports(&mut mb.file_exports, out);
     let mut defs: Vec<DefClause> = Vec::new();
     for stmt in block_items(body) {
         module_statement(&mut mb, stmt, structs, out, &mut defs)?;
@@ -459,6 +476,7 @@ fn module_statement(
                         body: (**rhs).clone(),
                         public: true,
                         header: false,
+                        imports: mb.imported.clone(),
                         span: stmt.span,
                     });
                 }
@@ -531,6 +549,7 @@ fn module_statement(
                     body,
                     public,
                     header,
+                    imports: mb.imported.clone(),
                     span: stmt.span,
                 });
                 Ok(())
@@ -548,7 +567,9 @@ fn module_statement(
                     format!("{mod_name}.{}", inner.split('.').next().unwrap_or(inner)),
                 );
                 let source = mb.source.clone();
-                compile_module(&full, body, &source, structs, out)?;
+                let imports = mb.imported.clone();
+                compile_module(&full, body, &imports, &source, structs, out)?;
+                record_exports(&mut mb.file_exports, out);
                 // The rest of the outer module can build the nested
                 // module's struct (`%Inner{}`).
                 let atom = Atom::intern(&format!("Elixir.{full}"));
@@ -615,6 +636,9 @@ fn module_statement(
                 mb.using = Some((extra, opts));
                 Ok(())
             }
+            ("import", [target, opts @ ..]) if opts.len() <= 1 => {
+                mb.import_module(target, opts).map(|_| ())
+            }
             ("import" | "use", _) => unsupported(&format!("`{f}`")),
             _ => unsupported(&format!("a call to {f}/{}", args.len())),
         },
@@ -655,6 +679,7 @@ fn compile_defs(mb: &mut ModuleBuilder, defs: &[DefClause]) -> CResult<()> {
     let mut wrappers = Vec::new();
     for ((name, arity), clauses) in &groups {
         mb.declare(name, *arity, clauses[0].public);
+        mb.def_spans.insert((name.clone(), *arity), clauses[0].span);
         arity_of(*arity as usize, clauses[0].span)?;
         let has_defaults = |c: &&&DefClause| {
             c.params.iter().any(|p| {
@@ -694,12 +719,20 @@ fn compile_defs(mb: &mut ModuleBuilder, defs: &[DefClause]) -> CResult<()> {
             for k in required..*arity as usize {
                 if !mb.locals.contains_key(&(name.clone(), k as u32)) {
                     mb.declare(name, k as u32, clauses[0].public);
-                    wrappers.push((name.clone(), *arity, k, defaults.clone(), clauses[0].span));
+                    wrappers.push((
+                        name.clone(),
+                        *arity,
+                        k,
+                        defaults.clone(),
+                        clauses[0].span,
+                        clauses[0].imports.clone(),
+                    ));
                 }
             }
         }
     }
-    for (name, full, k, defaults, span) in wrappers {
+    for (name, full, k, defaults, span, imports) in wrappers {
+        mb.imported = imports;
         compile_default_wrapper(mb, &name, full, k, &defaults, span)?;
     }
     for ((name, arity), clauses) in &groups {
@@ -711,6 +744,9 @@ fn compile_defs(mb: &mut ModuleBuilder, defs: &[DefClause]) -> CResult<()> {
                 clauses[0].span,
             ));
         }
+        // Clauses of one function defined under different imports (an
+        // `import` between them) all see those of the first.
+        mb.imported = clauses[0].imports.clone();
         let clauses: Vec<Clause> = clauses
             .iter()
             .filter(|d| !d.header)

@@ -217,7 +217,7 @@ impl FnBuilder<'_> {
                         lhs.span,
                     )
                 })?;
-                let lit = self.m.literal(Term::string(&prefix));
+                let lit = self.m.literal(Term::binary(prefix));
                 let rest = self.alloc(p.span)?;
                 self.emit(Instr::IsBinaryPrefix {
                     src,

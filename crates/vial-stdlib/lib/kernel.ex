@@ -4,6 +4,12 @@
 # tests, hd/tl/elem/... are BIFs. Loaded first: the compiler resolves calls
 # without a module against it when compiling the files after it.
 defmodule Kernel do
+  # fun applied to args, and module.function applied to args (the compiler
+  # makes an unqualified apply an instruction; these serve Kernel.apply,
+  # &Kernel.apply/3 and apply(Kernel, :apply, ...)).
+  def apply(fun, args), do: apply(fun, args)
+  def apply(module, function, args), do: apply(module, function, args)
+
   # fun(value): pipes value into a function.
   def then(value, fun), do: fun.(value)
 

@@ -176,10 +176,10 @@ defmodule List do
   def to_charlist(list) when is_list(list), do: String.to_charlist(Kernel.to_string(list))
 
   # The atom of a charlist.
-  def to_atom(charlist), do: String.to_atom(Kernel.to_string(charlist))
+  def to_atom(charlist), do: :erlang.list_to_atom(charlist)
 
-  # The atom of a charlist (all atoms exist here).
-  def to_existing_atom(charlist), do: String.to_atom(Kernel.to_string(charlist))
+  # The atom of a charlist if it exists (ArgumentError otherwise).
+  def to_existing_atom(charlist), do: :erlang.list_to_existing_atom(charlist)
 
   # The integer a charlist spells.
   def to_integer(charlist), do: String.to_integer(Kernel.to_string(charlist))

@@ -1,7 +1,8 @@
 # String: the String functions written over the BIFs (Elixir 1.14
 # `lib/elixir/lib/string.ex`): those with options or function arguments,
-# and the ones composed of others. length/upcase/split/1,2/replace/3/slice/3
-# and the rest of the basics are BIFs; searching uses the `:binary` BIFs.
+# and the ones composed of others. length/upcase/split/1,2/slice/3 and the
+# rest of the basics are BIFs (replace/3 with a string replacement too);
+# searching uses the `:binary` BIFs.
 defmodule String do
   # Splits at each match of pattern (a string or list of strings); options
   # `parts:` (at most that many parts) and `trim:` (drop empty parts).
@@ -91,6 +92,13 @@ defmodule String do
 
     Enum.join(Enum.slice(String.graphemes(string), first..last//abs(step)))
   end
+
+  # Replaces every match of pattern with replacement, a string (natively)
+  # or a function of the matched part.
+  def replace(subject, pattern, replacement) when is_binary(replacement),
+    do: :vial_string.replace(subject, pattern, replacement)
+
+  def replace(subject, pattern, replacement), do: replace(subject, pattern, replacement, [])
 
   # Replaces matches of pattern with replacement, a string or a function of
   # the matched part; option `global: false` replaces only the first.
@@ -232,8 +240,8 @@ defmodule String do
 
   defp drop_bytes(string, n), do: :binary.part(string, n, byte_size(string) - n)
 
-  # The atom of the string (every atom exists here).
-  def to_existing_atom(string) when is_binary(string), do: String.to_atom(string)
+  # The atom of the string if it exists (ArgumentError otherwise).
+  def to_existing_atom(string), do: :erlang.binary_to_existing_atom(string, :utf8)
 
   # Whether string is valid UTF-8.
   def valid?(string) when is_binary(string) do

@@ -54,6 +54,8 @@ impl Expr {
 #[derive(Clone, Debug, PartialEq)]
 pub enum StrPart {
     Lit(String),
+    /// Literal bytes that are not valid UTF-8 (`"\xFF"`).
+    Bytes(Vec<u8>),
     Interp(Expr),
 }
 

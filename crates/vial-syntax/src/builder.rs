@@ -141,10 +141,34 @@ pub fn parts(pieces: Vec<Piece>) -> Vec<StrPart> {
         .into_iter()
         .map(|p| match p {
             Piece::Lit(s) => StrPart::Lit(s),
+            Piece::Bytes(b) => StrPart::Bytes(b),
             Piece::Expr(e) => StrPart::Interp(e),
             Piece::Tokens(_, span) => StrPart::Interp(Expr::new(ExprKind::Block(Vec::new()), span)),
         })
         .collect()
+}
+
+/// `:"text #{x}"`, as Elixir quotes it: `:erlang.binary_to_atom("text
+/// #{x}", :utf8)`.
+pub fn atom_interp(parts: Vec<StrPart>, l: usize, r: usize) -> Expr {
+    let erlang = mk(ExprKind::Atom("erlang".into()), l, r);
+    let args = vec![
+        mk(ExprKind::Str(parts), l, r),
+        mk(ExprKind::Atom("utf8".into()), l, r),
+    ];
+    let callee = Callee::Remote {
+        module: Box::new(erlang),
+        name: "binary_to_atom".into(),
+    };
+    mk(
+        ExprKind::Call {
+            callee,
+            args,
+            parens: true,
+        },
+        l,
+        r,
+    )
 }
 
 /// A keyword entry `key: value` as the 2-tuple `{:key, value}`.

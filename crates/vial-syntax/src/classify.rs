@@ -216,6 +216,7 @@ fn starts_operand(next: &Spanned, after: Option<&Spanned>) -> bool {
         | Token::Atom(_)
         | Token::Str(_)
         | Token::Charlist(_)
+        | Token::AtomInterp(_)
         | Token::KwKey(_)
         | Token::Alias(_)
         | Token::Ident(_)
@@ -455,7 +456,7 @@ impl Pass {
                 }
                 self.out.push(t);
             }
-            Token::Str(pieces) | Token::Charlist(pieces) => {
+            Token::Str(pieces) | Token::Charlist(pieces) | Token::AtomInterp(pieces) => {
                 for piece in pieces.iter_mut() {
                     if let Piece::Tokens(tokens, _) = piece {
                         let inner = classify(source, std::mem::take(tokens), self.estimate + 3)?;
@@ -604,6 +605,7 @@ fn ends_operand(tok: &Token) -> bool {
             | Token::Atom(_)
             | Token::Str(_)
             | Token::Charlist(_)
+            | Token::AtomInterp(_)
             | Token::Int(_)
             | Token::Float(_)
             | Token::CaptureArg(_)

@@ -11,7 +11,8 @@ use logos::Logos;
 use num_bigint::BigInt;
 
 use crate::ast::{BinOp, Span};
-use crate::token::{Spanned, Token};
+use crate::strings::charlist;
+use crate::token::{Piece, Spanned, Token};
 
 /// How deeply string interpolations may nest (`"#{"#{"..."}"}"`).
 pub const MAX_INTERP_DEPTH: usize = 16;
@@ -315,7 +316,11 @@ impl<'s> Lexer<'s> {
                     let quote = if raw == Raw::QuotedAtomDq { '"' } else { '\'' };
                     let (pieces, next) = self.scan_quoted(e, quote, s, "atom")?;
                     end = next;
-                    Token::Atom(self.plain_text(pieces, s, next, "atom")?)
+                    if pieces.iter().any(|p| matches!(p, Piece::Tokens(..))) {
+                        Token::AtomInterp(pieces)
+                    } else {
+                        Token::Atom(self.plain_text(pieces, s, next, "atom")?)
+                    }
                 }
                 Raw::StrStart | Raw::CharlistStart => {
                     let quote = if raw == Raw::StrStart { '"' } else { '\'' };
@@ -327,17 +332,17 @@ impl<'s> Lexer<'s> {
                     } else if quote == '"' {
                         Token::Str(pieces)
                     } else {
-                        Token::Charlist(pieces)
+                        charlist(pieces, Span::new(s, next))?
                     }
                 }
                 Raw::HeredocStart | Raw::CharHeredocStart => {
                     let quote = if raw == Raw::HeredocStart { '"' } else { '\'' };
-                    let (pieces, next) = self.scan_heredoc(e, quote, s)?;
+                    let (pieces, next) = self.scan_heredoc(e, quote, s, false)?;
                     end = next;
                     if quote == '"' {
                         Token::Str(pieces)
                     } else {
-                        Token::Charlist(pieces)
+                        charlist(pieces, Span::new(s, next))?
                     }
                 }
                 Raw::CaptureArg => match text[1..].parse::<u32>() {
@@ -375,6 +380,8 @@ impl<'s> Lexer<'s> {
                     braces = braces.saturating_sub(1);
                     Token::RBrace
                 }
+                // `Kernel.not(x)`: a function name.
+                Raw::Not if after_dot => Token::Ident(text.to_string()),
                 Raw::Not => match self.not_in_end(e) {
                     Some(next) => {
                         end = next;
@@ -466,6 +473,7 @@ fn is_operator_name(raw: Raw) -> bool {
         Raw::Plus
             | Raw::Minus
             | Raw::Star
+            | Raw::Slash
             | Raw::Pow
             | Raw::Concat
             | Raw::PlusPlus

@@ -76,7 +76,8 @@ fn parse_tokens(
     eof: usize,
 ) -> Result<Expr, Failure> {
     for t in tokens.iter_mut() {
-        if let Token::Str(pieces) | Token::Charlist(pieces) = &mut t.tok {
+        if let Token::Str(pieces) | Token::Charlist(pieces) | Token::AtomInterp(pieces) = &mut t.tok
+        {
             for piece in pieces.iter_mut() {
                 if let Piece::Tokens(inner, span) = piece {
                     let inner = std::mem::take(inner);

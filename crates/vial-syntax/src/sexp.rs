@@ -79,6 +79,9 @@ fn write_parts(out: &mut String, tag: &str, quote: char, parts: &[StrPart]) {
                     StrPart::Lit(s) => {
                         let _ = write!(out, "{s:?}");
                     }
+                    StrPart::Bytes(b) => {
+                        let _ = write!(out, "(bytes {b:?})");
+                    }
                     StrPart::Interp(e) => write_expr(out, e),
                 }
             }

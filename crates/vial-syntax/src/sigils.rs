@@ -10,9 +10,14 @@
 //! stands for the delimiter. Letters right after the closing delimiter are
 //! modifiers: `~w` takes `s` (strings, the default), `a` (atoms) or `c`
 //! (charlists).
+//!
+//! A sigil may also be a heredoc, `~s"""` or `~S'''` to a closing triple
+//! quote on a line of its own, whose indentation is stripped as a
+//! heredoc's; an uppercase heredoc sigil keeps escapes and `#{` as written.
 
 use crate::ast::Span;
 use crate::lexer::{LexError, Lexer};
+use crate::strings::charlist;
 use crate::token::{Piece, Token};
 
 impl<'s> Lexer<'s> {
@@ -29,6 +34,9 @@ impl<'s> Lexer<'s> {
             _ => return Err(error("sigil ~ must be followed by a letter".into(), after)),
         };
         let open = after + 1;
+        let heredoc = ["\"\"\"", "'''"]
+            .into_iter()
+            .find(|triple| self.src[open..].starts_with(triple));
         let close = match self.char_at(open) {
             Some('(') => ')',
             Some('[') => ']',
@@ -42,7 +50,10 @@ impl<'s> Lexer<'s> {
                 ))
             }
         };
-        let (pieces, mut end) = if letter.is_ascii_lowercase() {
+        let (pieces, mut end) = if heredoc.is_some() {
+            let raw = letter.is_ascii_uppercase();
+            self.scan_heredoc(open + 3, close, open, raw)?
+        } else if letter.is_ascii_lowercase() {
             self.scan_quoted(open + 1, close, tilde, "sigil")?
         } else {
             self.scan_raw(open + 1, close, tilde)?
@@ -54,7 +65,7 @@ impl<'s> Lexer<'s> {
         let modifiers = &self.src[modifiers_start..end];
         let tokens = match (letter.to_ascii_lowercase(), modifiers) {
             ('s', "") => vec![Token::Str(pieces)],
-            ('c', "") => vec![Token::Charlist(pieces)],
+            ('c', "") => vec![charlist(pieces, Span::new(tilde, end))?],
             ('w', "" | "s" | "a" | "c") => {
                 let text = self.plain_text(pieces, tilde, end, "~w sigil")?;
                 words(&text, modifiers)

@@ -6,7 +6,7 @@
 use crate::ast::Span;
 use crate::diagnostic::line_col;
 use crate::lexer::{LexError, Lexer, MAX_INTERP_DEPTH};
-use crate::token::Piece;
+use crate::token::{Piece, Token};
 
 /// One raw item of a heredoc body, before indentation stripping.
 enum Item {
@@ -36,17 +36,23 @@ pub(crate) fn simple_escape(c: char) -> Option<char> {
     })
 }
 
-/// Resolves the escapes of raw literal text that starts at `offset`.
-pub(crate) fn unescape(raw: &str, offset: usize) -> Result<String, LexError> {
-    let mut out = String::with_capacity(raw.len());
+/// Resolves the escapes of raw literal text that starts at `offset`, into
+/// bytes: `\xHH` stands for the byte `HH` (so `"\xFF"` is `<<255>>`, not
+/// UTF-8), every other escape for a code point; the deprecated `\x{H*}`
+/// and `\xH` are code points too, as in Elixir.
+pub(crate) fn unescape(raw: &str, offset: usize) -> Result<Vec<u8>, LexError> {
+    let mut out = Vec::with_capacity(raw.len());
     let mut chars = raw.char_indices().peekable();
+    let push = |out: &mut Vec<u8>, c: char| {
+        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    };
     while let Some((i, c)) = chars.next() {
         if c != '\\' {
-            out.push(c);
+            push(&mut out, c);
             continue;
         }
         let Some((_, e)) = chars.next() else {
-            out.push('\\');
+            out.push(b'\\');
             break;
         };
         let bad =
@@ -86,10 +92,14 @@ pub(crate) fn unescape(raw: &str, offset: usize) -> Result<String, LexError> {
                     return Err(bad("invalid Unicode escape sequence"));
                 }
                 let code = u32::from_str_radix(&digits, 16).map_err(|_| bad("invalid escape"))?;
+                if e == 'x' && !braced && digits.len() == 2 {
+                    out.push(code as u8);
+                    continue;
+                }
                 let ch = char::from_u32(code).ok_or_else(|| bad("invalid Unicode code point"))?;
-                out.push(ch);
+                push(&mut out, ch);
             }
-            other => out.push(simple_escape(other).unwrap_or(other)),
+            other => push(&mut out, simple_escape(other).unwrap_or(other)),
         }
     }
     Ok(out)
@@ -168,12 +178,14 @@ impl<'s> Lexer<'s> {
 
     /// Scans a heredoc whose opening triple quote ends at `pos` (it starts at
     /// `open`). Returns the pieces, indentation stripped, and the offset after
-    /// the closing triple quote.
+    /// the closing triple quote. A `raw` heredoc (an uppercase sigil's,
+    /// `~S"""`) keeps escapes and `#{` as written.
     pub(crate) fn scan_heredoc(
         &mut self,
         mut pos: usize,
         quote: char,
         open: usize,
+        raw: bool,
     ) -> Result<(Vec<Piece>, usize), LexError> {
         let triple: String = std::iter::repeat_n(quote, 3).collect();
         // Only whitespace may follow the opening quotes on their line.
@@ -205,9 +217,9 @@ impl<'s> Lexer<'s> {
                 break (indent, pos + (line.len() - body.len()) + 3);
             }
             items.push(Item::LineStart);
-            pos = self.heredoc_line(pos, quote, open, &triple, &mut items)?;
+            pos = self.heredoc_line(pos, raw, open, &triple, &mut items)?;
         };
-        Ok((strip_heredoc(items, indent)?, end))
+        Ok((strip_heredoc(items, indent, raw)?, end))
     }
 
     /// Scans one heredoc line (which may continue over several source lines
@@ -215,7 +227,7 @@ impl<'s> Lexer<'s> {
     fn heredoc_line(
         &mut self,
         mut pos: usize,
-        _quote: char,
+        raw_text: bool,
         open: usize,
         triple: &str,
         items: &mut Vec<Item>,
@@ -227,7 +239,7 @@ impl<'s> Lexer<'s> {
                 return Err(self.missing(triple, "heredoc", open));
             };
             match c {
-                '\\' => {
+                '\\' if !raw_text => {
                     raw.push('\\');
                     pos += 1;
                     match self.char_at(pos) {
@@ -243,7 +255,7 @@ impl<'s> Lexer<'s> {
                         None => {}
                     }
                 }
-                '#' if self.char_at(pos + 1) == Some('{') => {
+                '#' if !raw_text && self.char_at(pos + 1) == Some('{') => {
                     items.push(Item::Text(std::mem::take(&mut raw), raw_start));
                     let (piece, next) = self.interpolation(pos)?;
                     items.push(Item::Interp(piece));
@@ -276,6 +288,12 @@ impl<'s> Lexer<'s> {
         for piece in pieces {
             match piece {
                 Piece::Lit(s) => text.push_str(&s),
+                Piece::Bytes(_) => {
+                    return Err(LexError::new(
+                        format!("invalid UTF-8 in a quoted {what}"),
+                        Span::new(start, end),
+                    ))
+                }
                 _ => {
                     return Err(LexError::new(
                         format!("interpolation is not supported in a quoted {what}"),
@@ -288,18 +306,59 @@ impl<'s> Lexer<'s> {
     }
 }
 
-/// Pushes the pending raw text (if any) as an unescaped literal piece.
+/// The charlist token of `pieces`: a charlist holds code points, so its
+/// literal text must be UTF-8 (`'\xC3\xA9'` is `[233]`, `'\xFF'` an error,
+/// as Elixir's `List.to_charlist`-style conversion makes it).
+pub(crate) fn charlist(pieces: Vec<Piece>, span: Span) -> Result<Token, LexError> {
+    for piece in &pieces {
+        if let Piece::Bytes(bytes) = piece {
+            let at = std::str::from_utf8(bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            let rest: Vec<String> = bytes[at..].iter().map(|b| b.to_string()).collect();
+            return Err(LexError::new(
+                format!("invalid encoding starting at <<{}>>", rest.join(", ")),
+                span,
+            ));
+        }
+    }
+    Ok(Token::Charlist(pieces))
+}
+
+/// Pushes the pending raw text (if any) as an unescaped literal piece:
+/// text, or bytes when `\xHH` escapes made it invalid UTF-8.
 fn flush(pieces: &mut Vec<Piece>, raw: &mut String, start: usize) -> Result<(), LexError> {
     if !raw.is_empty() {
-        pieces.push(Piece::Lit(unescape(raw, start)?));
+        pieces.push(match String::from_utf8(unescape(raw, start)?) {
+            Ok(text) => Piece::Lit(text),
+            Err(e) => Piece::Bytes(e.into_bytes()),
+        });
         raw.clear();
     }
     Ok(())
 }
 
 /// Removes up to `indent` leading spaces/tabs from every line, then joins
-/// adjacent text and resolves escapes.
-fn strip_heredoc(items: Vec<Item>, indent: usize) -> Result<Vec<Piece>, LexError> {
+/// adjacent text and resolves escapes (unless `raw`).
+fn strip_heredoc(items: Vec<Item>, indent: usize, raw_text: bool) -> Result<Vec<Piece>, LexError> {
+    if raw_text {
+        let mut text = String::new();
+        for item in items {
+            if let Item::Text(line, _) = item {
+                let mut skipped = 0;
+                text.push_str(line.trim_start_matches(|c| {
+                    let strip = (c == ' ' || c == '\t') && skipped < indent;
+                    skipped += usize::from(strip);
+                    strip
+                }));
+            }
+        }
+        return Ok(if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Lit(text)]
+        });
+    }
     let mut pieces = Vec::new();
     let mut raw = String::new();
     let mut raw_start = 0;
@@ -349,14 +408,49 @@ mod tests {
             (r"\t\r\e\s\0", "\t\r\u{1b} \0"),
             (r#"\\ \" \# \'"#, "\\ \" # '"),
             (r"\u00e9\u{1F600}\x41\x{42}", "é😀AB"),
+            (r"\xC3\xA9\x{FF}\x7", "éÿ\u{7}"),
             ("a\\\nb", "ab"),
             (r"\q", "q"),
         ];
         for (raw, expected) in cases {
-            assert_eq!(unescape(raw, 0).as_deref(), Ok(expected), "{raw:?}");
+            assert_eq!(
+                unescape(raw, 0),
+                Ok(expected.as_bytes().to_vec()),
+                "{raw:?}"
+            );
         }
+        assert_eq!(unescape(r"a\xFFb", 0), Ok(vec![b'a', 255, b'b']));
         assert!(unescape(r"\u12", 0).is_err());
         assert!(unescape(r"\u{110000}", 0).is_err());
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8() {
+        let pieces = |src: &str| match tokenize(src)
+            .map(|t| t.into_iter().map(|t| t.tok).collect::<Vec<_>>())
+        {
+            Ok(tokens) => tokens,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert_eq!(
+            pieces(r#""a\xFF""#),
+            [Token::Str(vec![Piece::Bytes(vec![b'a', 255])])]
+        );
+        assert_eq!(
+            pieces(r#""\xC3\xA9""#),
+            [Token::Str(vec![Piece::Lit("é".into())])]
+        );
+        assert_eq!(
+            pieces("\"\"\"\n  \\xFF\n  \"\"\""),
+            [Token::Str(vec![Piece::Bytes(vec![255, b'\n'])])]
+        );
+        assert_eq!(
+            pieces(r"'\xC3\xA9'"),
+            [Token::Charlist(vec![Piece::Lit("é".into())])]
+        );
+        let err = tokenize(r"'a\xFF'").expect_err("a charlist is code points");
+        assert_eq!(err.message, "invalid encoding starting at <<255>>");
+        assert!(tokenize(r#":"\xFF""#).is_err());
     }
 
     fn heredoc(src: &str) -> Vec<Piece> {

@@ -36,6 +36,8 @@ impl Spanned {
 pub enum Piece {
     /// Literal text, escapes resolved.
     Lit(String),
+    /// Literal text that `\xHH` escapes made invalid UTF-8, as bytes.
+    Bytes(Vec<u8>),
     /// The tokens of an interpolation `#{...}` and the span of the whole `#{...}`.
     Tokens(Vec<Spanned>, Span),
     /// An interpolation after it has been parsed.
@@ -55,6 +57,9 @@ pub enum Token {
     Str(Vec<Piece>),
     /// `'...'` or a `'''` heredoc.
     Charlist(Vec<Piece>),
+    /// A quoted atom with interpolation, `:"#{k}_x"` (one without is an
+    /// `Atom`).
+    AtomInterp(Vec<Piece>),
     /// A keyword key such as `name:` or `"quoted key":`.
     KwKey(String),
     /// One alias segment: `Foo`.
@@ -315,13 +320,15 @@ impl fmt::Display for Token {
                 let text: String = pieces
                     .iter()
                     .map(|p| match p {
-                        Piece::Lit(s) => s.as_str(),
-                        _ => "#{...}",
+                        Piece::Lit(s) => s.clone(),
+                        Piece::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                        _ => "#{...}".to_string(),
                     })
                     .collect();
                 write!(f, "{text:?}")
             }
             Token::Charlist(_) => write!(f, "charlist"),
+            Token::AtomInterp(_) => write!(f, "atom"),
             Token::KwKey(k) => write!(f, "{k}:"),
             Token::Alias(s)
             | Token::Ident(s)

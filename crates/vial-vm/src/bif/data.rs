@@ -12,6 +12,7 @@ use crate::atom::Atom;
 use crate::error::{exception_struct, Exception};
 use crate::term::Term;
 
+mod atoms;
 mod binaries;
 mod erl_sort;
 mod grapheme_tables;
@@ -74,11 +75,27 @@ pub(super) static BIFS: &[BifDef] = &[
     )),
     bif!("erlang", "map_size", 1, |_, a| maps::size(&a[0])),
     bif!("erlang", "byte_size", 1, |_, a| binaries::byte_size(&a[0])),
-    bif!("erlang", "atom_to_binary", 1, |_, a| {
-        binaries::atom_to_binary(&a[0])
+    bif!("erlang", "atom_to_binary", 1, |_, a| atoms::atom_to_binary(
+        &a[0]
+    )),
+    bif!("erlang", "binary_to_atom", 1, |_, a| atoms::binary_to_atom(
+        &a[0], None
+    )),
+    bif!("erlang", "binary_to_atom", 2, |_, a| atoms::binary_to_atom(
+        &a[0],
+        Some(&a[1])
+    )),
+    bif!("erlang", "binary_to_existing_atom", 1, |_, a| {
+        atoms::binary_to_existing_atom(&a[0], None)
     }),
-    bif!("erlang", "binary_to_atom", 1, |_, a| {
-        binaries::binary_to_atom(&a[0])
+    bif!("erlang", "binary_to_existing_atom", 2, |_, a| {
+        atoms::binary_to_existing_atom(&a[0], Some(&a[1]))
+    }),
+    bif!("erlang", "list_to_atom", 1, |_, a| atoms::list_to_atom(
+        &a[0]
+    )),
+    bif!("erlang", "list_to_existing_atom", 1, |_, a| {
+        atoms::list_to_existing_atom(&a[0])
     }),
     bif!("erlang", "delete_element", 2, |_, a| {
         tuples::delete_element(&a[0], &a[1])
@@ -233,14 +250,15 @@ pub(super) static BIFS: &[BifDef] = &[
         2,
         |_, a| patterns::ends_with(&a[0], &a[1])
     ),
-    bif!("Elixir.String", "replace", 3, |_, a| {
+    // String.replace/3's string-replacement case (`lib/string.ex`).
+    bif!("vial_string", "replace", 3, |_, a| {
         patterns::replace(&a[0], &a[1], &a[2])
     }),
     bif!("Elixir.String", "duplicate", 2, |_, a| binaries::duplicate(
         &a[0], &a[1]
     )),
     bif!("Elixir.String", "to_atom", 1, |_, a| {
-        binaries::binary_to_atom(&a[0])
+        atoms::binary_to_atom(&a[0], None)
     }),
     bif!("Elixir.String", "to_charlist", 1, |_, a| {
         binaries::to_charlist(&a[0])

@@ -90,6 +90,17 @@ pub fn lookup(mfa: Mfa) -> Option<u16> {
     table().by_mfa.get(&mfa).copied()
 }
 
+/// The names and arities of the BIFs of `module` (what `import module`
+/// brings in besides the module's exported Vial functions).
+pub fn module_functions(module: Atom) -> Vec<(Atom, u32)> {
+    table()
+        .by_mfa
+        .keys()
+        .filter(|mfa| mfa.module == module)
+        .map(|mfa| (mfa.name, mfa.arity))
+        .collect()
+}
+
 /// The BIF numbered `id` (from [`lookup`]).
 pub fn get(id: u16) -> &'static BifDef {
     table().defs[id as usize]

@@ -1,11 +1,10 @@
-//! Binary BIFs: `byte_size/1`, `<>/2`, atoms to and from binaries, and
+//! Binary BIFs: `byte_size/1`, `<>/2`, and
 //! `String.duplicate/2` and `String.to_charlist/1` (which Elixir inlines to
 //! or builds on Erlang BIFs, so they raise Erlang's errors).
 
 use super::strings::{bin, string_arg};
 use super::unicode::{self, Piece};
-use super::{arg_error, system_limit, BifResult};
-use crate::atom::Atom;
+use super::{arg_error, BifResult};
 use crate::error::{exception_struct, Exception};
 use crate::inspect::inspect;
 use crate::term::Term;
@@ -44,27 +43,6 @@ fn bad_segment(n: u32, t: &Term) -> Exception {
         "construction of binary failed: segment {n} of type 'binary': expected a binary but got: {}",
         inspect(t)
     ))
-}
-
-/// `:erlang.atom_to_binary(atom)`.
-pub fn atom_to_binary(t: &Term) -> BifResult {
-    match t {
-        Term::Atom(a) => Ok(Term::string(a.name())),
-        _ => Err(arg_error(1, "not an atom")),
-    }
-}
-
-/// `:erlang.binary_to_atom(binary)` and `String.to_atom/1`: UTF-8, at most
-/// 255 characters.
-pub fn binary_to_atom(t: &Term) -> BifResult {
-    let Term::Binary(b) = t else {
-        return Err(arg_error(1, "not a binary"));
-    };
-    let s = std::str::from_utf8(&b.0).map_err(|_| arg_error(1, "invalid UTF8 encoding"))?;
-    if s.chars().count() > 255 {
-        return Err(system_limit());
-    }
-    Ok(Term::Atom(Atom::intern(s)))
 }
 
 /// `String.duplicate(string, n)` (inlined to `:binary.copy/2`).
@@ -127,7 +105,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn binaries_and_atoms() {
+    fn binaries() {
         assert_eq!(concat(&s("ab"), &s("c")).unwrap(), s("abc"));
         assert_eq!(
             msg(concat(&s("a"), &Term::atom("x"))),
@@ -136,14 +114,6 @@ mod tests {
         assert!(msg(concat(&Term::Int(1), &s("b"))).contains("segment 1"));
         assert!(msg(concat(&Term::Int(1), &Term::Int(2))).contains("segment 2"));
         assert_eq!(byte_size(&s("é")).unwrap(), Term::Int(2));
-        assert_eq!(
-            atom_to_binary(&Term::atom("Elixir.Foo")).unwrap(),
-            s("Elixir.Foo")
-        );
-        assert_eq!(binary_to_atom(&s("a b")).unwrap(), Term::atom("a b"));
-        assert!(binary_to_atom(&Term::binary(vec![255])).is_err());
-        assert!(binary_to_atom(&s(&"a".repeat(256))).is_err());
-        assert!(binary_to_atom(&s(&"é".repeat(255))).is_ok());
     }
 
     #[test]
