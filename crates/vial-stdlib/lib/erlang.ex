@@ -187,8 +187,6 @@ defmodule :erlang do
   def apply(module, fun, args), do: apply(module, fun, args)
   def list_to_integer(chars) when is_list(chars), do: String.to_integer(List.to_string(chars))
   def list_to_integer(chars, base) when is_list(chars), do: String.to_integer(List.to_string(chars), base)
-  def list_to_atom(chars) when is_list(chars), do: String.to_atom(List.to_string(chars))
-  def list_to_existing_atom(chars) when is_list(chars), do: String.to_existing_atom(List.to_string(chars))
   def iolist_size(iodata), do: IO.iodata_length(iodata)
   def split_binary(bin, pos) when is_binary(bin), do: {binary_part(bin, 0, pos), binary_part(bin, pos, byte_size(bin) - pos)}
   def garbage_collect, do: true
