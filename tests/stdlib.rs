@@ -3226,6 +3226,8 @@ fn string_escapes() {
         "string_escapes",
         &[
             (r#"byte_size("\xFF")"#, r#"1"#),
+            (r##"(fn x -> "#{x}a" end).("\xFF")"##, r#"<<255, 97>>"#),
+            (r#"to_string("\xFE")"#, r#"<<254>>"#),
             (r#""\xFF""#, r#"<<255>>"#),
             (r#"String.valid?("\xFF")"#, r#"false"#),
             (r#""\x41""#, r#""A""#),

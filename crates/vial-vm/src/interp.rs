@@ -308,14 +308,14 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     r!(dst) = Term::map(new);
                 }
                 Instr::Interpolate { start, n, dst } => {
-                    let mut s = String::new();
+                    let mut s = Vec::new();
                     for i in 0..n {
-                        match crate::bif::io::chars(&r!(start + i)) {
-                            Ok(text) => s.push_str(&text),
+                        match crate::bif::io::chars_bytes(&r!(start + i)) {
+                            Ok(text) => s.extend_from_slice(&text),
                             Err(e) => throw!(e),
                         }
                     }
-                    r!(dst) = Term::string(&s);
+                    r!(dst) = Term::binary(s);
                 }
                 Instr::MakeClosure { fun, env, n, dst } => {
                     let captured = p.regs[base!() + env as usize..][..n as usize].to_vec();

@@ -24,9 +24,18 @@ pub(super) static BIFS: &[BifDef] = &[
 /// `String.Chars.to_string/1`, raising `Protocol.UndefinedError` for terms
 /// that have no string form.
 pub(crate) fn chars(t: &Term) -> Result<String, Exception> {
+    chars_bytes(t).map(|b| match String::from_utf8(b) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// [`chars`] as the exact bytes: a binary that is not UTF-8 (`"\xFF"`)
+/// keeps them.
+pub(crate) fn chars_bytes(t: &Term) -> Result<Vec<u8>, Exception> {
     match t {
-        Term::Binary(b) => Ok(String::from_utf8_lossy(&b.0).into_owned()),
-        _ => inspect::to_string(t).ok_or_else(|| {
+        Term::Binary(b) => Ok(b.0.to_vec()),
+        _ => inspect::to_string_bytes(t).ok_or_else(|| {
             Exception::error(exception_struct(
                 "Protocol.UndefinedError",
                 [
@@ -54,9 +63,9 @@ fn emit(device: &Term, text: &[u8]) {
 /// newline, as a binary. Raises `Protocol.UndefinedError` as
 /// `String.Chars` does.
 fn line(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    let mut s = chars(&args[0])?;
-    s.push('\n');
-    Ok(Term::string(&s))
+    let mut s = chars_bytes(&args[0])?;
+    s.push(b'\n');
+    Ok(Term::binary(s))
 }
 
 /// `:vial_io.request(device, text)`: sends the group leader
@@ -88,7 +97,7 @@ fn request(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 fn write(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     match &args[1] {
         Term::Binary(b) => emit(&args[0], &b.0),
-        t => emit(&args[0], chars(t)?.as_bytes()),
+        t => emit(&args[0], &chars_bytes(t)?),
     }
     Ok(Term::OK)
 }
@@ -157,6 +166,6 @@ fn kernel_inspect(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 fn to_string(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     match &args[0] {
         Term::Binary(_) => Ok(args[0].clone()),
-        t => Ok(Term::string(&chars(t)?)),
+        t => Ok(Term::binary(chars_bytes(t)?)),
     }
 }
