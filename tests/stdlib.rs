@@ -27,7 +27,8 @@ fn check(name: &str, cases: &[(&str, &str)]) {
     std::fs::write(dir.join("cases.exs"), &script).unwrap();
     let run = run_vial(&dir, &["cases.exs"], "", LIMIT);
     let _ = std::fs::remove_dir_all(&dir);
-    let mut outputs: Vec<String> = vec![String::new(); cases.len()];
+    // Each case's output lines, joined (a leading empty line counts).
+    let mut outputs: Vec<Option<String>> = vec![None; cases.len()];
     let mut current: Option<usize> = None;
     for line in run.stdout.lines() {
         if let Some(n) = line.strip_prefix("#CASE ").and_then(|n| n.parse().ok()) {
@@ -35,12 +36,16 @@ fn check(name: &str, cases: &[(&str, &str)]) {
             continue;
         }
         if let Some(slot) = current.and_then(|n: usize| outputs.get_mut(n)) {
-            if !slot.is_empty() {
-                slot.push('\n');
+            match slot {
+                Some(text) => {
+                    text.push('\n');
+                    text.push_str(line);
+                }
+                None => *slot = Some(line.to_string()),
             }
-            slot.push_str(line);
         }
     }
+    let outputs: Vec<String> = outputs.into_iter().map(Option::unwrap_or_default).collect();
     let failures: Vec<String> = cases
         .iter()
         .zip(&outputs)
@@ -3352,6 +3357,301 @@ fn erlang_modules_and_bitwise() {
             (":queue.len(:queue.new())", "0"),
             (":queue.out(:queue.new())", "{:empty, {[], []}}"),
             (":queue.in(1, :bad)", "** (ArgumentError) argument error"),
+        ],
+    );
+}
+
+/// `:io.format` and `:io_lib.format`: Erlang's control sequences, terms in
+/// Erlang syntax, and `~p`'s line breaking at OTP 25's columns.
+#[test]
+fn io_format() {
+    check(
+        "io_format",
+        &[
+            (
+                r##":io.format("~p ~w ~s~n", [[1, 2, 3], {:a, "bin"}, 'chars'])"##,
+                r##"[1,2,3] {a,<<98,105,110>>} chars
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [%{a: 1, b: [1, 2]}])"##,
+                r##"#{a => 1,b => [1,2]}
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", ["hello"])"##,
+                r##"<<"hello">>
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", ['hello'])"##,
+                r##""hello"
+:ok"##,
+            ),
+            (
+                r##":io.format("~w~n", ['hello'])"##,
+                r##"[104,101,108,108,111]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p ~p ~p~n", [:ok, :Elixir, :"hello world"])"##,
+                r##"ok 'Elixir' 'hello world'
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [1..3])"##,
+                r##"#{'__struct__' => 'Elixir.Range',first => 1,last => 3,step => 1}
+:ok"##,
+            ),
+            (
+                r##":io.format("~p ~p~n", [1.5, 3.0e20])"##,
+                r##"1.5 3.0e20
+:ok"##,
+            ),
+            (
+                r##":io.format("~f ~.2f ~e ~g~n", [3.14159, 2.5, 1234.5, 0.5])"##,
+                r##"3.141590 2.50 1.23450e+3 0.500000
+:ok"##,
+            ),
+            (
+                r##":io.format("~b ~.16B ~8.2B ~.16b~n", [10, 255, 5, 255])"##,
+                r##"10 FF      101 ff
+:ok"##,
+            ),
+            (
+                r##":io.format("[~5s] [~-5s] [~5w] [~c]~n", ["ab", "cd", :x, ?z])"##,
+                r##"[   ab] [cd   ] [    x] [z]
+:ok"##,
+            ),
+            (
+                r##":io.format("~~ ~i~s~n", [:ignored, "shown"])"##,
+                r##"~ shown
+:ok"##,
+            ),
+            (
+                r##":io.format("~ts~n", ["héllo"])"##,
+                r##"héllo
+:ok"##,
+            ),
+            (
+                r##":io.format("no args~n")"##,
+                r##"no args
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [{self() |> is_pid(), make_ref() |> is_reference()}])"##,
+                r##"{true,true}
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [Enum.to_list(1..30)])"##,
+                r##"[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,
+ 29,30]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [[{:key, "a long string value here"}, {:other_key, "another fairly long string"}, {:third, 12345}]])"##,
+                r##"[{key,<<"a long string value here">>},
+ {other_key,<<"another fairly long string">>},
+ {third,12345}]
+:ok"##,
+            ),
+            (
+                r##":io.format("~w~n", [:erlang.list_to_binary([1, 2, 3])])"##,
+                r##"<<1,2,3>>
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [:erlang.list_to_binary([1, 2, 3])])"##,
+                r##"<<1,2,3>>
+:ok"##,
+            ),
+            (
+                r##":io.format("~s~n", [[?a, "bc", [?d]]])"##,
+                r##"abcd
+:ok"##,
+            ),
+            (
+                r##":io.format("~B~n", [-42])"##,
+                r##"-42
+:ok"##,
+            ),
+            (
+                r##":io.format("~10.3f|~n", [3.14159])"##,
+                r##"     3.142|
+:ok"##,
+            ),
+            (
+                r##":io.format("~-10.3f|~n", [3.14159])"##,
+                r##"3.142     |
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [[a: 1, b: 2]])"##,
+                r##"[{a,1},{b,2}]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [{}])"##,
+                r##"{}
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [[]])"##,
+                r##"[]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [%{}])"##,
+                r##"#{}
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [-0.0])"##,
+                r##"-0.0
+:ok"##,
+            ),
+            (
+                r##":io.format("~s~n", [:atom])"##,
+                r##"atom
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [Enum.to_list(1..40)])"##,
+                r##"[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,
+ 29,30,31,32,33,34,35,36,37,38,39,40]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [Enum.to_list(100..130)])"##,
+                r##"[100,101,102,103,104,105,106,107,108,109,110,111,112,113,114,115,116,117,118,
+ 119,120,121,122,123,124,125,126,127,128,129,130]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [Enum.map(1..20, fn i -> :"atom#{i}" end)])"##,
+                r##"[atom1,atom2,atom3,atom4,atom5,atom6,atom7,atom8,atom9,atom10,atom11,atom12,
+ atom13,atom14,atom15,atom16,atom17,atom18,atom19,atom20]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [Enum.to_list(1..25) |> Enum.map(&{&1})])"##,
+                r##"[{1},
+ {2},
+ {3},
+ {4},
+ {5},
+ {6},
+ {7},
+ {8},
+ {9},
+ {10},
+ {11},
+ {12},
+ {13},
+ {14},
+ {15},
+ {16},
+ {17},
+ {18},
+ {19},
+ {20},
+ {21},
+ {22},
+ {23},
+ {24},
+ {25}]
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [{Enum.to_list(1..30), :x}])"##,
+                r##"{[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,
+  29,30],
+ x}
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [%{alpha: "a long string value here", beta: "another long string value", gamma: 3}])"##,
+                r##"#{alpha => <<"a long string value here">>,
+  beta => <<"another long string value">>,gamma => 3}
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [{:a_rather_long_atom_name, "a long string value here", :another_long_atom_name}])"##,
+                r##"{a_rather_long_atom_name,<<"a long string value here">>,
+                         another_long_atom_name}
+:ok"##,
+            ),
+            (
+                r##":io.format("x: ~p~n", [Enum.to_list(1..30)])"##,
+                r##"x: [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,
+    28,29,30]
+:ok"##,
+            ),
+            (
+                r##"IO.iodata_to_binary(:io_lib.format("~p and ~s", [1, "x"]))"##,
+                r##""1 and x""##,
+            ),
+            (
+                r##":io_lib.format("~p and ~s", [1, "x"])"##,
+                "['1', 32, 97, 110, 100, 32, 'x']",
+            ),
+            (
+                r##":io.format("~p ~p~n", [:"with space", :lower])"##,
+                r##"'with space' lower
+:ok"##,
+            ),
+            (
+                r##":io.format("~w~n", [[1 | 2]])"##,
+                r##"[1|2]
+:ok"##,
+            ),
+            (
+                r##":io.format("~.1f ~.1f ~.2f ~f ~.1f ~.3f~n", [-0.0, -0.04, 2.675, 1.0e10, 0.05, -1.0005])"##,
+                r##"-0.0 -0.0 2.67 10000000000.000000 0.1 -1.000
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [[1, [2, "x"], %{1 => :a}]])"##,
+                r##"[1,[2,<<"x">>],#{1 => a}]
+:ok"##,
+            ),
+            (
+                r##":io.format("~5.1f|~-8e|~.3e~n", [2.25, 1.0, 123456.0])"##,
+                r##"  2.3|********|1.23e+5
+:ok"##,
+            ),
+            (
+                r##":io.format("~#~n", [255])"##,
+                r##"10#255
+:ok"##,
+            ),
+            (
+                r##":io.format("~.16#~n", [255])"##,
+                r##"16#FF
+:ok"##,
+            ),
+            (
+                r##":io.format("~*s|~n", [5, "ab"])"##,
+                r##"   ab|
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n", [[]])"##,
+                r##"[]
+:ok"##,
+            ),
+            (
+                r##":io.format("~s~n", [[]])"##,
+                r##"
+:ok"##,
+            ),
+            (
+                r##":io.format("~p~n")"##,
+                r##"** (ArgumentError) errors were found at the given arguments:
+
+  * 1st argument: wrong number of arguments"##,
+            ),
         ],
     );
 }

@@ -35,6 +35,22 @@ defmodule IO do
   end
 end
 
+# OTP's io module: output through the group leader, as IO's. The text of
+# format/fwrite is :io_lib.format's (Erlang's control sequences).
+defmodule :io do
+  def format(format), do: format(format, [])
+  def format(format, args), do: IO.write(:vial_io.format(format, args))
+  def format(device, format, args), do: IO.write(device, :vial_io.format(format, args))
+  def fwrite(format), do: format(format, [])
+  def fwrite(format, args), do: format(format, args)
+  def fwrite(device, format, args), do: format(device, format, args)
+  def put_chars(chars), do: IO.write(chars)
+  def put_chars(device, chars), do: IO.write(device, chars)
+  def nl, do: IO.write("\n")
+  def nl(device), do: IO.write(device, "\n")
+  def write(term), do: IO.write(:vial_io.format("~w", [term]))
+end
+
 defmodule Vial.GroupLeader do
   def loop do
     receive do

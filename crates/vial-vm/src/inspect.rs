@@ -19,8 +19,8 @@ mod algebra;
 mod atoms;
 mod chars;
 mod escape;
-mod float;
-mod map_order;
+pub(crate) mod float;
+pub(crate) mod map_order;
 mod terms;
 #[cfg(test)]
 mod test_terms;

@@ -22,6 +22,7 @@ mod data;
 mod errors;
 mod ets;
 pub(crate) mod io;
+mod io_format;
 mod library;
 mod math;
 mod procs;
@@ -60,7 +61,7 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 14] = [
+        let groups: [&'static [BifDef]; 15] = [
             arith::BIFS,
             compare::BIFS,
             conversions::BIFS,
@@ -68,6 +69,7 @@ fn table() -> &'static Table {
             errors::BIFS,
             ets::BIFS,
             io::BIFS,
+            io_format::BIFS,
             library::BIFS,
             math::BIFS,
             procs::BIFS,
