@@ -438,6 +438,18 @@ impl FnBuilder<'_> {
         let res = self.alloc(e.span)?;
         let exc = self.alloc_n(HANDLER_REGS, e.span)?;
         let (handler, done) = (self.new_label(), self.new_label());
+        // With `after`, a second handler covers the `else`, `rescue` and
+        // `catch` code, so that the `after` code also runs when they raise
+        // (and the exception goes on after it).
+        let cleanup = self.new_label();
+        let guard_clauses = |this: &mut Self| {
+            if after.is_some() {
+                this.emit(Instr::TryBegin {
+                    handler: FnBuilder::target(cleanup),
+                    dst: exc,
+                });
+            }
+        };
         self.emit(Instr::TryBegin {
             handler: FnBuilder::target(handler),
             dst: exc,
@@ -447,6 +459,7 @@ impl FnBuilder<'_> {
         self.expr(body, Dest::Reg(res))?;
         self.in_try -= 1;
         self.emit(Instr::TryEnd);
+        guard_clauses(self);
         if !else_.is_empty() {
             self.in_try += 1;
             self.clauses(res, &else_, Dest::Reg(res), e, FailKind::TryClause)?;
@@ -457,6 +470,7 @@ impl FnBuilder<'_> {
         });
         self.restore_scope(outer.clone());
         self.bind(handler);
+        guard_clauses(self);
         self.in_try += 1;
         for c in &rescue {
             self.restore_scope(outer.clone());
@@ -505,6 +519,10 @@ impl FnBuilder<'_> {
             self.bind(done);
             return self.finish(res, dest);
         };
+        // No clause matched: the second handler takes the exception to the
+        // `after` code, as it does one raised by a clause.
+        self.emit(Instr::Reraise { start: exc });
+        self.bind(cleanup);
         // Both ways out run the same `after` code (compiled once: nested
         // `try`s would double it at each level); `raise` says whether the
         // exception in `exc` is re-raised after it.
@@ -517,6 +535,8 @@ impl FnBuilder<'_> {
             target: FnBuilder::target(run_after),
         });
         self.bind(done);
+        // The `else` code or a clause finished: the second handler goes.
+        self.emit(Instr::TryEnd);
         self.load_const(Term::FALSE, raise);
         // The re-raise below reads the exception registers on both paths
         // as far as the loader's check can tell (it does not see that
