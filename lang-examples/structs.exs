@@ -13,6 +13,15 @@ defmodule Account do
   end
 end
 
+defmodule Address do
+  defstruct city: "", zip: nil
+end
+
+# A struct default may be another struct.
+defmodule Customer do
+  defstruct name: nil, address: %Address{city: "Lisbon"}, accounts: []
+end
+
 defmodule Main do
   def run do
     acc = struct!(Account, id: 1, owner: "ada")
@@ -28,6 +37,10 @@ defmodule Main do
         e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
       end
     end
+
+    c = %Customer{name: "ada", accounts: [acc.id]}
+    IO.inspect(c)
+    IO.puts(c.address.city)
   end
 end
 

@@ -193,6 +193,13 @@ fn timer_sys_and_task_supervisor() {
     check("timer_sys_tasks");
 }
 
+/// `Supervisor.start_child` of a failing child returns OTP's
+/// `{:error, {reason, child record}}`; `DynamicSupervisor` the bare reason.
+#[test]
+fn supervisor_start_errors() {
+    check("supervisor_start_errors");
+}
+
 /// Printing waits for the group leader, as on the BEAM: processes that
 /// print in turn interleave their lines (spawned, woken, two workers).
 #[test]

@@ -7,7 +7,8 @@ use vial_vm::Term;
 
 /// The term an expression denotes when it is a constant (numbers, atoms,
 /// aliases, strings without interpolation, and lists, tuples and maps of
-/// constants, `@attr` reads), or `None`.
+/// constants, struct literals of structs already defined, `@attr`
+/// reads), or `None`.
 pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
     Some(match &e.kind {
         ExprKind::Integer(n) => Term::from_bigint(n.clone()),
@@ -57,6 +58,35 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
             Term::Float(f) => Term::Float(-f),
             _ => return None,
         },
+        ExprKind::Struct {
+            name,
+            update: None,
+            entries,
+        } => {
+            let module = match &name.kind {
+                ExprKind::Alias(a) => mb.expand_alias(a),
+                ExprKind::Module if mb.elixir_name.is_some() => mb.name,
+                _ => return None,
+            };
+            let def = mb
+                .structs
+                .get(&module)
+                .cloned()
+                .or_else(|| vial_vm::code::lookup(module).and_then(|m| m.struct_def.clone()))?;
+            let mut m = Map::new();
+            m.insert(Term::atom("__struct__"), Term::Atom(module));
+            for (k, v) in def.iter() {
+                m.insert(Term::Atom(*k), v.clone());
+            }
+            for (k, v) in entries {
+                let key = const_term(k, mb)?;
+                if !m.contains_key(&key) {
+                    return None;
+                }
+                m.insert(key, const_term(v, mb)?);
+            }
+            Term::map(m)
+        }
         ExprKind::Module => match &mb.elixir_name {
             Some(_) => Term::Atom(mb.name),
             None => Term::NIL,

@@ -146,6 +146,12 @@ defmodule Supervisor.Server do
     end
   end
 
+  # OTP's #child{} record (supervisor.erl) of a child not running.
+  defp child_record(child) do
+    {:child, :undefined, child.id, child.start, child.restart, false, child.shutdown, child.type,
+     child.modules}
+  end
+
   @doc false
   # Calls the child's start function: {:ok, pid_or_undefined, info} or
   # {:error, reason}.
@@ -247,7 +253,8 @@ defmodule Supervisor.Server do
                 {:reply, ok(pid, info), state}
 
               {:error, reason} ->
-                {:reply, {:error, reason}, state}
+                # OTP's shape: the reason and the child's record.
+                {:reply, {:error, {reason, child_record(child)}}, state}
             end
         end
 
