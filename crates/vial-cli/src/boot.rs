@@ -31,6 +31,28 @@ pub fn install_stdlib() {
     code::set_loader(load_on_demand);
 }
 
+/// Compiles the whole standard library on a thread of its own, in load
+/// order, while the program starts: a process that first calls into a
+/// library module then finds it loaded instead of compiling it (up to
+/// 15 ms for `enum.ex`), which would delay it against the other processes
+/// as no precompiled BEAM module is delayed. A file the program needs
+/// first is compiled by whichever thread gets to it first; the other
+/// waits for it (`load_file`'s lock).
+pub fn preload_stdlib() {
+    let spawned = std::thread::Builder::new()
+        .name("stdlib-preload".into())
+        .spawn(|| {
+            for index in 0..vial_stdlib::SOURCES.len() {
+                if let Err(msg) = load_file(index) {
+                    eprintln!("vial: the standard library failed to compile:\n{msg}");
+                    return;
+                }
+            }
+        });
+    // Without the thread, modules still load on demand.
+    drop(spawned);
+}
+
 /// Compiles and loads every standard library file now; the first compile
 /// error, rendered.
 #[cfg(test)]

@@ -63,6 +63,7 @@ fn main() -> ExitCode {
         }
     };
     boot::install_stdlib();
+    boot::preload_stdlib();
     let vm = Vm::new();
     *vm.argv.write() = opts.argv.clone();
     match (&opts.eval, &opts.file) {
