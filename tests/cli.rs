@@ -33,6 +33,25 @@ fn system_halt_exits_at_once_with_its_status() {
     assert!(!run.stdout.contains("after"), "{}", run.stdout);
 }
 
+/// `System.stop(status)` halts the VM with `status` after about 1.2 s, as
+/// Elixir's shutdown does; a script that ends sooner exits with 0 (both as
+/// `elixir` behaves).
+#[test]
+fn system_stop_halts_later_unless_the_script_ends() {
+    let dir = scratch(
+        "stop.exs",
+        "IO.puts(\"one\")\nSystem.stop(3)\nProcess.sleep(5000)\nIO.puts(\"two\")\n",
+    );
+    let run = run_vial(&dir, &["stop.exs"], "", LIMIT);
+    assert_eq!((run.code, run.stdout.as_str()), (Some(3), "one\n"));
+    let dir = scratch(
+        "stop2.exs",
+        "IO.puts(\"one\")\nSystem.stop(3)\nIO.puts(\"two\")\n",
+    );
+    let run = run_vial(&dir, &["stop2.exs"], "", LIMIT);
+    assert_eq!((run.code, run.stdout.as_str()), (Some(0), "one\ntwo\n"));
+}
+
 /// The main process's `exit` reason sets the status as `elixir` does.
 #[test]
 fn shutdown_exits_set_the_status() {

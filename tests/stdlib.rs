@@ -3655,3 +3655,73 @@ fn io_format() {
         ],
     );
 }
+
+/// `Enum.random/1`, `shuffle/1` and `take_random/2` after a seed: the same
+/// draws from `:rand` as Elixir 1.14's, so the same values (the cases run
+/// in order, one seeded sequence).
+#[test]
+fn enum_random() {
+    check(
+        "enum_random",
+        &[
+            ("(:rand.seed(:exsss, {100, 101, 102}); :seeded)", ":seeded"),
+            ("Enum.random([1, 2, 3])", "2"),
+            ("Enum.random([1, 2, 3])", "1"),
+            ("Enum.random(1..1_000)", "309"),
+            ("Enum.random(1..100//7)", "57"),
+            ("Enum.random([:only])", ":only"),
+            ("Enum.shuffle(1..10)", "[2, 3, 8, 4, 1, 10, 6, 5, 7, 9]"),
+            ("Enum.take_random(1..20, 1)", r##"'\b'"##),
+            ("Enum.take_random([1, 2, 3, 4], 1)", "[2]"),
+            ("Enum.take_random(1..50, 5)", "[47, 20, 26, 39, 22]"),
+            ("Enum.take_random(1..3, 10)", "[3, 2, 1]"),
+            ("Enum.random(%{a: 1, b: 2})", "{:b, 2}"),
+            ("Enum.shuffle([])", "[]"),
+            ("Enum.random([])", "** (Enum.EmptyError) empty error"),
+        ],
+    );
+}
+
+/// `Module.split/concat`, `Function.info` and `:erlang.fun_info`,
+/// `Exception.format_banner`.
+#[test]
+fn module_function_exception() {
+    check(
+        "module_function_exception",
+        &[
+            ("Module.split(Outer.Inner)", r##"["Outer", "Inner"]"##),
+            (r##"Module.split("Elixir.A.B")"##, r##"["A", "B"]"##),
+            ("Module.concat(Outer, Inner)", "Outer.Inner"),
+            (
+                r##"Module.concat([Foo, "Bar", nil, :"Elixir.Baz"])"##,
+                "Foo.Bar.Baz",
+            ),
+            (r##"Module.concat("Elixir.X", Y)"##, "X.Y"),
+            (
+                "Function.info(&Enum.map/2)",
+                "[module: Enum, name: :map, arity: 2, env: [], type: :external]",
+            ),
+            ("Function.info(&Enum.map/2, :arity)", "{:arity, 2}"),
+            (
+                "try do Module.split(:lists) rescue e -> e end",
+                r##"%ArgumentError{message: "expected an Elixir module, got: :lists"}"##,
+            ),
+            (
+                ":erlang.fun_info(fn x, y -> x + y end, :arity)",
+                "{:arity, 2}",
+            ),
+            (
+                r##"Exception.format_banner(:error, %RuntimeError{message: "x"})"##,
+                r##""** (RuntimeError) x""##,
+            ),
+            (
+                "Exception.format_banner(:throw, :ball)",
+                r##""** (throw) :ball""##,
+            ),
+            (
+                "Exception.format_banner(:exit, :normal)",
+                r##""** (exit) normal""##,
+            ),
+        ],
+    );
+}

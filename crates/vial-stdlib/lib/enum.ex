@@ -886,6 +886,88 @@ defmodule Enum do
   defp slice_any(enumerable, start, amount),
     do: take_list(drop_list(to_list(enumerable), start), amount, [])
 
+  # random/1, shuffle/1 and take_random/2 draw from :rand exactly as
+  # Elixir 1.14's Enum does, so a seeded program gets the same values.
+  def random(list) when is_list(list) do
+    case length(list) do
+      0 -> raise Enum.EmptyError
+      n -> list |> drop_list(random_integer(0, n - 1)) |> hd()
+    end
+  end
+
+  def random(first.._//step = range) do
+    case Range.size(range) do
+      0 -> raise Enum.EmptyError
+      n -> first + random_integer(0, n - 1) * step
+    end
+  end
+
+  def random(enumerable), do: random(to_list(enumerable))
+
+  def shuffle(enumerable) do
+    randomized = reduce(enumerable, [], fn x, acc -> [{:rand.uniform(), x} | acc] end)
+    shuffle_unwrap(:lists.keysort(1, randomized), [])
+  end
+
+  defp shuffle_unwrap([{_, h} | rest], acc), do: shuffle_unwrap(rest, [h | acc])
+  defp shuffle_unwrap([], acc), do: acc
+
+  def take_random(_enumerable, 0), do: []
+  def take_random([], _), do: []
+  def take_random([h | t], 1), do: take_random_one(t, h, 1)
+
+  def take_random(enumerable, 1) do
+    case reduce(enumerable, [], &take_random_step/2) do
+      [] -> []
+      [current | _index] -> [current]
+    end
+  end
+
+  def take_random(enumerable, count) when is_integer(count) and count >= 0 do
+    reducer = fn elem, {idx, sample} ->
+      jdx = random_integer(0, idx)
+
+      cond do
+        idx < count ->
+          value = Map.get(sample, jdx)
+          {idx + 1, sample |> Map.put(idx, value) |> Map.put(jdx, elem)}
+
+        jdx < count ->
+          {idx + 1, Map.put(sample, jdx, elem)}
+
+        true ->
+          {idx + 1, sample}
+      end
+    end
+
+    {size, sample} = reduce(enumerable, {0, %{}}, reducer)
+    take_random_collect(sample, Kernel.min(count, size), [])
+  end
+
+  defp take_random_step(x, []), do: [x | 1]
+
+  defp take_random_step(x, [current | index]) do
+    if :rand.uniform(index + 1) == 1, do: [x | index + 1], else: [current | index + 1]
+  end
+
+  defp take_random_one([h | t], current, index) do
+    if :rand.uniform(index + 1) == 1,
+      do: take_random_one(t, h, index + 1),
+      else: take_random_one(t, current, index + 1)
+  end
+
+  defp take_random_one([], current, _), do: [current]
+
+  defp take_random_collect(_sample, 0, acc), do: acc
+
+  defp take_random_collect(sample, position, acc) do
+    position = position - 1
+    take_random_collect(sample, position, [Map.get(sample, position) | acc])
+  end
+
+  defp random_integer(limit, limit), do: limit
+  defp random_integer(lower, upper), do: lower + :rand.uniform(upper - lower + 1) - 1
+
   defp drop_list(list, 0), do: list
   defp drop_list([_ | tail], n), do: drop_list(tail, n - 1)
   defp drop_list([], _n), do: []

@@ -16,6 +16,9 @@ defmodule Exception do
   # The banner of an exception of `kind`, without a stack trace.
   def format(kind, payload), do: Exception.format(kind, payload, [])
 
+  # The first line of a report: `** (RuntimeError) boom`, `** (exit) r`.
+  def format_banner(kind, payload, _stacktrace \\ []), do: Exception.format(kind, payload, [])
+
   # Whether the term is an exception struct.
   def exception?(%{__exception__: true}), do: true
   def exception?(_), do: false

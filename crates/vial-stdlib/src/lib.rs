@@ -28,6 +28,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("atom.ex"),
     lib!("tuple.ex"),
     lib!("function.ex"),
+    lib!("module.ex"),
     lib!("range.ex"),
     lib!("access.ex"),
     lib!("map_set.ex"),

@@ -21,6 +21,7 @@ mod conversions;
 mod data;
 mod errors;
 mod ets;
+mod fun_info;
 pub(crate) mod io;
 mod io_format;
 mod library;
@@ -61,12 +62,13 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 15] = [
+        let groups: [&'static [BifDef]; 16] = [
             arith::BIFS,
             compare::BIFS,
             conversions::BIFS,
             data::BIFS,
             errors::BIFS,
+            fun_info::BIFS,
             ets::BIFS,
             io::BIFS,
             io_format::BIFS,
