@@ -3725,3 +3725,48 @@ fn module_function_exception() {
         ],
     );
 }
+
+/// `inspect/2` options `base:`, `printable_limit:` and `structs:`.
+#[test]
+fn inspect_options() {
+    check(
+        "inspect_options",
+        &[
+            ("inspect(255, base: :hex)", r##""0xFF""##),
+            (
+                "inspect([10, -255, 7], base: :binary)",
+                r##""[0b1010, -0b11111111, 0b111]""##,
+            ),
+            ("inspect({8, 9}, base: :octal)", r##""{0o10, 0o11}""##),
+            (
+                r##"inspect(String.duplicate("a", 30), printable_limit: 10)"##,
+                r##""\"aaaaaaaaaa\" <> ...""##,
+            ),
+            (
+                "inspect('abcdefgh', printable_limit: 3)",
+                r##""'abc' ++ ...""##,
+            ),
+            (
+                "inspect(1..2, structs: false)",
+                r##""%{__struct__: Range, first: 1, last: 2, step: 1}""##,
+            ),
+            (
+                r##"inspect("abcdef", printable_limit: 3)"##,
+                r##""\"abc\" <> ...""##,
+            ),
+            ("inspect(255, base: :hex)", r##""0xFF""##),
+            (
+                "inspect(%{r: 1..3}, structs: false)",
+                r##""%{r: %{__struct__: Range, first: 1, last: 3, step: 1}}""##,
+            ),
+            (
+                "inspect(12345678901234567890, base: :hex)",
+                r##""0xAB54A98CEB1F0AD2""##,
+            ),
+            (
+                r##"inspect(["abc", "defg"], printable_limit: 2, label: "x")"##,
+                r##""[\"ab\" <> ..., \"de\" <> ...]""##,
+            ),
+        ],
+    );
+}

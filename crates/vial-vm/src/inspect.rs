@@ -46,6 +46,14 @@ pub struct InspectOpts {
     pub pretty: bool,
     /// `charlists: :as_lists`: print `[97, 98]` instead of `'ab'`.
     pub charlists_as_lists: bool,
+    /// Characters of a string or charlist shown before ` <> ...`
+    /// (`:printable_limit`, default 4096).
+    pub printable_limit: usize,
+    /// The base integers print in (`:base`: 2, 8, 10 or 16, shown with
+    /// `0b`, `0o` or `0x` and uppercase hex digits).
+    pub base: u32,
+    /// `structs: false` prints a struct as the map it is.
+    pub structs: bool,
 }
 
 impl Default for InspectOpts {
@@ -57,6 +65,9 @@ impl Default for InspectOpts {
             limit: 50,
             pretty: false,
             charlists_as_lists: false,
+            printable_limit: escape::PRINTABLE_LIMIT,
+            base: 10,
+            structs: true,
         }
     }
 }

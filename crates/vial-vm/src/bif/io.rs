@@ -136,6 +136,20 @@ fn pretty_opts(opts: Option<&Term>) -> InspectOpts {
         Some(a) if a.name() == "as_lists" => o.charlists_as_lists = true,
         _ => {}
     }
+    if let Some(l) = keyword(opts, "printable_limit").and_then(count) {
+        o.printable_limit = l;
+    }
+    if let Some(base) = keyword(opts, "base").and_then(Term::as_atom) {
+        o.base = match base.name() {
+            "binary" => 2,
+            "octal" => 8,
+            "hex" => 16,
+            _ => 10,
+        };
+    }
+    if let Some(structs) = keyword(opts, "structs") {
+        o.structs = structs.is_truthy();
+    }
     o
 }
 

@@ -3,7 +3,7 @@
 //! `range.ex`, `Inspect.MapSet` in `map_set.ex`).
 
 use super::algebra::{container_doc, BreakStyle, Doc, Item};
-use super::escape::{ascii_printable, escape, printable_binary, PRINTABLE_LIMIT};
+use super::escape::{ascii_printable, escape, printable_binary};
 use super::{atoms, float, map_order, InspectOpts};
 use crate::atom::Atom;
 use crate::term::{FunKind, Map, Term};
@@ -23,8 +23,7 @@ fn decrement(limit: Limit) -> Limit {
 /// collections.
 pub fn to_doc(term: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
     match term {
-        Term::Int(i) => Doc::text(i.to_string()),
-        Term::Big(b) => Doc::text(b.to_string()),
+        Term::Int(_) | Term::Big(_) => Doc::text(integer_text(term, opts.base)),
         Term::Float(f) => Doc::text(float::inspect_float(*f)),
         Term::Atom(a) => Doc::text(atoms::literal(a.name())),
         Term::Pid(p) => Doc::text(format!("#PID<0.{}.0>", p.0)),
@@ -36,7 +35,7 @@ pub fn to_doc(term: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
             container_doc("{", items, "}", ",", BreakStyle::Flex)
         }
         Term::Map(m) => map_doc(m, limit, opts),
-        Term::Binary(b) => binary_doc(&b.0, limit),
+        Term::Binary(b) => binary_doc(&b.0, limit, opts.printable_limit),
         Term::Fun(f) => Doc::text(match &f.kind {
             FunKind::External {
                 module,
@@ -61,6 +60,29 @@ pub fn to_doc(term: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
             }
         }),
     }
+}
+
+/// `Inspect.Integer`: an integer in `base`, with its prefix (`0x1F`,
+/// `-0b101`).
+fn integer_text(term: &Term, base: u32) -> String {
+    let n = match term {
+        Term::Int(i) => num_bigint::BigInt::from(*i),
+        Term::Big(b) => (**b).clone(),
+        _ => return String::new(),
+    };
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        16 => "0x",
+        _ => return n.to_string(),
+    };
+    let sign = if n.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    let digits = n.magnitude().to_str_radix(base).to_uppercase();
+    format!("{sign}{prefix}{digits}")
 }
 
 /// `container_each/6`: one item per element until the limit, then `...`.
@@ -120,8 +142,8 @@ fn list_items(list: &Term, mut limit: Limit, opts: &InspectOpts) -> Vec<Item> {
 
 /// `Inspect.List`: a charlist, a keyword list or a plain list.
 fn list_doc(list: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
-    if !opts.charlists_as_lists && is_printable_charlist(list) {
-        return charlist_doc(list);
+    if !opts.charlists_as_lists && is_printable_charlist(list, opts.printable_limit) {
+        return charlist_doc(list, opts.printable_limit);
     }
     if is_keyword(list) {
         let items = collect_items(list.iter_list(), limit, |pair, l| {
@@ -134,11 +156,11 @@ fn list_doc(list: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
 }
 
 /// `List.ascii_printable?(list, printable_limit)`.
-fn is_printable_charlist(list: &Term) -> bool {
+fn is_printable_charlist(list: &Term, printable_limit: usize) -> bool {
     let mut it = list.iter_list();
     let mut n = 0;
     for elem in it.by_ref() {
-        if n == PRINTABLE_LIMIT {
+        if n == printable_limit {
             return true;
         }
         match elem {
@@ -146,19 +168,19 @@ fn is_printable_charlist(list: &Term) -> bool {
             _ => return false,
         }
     }
-    n == PRINTABLE_LIMIT || matches!(it.tail(), Term::EmptyList)
+    n == printable_limit || matches!(it.tail(), Term::EmptyList)
 }
 
-fn charlist_doc(list: &Term) -> Doc {
+fn charlist_doc(list: &Term, printable_limit: usize) -> Doc {
     let text: String = list
         .iter_list()
-        .take(PRINTABLE_LIMIT + 1)
+        .take(printable_limit.saturating_add(1))
         .filter_map(|t| match t {
             Term::Int(c) => u32::try_from(*c).ok().and_then(char::from_u32),
             _ => None,
         })
         .collect();
-    let (escaped, cut) = escape(text.as_bytes(), '\'', PRINTABLE_LIMIT);
+    let (escaped, cut) = escape(text.as_bytes(), '\'', printable_limit);
     let more = if cut { " ++ ..." } else { "" };
     Doc::text(format!("'{escaped}'{more}"))
 }
@@ -196,7 +218,7 @@ fn pair_doc(key: Atom, value: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
 
 /// `Inspect.Map`, or the struct's own printer when the map is a struct.
 fn map_doc(map: &Map, limit: Limit, opts: &InspectOpts) -> Doc {
-    if let Some(Term::Atom(module)) = map.get(&Term::Atom(Atom::STRUCT)) {
+    if let Some(Term::Atom(module)) = map.get(&Term::Atom(Atom::STRUCT)).filter(|_| opts.structs) {
         if let Some(doc) = struct_doc(*module, map, limit, opts) {
             return doc;
         }
@@ -296,9 +318,9 @@ fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Opti
 
 /// `Inspect.BitString`: a printable string in quotes, other binaries as
 /// `<<1, 2, 3>>`.
-fn binary_doc(bytes: &[u8], limit: Limit) -> Doc {
+fn binary_doc(bytes: &[u8], limit: Limit, printable_limit: usize) -> Doc {
     if printable_binary(bytes) {
-        let (escaped, cut) = escape(bytes, '"', PRINTABLE_LIMIT);
+        let (escaped, cut) = escape(bytes, '"', printable_limit);
         let more = if cut { " <> ..." } else { "" };
         return Doc::text(format!("\"{escaped}\"{more}"));
     }
