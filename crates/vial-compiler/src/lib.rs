@@ -17,6 +17,7 @@ mod liveness;
 mod module;
 mod pattern;
 mod peephole;
+mod protocols;
 
 use func::{Dest, FnBuilder};
 use module::{block_items, compile_module, do_body, ModuleBuilder, Source, Structs};
@@ -93,6 +94,38 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
                     &mut structs,
                     &mut modules,
                 )?;
+                imports::record_exports(&mut top_level.file_exports, &modules);
+            }
+            ExprKind::Call {
+                callee: Callee::Local(f),
+                args,
+                ..
+            } if f == "defprotocol" || f == "defimpl" => {
+                let defined = if f == "defprotocol" {
+                    let Some(ExprKind::Alias(name)) = args.first().map(|a| &a.kind) else {
+                        return Err(Diagnostic::new("expected a protocol name", stmt.span));
+                    };
+                    vec![(
+                        name.clone(),
+                        protocols::protocol_body(&args[1..], stmt.span)?,
+                    )]
+                } else {
+                    let expand = |a: &str| {
+                        let full = top_level.expand_alias(a);
+                        full.name().trim_start_matches("Elixir.").to_string()
+                    };
+                    protocols::impl_modules(args, None, &expand, stmt.span)?
+                };
+                for (name, body) in defined {
+                    compile_module(
+                        &name,
+                        &body,
+                        &top_level.imported,
+                        &source,
+                        &mut structs,
+                        &mut modules,
+                    )?;
+                }
                 imports::record_exports(&mut top_level.file_exports, &modules);
             }
             ExprKind::Call {

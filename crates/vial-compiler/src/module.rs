@@ -578,6 +578,36 @@ fn module_statement(
                 }
                 Ok(())
             }
+            ("defimpl" | "defprotocol", [_, ..]) => {
+                // The impl may match the enclosing module's struct.
+                if let Some(def) = mb.struct_def.clone() {
+                    structs.insert(mb.name, def);
+                }
+                let current = mb.elixir_name.clone();
+                let defined = if f == "defprotocol" {
+                    let ExprKind::Alias(inner) = &args[0].kind else {
+                        return Err(Diagnostic::new("expected a protocol name", stmt.span));
+                    };
+                    let full = format!("{}.{inner}", current.clone().unwrap_or_default());
+                    vec![(
+                        full,
+                        crate::protocols::protocol_body(&args[1..], stmt.span)?,
+                    )]
+                } else {
+                    let expand = |a: &str| {
+                        let full = mb.expand_alias(a);
+                        full.name().trim_start_matches("Elixir.").to_string()
+                    };
+                    crate::protocols::impl_modules(args, current.as_deref(), &expand, stmt.span)?
+                };
+                let source = mb.source.clone();
+                let imports = mb.imported.clone();
+                for (name, body) in defined {
+                    compile_module(&name, &body, &imports, &source, structs, out)?;
+                }
+                record_exports(&mut mb.file_exports, out);
+                Ok(())
+            }
             ("defstruct" | "defexception", [fields]) => {
                 let mut def = Vec::new();
                 let items = match &fields.kind {

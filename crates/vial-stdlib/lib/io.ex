@@ -5,19 +5,21 @@
 # they do on the BEAM (see the VM's `scheduler/group_leader.rs`). The
 # `:vial_io` BIFs build the text and do the writing.
 defmodule IO do
-  def puts(item), do: request(:stdio, :vial_io.line(item))
+  def puts(item), do: puts(:stdio, item)
+  def puts(device, %{__struct__: _} = item), do: puts(device, String.Chars.to_string(item))
   def puts(device, item), do: request(device, :vial_io.line(item))
 
-  def write(item), do: request(:stdio, :vial_io.chars(item))
+  def write(item), do: write(:stdio, item)
+  def write(device, %{__struct__: _} = item), do: write(device, String.Chars.to_string(item))
   def write(device, item), do: request(device, :vial_io.chars(item))
 
   def inspect(item, opts \\ []) do
-    request(:stdio, :vial_io.inspect_line(item, opts))
+    request(:stdio, :vial_io.inspect_line(Inspect.__prerender__(item, opts), opts))
     item
   end
 
   def inspect(device, item, opts) do
-    request(device, :vial_io.inspect_line(item, opts))
+    request(device, :vial_io.inspect_line(Inspect.__prerender__(item, opts), opts))
     item
   end
 

@@ -23,6 +23,14 @@ defmodule Kernel do
   def to_charlist(term) when is_list(term), do: term
   def to_charlist(term), do: String.to_charlist(to_string(term))
 
+  # The Rust printer, after the structs that implement Inspect are
+  # rendered by their implementations (see Inspect.__prerender__/2).
+  def inspect(term, opts \\ []), do: :vial_io.inspect(Inspect.__prerender__(term, opts), opts)
+
+  # String.Chars.to_string/1, with a binary returned as it is.
+  def to_string(term) when is_binary(term), do: term
+  def to_string(term), do: String.Chars.to_string(term)
+
   # The part of a binary from start, length bytes long.
   def binary_part(binary, start, length), do: :binary.part(binary, start, length)
 

@@ -35,6 +35,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("stream.ex"),
     lib!("process.ex"),
     lib!("io.ex"),
+    lib!("protocols.ex"),
     lib!("gen_server.ex"),
     lib!("supervisor.ex"),
     lib!("supervisor_server.ex"),

@@ -280,6 +280,16 @@ pub fn loaded(name: Atom) -> Option<&'static Module> {
     modules().read().get(&name).copied()
 }
 
+/// Whether a loaded module whose name starts with `prefix` exports
+/// `name/arity` (a protocol's implementations: `Elixir.Inspect.` and
+/// `__impl__/1`).
+pub fn any_loaded_with(prefix: &str, name: Atom, arity: u32) -> bool {
+    modules()
+        .read()
+        .iter()
+        .any(|(n, m)| n.name().starts_with(prefix) && m.export(name, arity).is_some())
+}
+
 /// Whether module `name` exists (`Code.ensure_loaded?/1`), loading it
 /// through the [`Loader`] if needed.
 pub fn is_loaded(name: Atom) -> bool {

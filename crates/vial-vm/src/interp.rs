@@ -308,6 +308,18 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     r!(dst) = Term::map(new);
                 }
                 Instr::Interpolate { start, n, dst } => {
+                    // A struct converts through its String.Chars
+                    // implementation: called into the part's register,
+                    // after which this instruction runs again.
+                    if let Some(i) = (0..n).find(|&i| is_struct(&r!(start + i))) {
+                        if let Some(Target::Vial(module, index)) = code::resolve(interpolate_mfa())
+                        {
+                            save_pc!(pc - 1);
+                            let argv: Args = smallvec::smallvec![r!(start + i).clone()];
+                            push_frame_values(p, module, index, argv, &[], Some(start + i));
+                            continue 'frame;
+                        }
+                    }
                     let mut s = Vec::new();
                     for i in 0..n {
                         match crate::bif::io::chars_bytes(&r!(start + i)) {
@@ -757,6 +769,24 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             }
         }
     }
+}
+
+/// Whether `t` is a struct (a map with a `__struct__` atom).
+fn is_struct(t: &Term) -> bool {
+    matches!(t, Term::Map(m) if matches!(m.get(&Term::Atom(Atom::STRUCT)), Some(Term::Atom(_))))
+}
+
+/// `String.Chars.__interpolate__/1`, which converts a struct in string
+/// interpolation.
+fn interpolate_mfa() -> Mfa {
+    static MFA: std::sync::OnceLock<Mfa> = std::sync::OnceLock::new();
+    *MFA.get_or_init(|| {
+        Mfa::new(
+            Atom::intern("Elixir.String.Chars"),
+            Atom::intern("__interpolate__"),
+            1,
+        )
+    })
 }
 
 /// A term in transit between two registers, held as raw words.

@@ -16,9 +16,9 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("vial_io", "request", 2, request),
     bif!("vial_io", "write", 2, write),
     bif!("Elixir.Process", "group_leader", 0, group_leader),
-    bif!("Elixir.Kernel", "inspect", 1, kernel_inspect),
-    bif!("Elixir.Kernel", "inspect", 2, kernel_inspect),
-    bif!("Elixir.Kernel", "to_string", 1, to_string),
+    bif!("vial_io", "inspect", 1, kernel_inspect),
+    bif!("vial_io", "inspect", 2, kernel_inspect),
+    bif!("vial_io", "to_string", 1, to_string),
 ];
 
 /// `String.Chars.to_string/1`, raising `Protocol.UndefinedError` for terms

@@ -27,6 +27,7 @@ mod io_format;
 mod library;
 mod math;
 mod procs;
+mod protocol;
 mod rand;
 mod runtime;
 mod system;
@@ -62,7 +63,7 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 16] = [
+        let groups: [&'static [BifDef]; 17] = [
             arith::BIFS,
             compare::BIFS,
             conversions::BIFS,
@@ -75,6 +76,7 @@ fn table() -> &'static Table {
             library::BIFS,
             math::BIFS,
             procs::BIFS,
+            protocol::BIFS,
             rand::BIFS,
             runtime::BIFS,
             system::BIFS,

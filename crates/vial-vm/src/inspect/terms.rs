@@ -31,6 +31,13 @@ pub fn to_doc(term: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
         Term::EmptyList => Doc::text("[]"),
         Term::Cons(_) => list_doc(term, limit, opts),
         Term::Tuple(t) => {
+            // A struct its Inspect implementation rendered (see
+            // `Inspect.__prerender__/2` in the standard library).
+            if let [Term::Atom(tag), Term::Binary(text)] = &t.0[..] {
+                if tag.name() == "$vial_inspected" {
+                    return Doc::text(String::from_utf8_lossy(&text.0).into_owned());
+                }
+            }
             let items = collect_items(t.0.iter(), limit, |e, l| to_doc(e, l, opts));
             container_doc("{", items, "}", ",", BreakStyle::Flex)
         }
@@ -195,7 +202,11 @@ fn is_keyword(list: &Term) -> bool {
 
 fn keyword_key(pair: &Term) -> Option<Atom> {
     match pair.as_tuple() {
-        Some([Term::Atom(k), _]) if !k.name().starts_with("Elixir.") => Some(*k),
+        Some([Term::Atom(k), _])
+            if !k.name().starts_with("Elixir.") && k.name() != "$vial_inspected" =>
+        {
+            Some(*k)
+        }
         _ => None,
     }
 }
