@@ -178,6 +178,23 @@ fn ets_tables() {
     check("ets");
 }
 
+/// Match specifications and match patterns: `select/1,2,3`,
+/// `select_reverse`, `select_count`, `select_delete`, `match`,
+/// `match_object`, `match_delete`, with continuations, `foldl`/`foldr`,
+/// and OTP's error messages.
+#[test]
+fn ets_select() {
+    check("ets_select");
+}
+
+/// `Registry.match/select/count_match/count_select/unregister_match`,
+/// meta entries, `keys/2` (most recent first), listeners and
+/// `start_link/1`'s option checks.
+#[test]
+fn registry_match() {
+    check("registry_match");
+}
+
 /// `:rand` draws OTP's sequences after a seed, keeping its state per
 /// process; time units convert as `:erlang.convert_time_unit/3` does.
 #[test]

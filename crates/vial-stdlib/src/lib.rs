@@ -44,6 +44,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("task.ex"),
     lib!("task_supervisor.ex"),
     lib!("registry.ex"),
+    lib!("ets.ex"),
     lib!("erlang.ex"),
     lib!("queue.ex"),
     lib!("erlang_string.ex"),

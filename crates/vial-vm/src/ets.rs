@@ -21,6 +21,8 @@
 
 /// Key equality, hashing and ordering by table type.
 pub mod key;
+/// Match specifications: compiling and running them.
+pub mod match_spec;
 /// The objects of a table, by table type.
 pub mod objects;
 

@@ -8,6 +8,7 @@
 
 mod errors;
 mod info;
+mod select;
 mod update;
 
 use super::{bif, BifDef, Ctx};
@@ -53,6 +54,21 @@ pub(super) static BIFS: &[BifDef] = &[
     ets!("whereis", 1, whereis),
     ets!("rename", 2, rename),
     ets!("give_away", 3, give_away),
+    ets!("select", 1, select::next_chunk),
+    ets!("select", 2, select::select),
+    ets!("select", 3, select::select_limit),
+    ets!("select_reverse", 1, select::next_chunk),
+    ets!("select_reverse", 2, select::select_reverse),
+    ets!("select_reverse", 3, select::select_reverse_limit),
+    ets!("select_count", 2, select::select_count),
+    ets!("select_delete", 2, select::select_delete),
+    ets!("match", 1, select::next_chunk),
+    ets!("match", 2, select::match_vars),
+    ets!("match", 3, select::match_limit),
+    ets!("match_object", 1, select::next_chunk),
+    ets!("match_object", 2, select::match_object),
+    ets!("match_object", 3, select::match_object_limit),
+    ets!("match_delete", 2, select::match_delete),
     bif!("ets", "all", 0, |c, _| Ok(Term::list(c.vm.ets().all()))),
 ];
 

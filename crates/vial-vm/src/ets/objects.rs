@@ -219,25 +219,52 @@ impl Objects {
         keys
     }
 
-    /// Every object, in listing order (`tab2list/1`): key order for an
-    /// ordered set, hash order for the others.
-    pub fn all(&self) -> Vec<Term> {
+    /// Every object, in listing order (`tab2list/1`, `select/2`): key
+    /// order for an ordered set; for the others, keys by hash (see
+    /// [`HashKey`]) and a bag's objects of one key in insertion order.
+    pub fn listing(&self) -> Vec<&Term> {
         match &self.store {
-            Store::Ordered(m) => m.values().cloned().collect(),
-            Store::Set(m) => self.hash_keys().into_iter().map(|k| m[k].clone()).collect(),
+            Store::Ordered(m) => m.values().collect(),
+            Store::Set(m) => self.hash_keys().into_iter().map(|k| &m[k]).collect(),
             Store::Bag { map, .. } => self
                 .hash_keys()
                 .into_iter()
-                .flat_map(|k| map[k].iter().cloned())
+                .flat_map(|k| map[k].iter())
                 .collect(),
         }
     }
 
-    /// The key of the first object in listing order.
+    /// Every object, in listing order, cloned.
+    pub fn all(&self) -> Vec<Term> {
+        self.listing().into_iter().cloned().collect()
+    }
+
+    /// Keeps the objects for which `keep` is true; how many went.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Term) -> bool) -> usize {
+        let before = self.len();
+        match &mut self.store {
+            Store::Set(m) => m.retain(|_, o| keep(o)),
+            Store::Ordered(m) => m.retain(|_, o| keep(o)),
+            Store::Bag { map, len, .. } => {
+                map.retain(|_, objs| {
+                    objs.retain(&mut keep);
+                    !objs.is_empty()
+                });
+                *len = map.values().map(Vec::len).sum();
+            }
+        }
+        before - self.len()
+    }
+
+    /// The key of the first object in traversal order (`first/1`): the
+    /// smallest key of an ordered set. A hash table is traversed in the
+    /// reverse of its listing order, as OTP's tables are: `tab2list/1` and
+    /// `select/2` gather objects by prepending as they traverse, so a fold
+    /// that prepends rebuilds the listing.
     pub fn first(&self) -> Option<Term> {
         match &self.store {
             Store::Ordered(m) => m.values().next().map(|o| self.key_of(o).clone()),
-            _ => self.hash_keys().first().map(|k| self.stored_key(k)),
+            _ => self.hash_keys().last().map(|k| self.stored_key(k)),
         }
     }
 
@@ -250,9 +277,9 @@ impl Objects {
         }
     }
 
-    /// The key after `key` in listing order. An ordered set finds it even
-    /// if `key` is absent; the other types need `key` to exist (`Err`).
-    /// Hash tables scan every key (O(n)).
+    /// The key after `key` in traversal order. An ordered set finds it
+    /// even if `key` is absent; the other types need `key` to exist
+    /// (`Err`). Hash tables scan every key (O(n)).
     pub fn next(&self, key: &Term) -> Result<Option<Term>, MissingKey> {
         match &self.store {
             Store::Ordered(m) => Ok(m
@@ -267,8 +294,8 @@ impl Objects {
                 Ok(self
                     .hash_keys()
                     .into_iter()
-                    .filter(|k| (*k).cmp(&at) == Ordering::Greater)
-                    .min()
+                    .filter(|k| (*k).cmp(&at) == Ordering::Less)
+                    .max()
                     .map(|k| self.stored_key(k)))
             }
         }
@@ -399,6 +426,27 @@ mod tests {
     }
 
     #[test]
+    fn retain_keeps_counts_right() {
+        let mut bag = Objects::new(Kind::DuplicateBag, 1);
+        for v in [1, 2, 1, 3] {
+            bag.insert(obj(Term::Int(1), v));
+        }
+        bag.insert(obj(Term::Int(2), 1));
+        let gone = bag.retain(|o| element(o, 2) != &Term::Int(1));
+        assert_eq!(gone, 3);
+        assert_eq!(bag.len(), 2);
+        assert!(!bag.contains(&Term::Int(2)));
+        assert_eq!(
+            bag.lookup(&Term::Int(1)),
+            &[obj(Term::Int(1), 2), obj(Term::Int(1), 3)]
+        );
+        let mut set = Objects::new(Kind::OrderedSet, 1);
+        set.insert(obj(Term::Int(1), 1));
+        assert_eq!(set.retain(|_| false), 1);
+        assert!(set.is_empty());
+    }
+
+    #[test]
     fn hash_listing_does_not_depend_on_insertion_order() {
         let mut a = Objects::new(Kind::Set, 1);
         let mut b = Objects::new(Kind::Set, 1);
@@ -411,14 +459,16 @@ mod tests {
             b.insert(obj(Term::Int(i * 2), i * 2));
         }
         assert_eq!(a.all(), b.all());
-        // Walking with first/next visits every key once, in listing order.
+        // Walking with first/next visits every key once, in the reverse
+        // of listing order.
         let mut keys = Vec::new();
         let mut k = a.first();
         while let Some(key) = k {
             k = a.next(&key).unwrap();
             keys.push(key);
         }
-        let listed: Vec<Term> = a.all().iter().map(|o| element(o, 1).clone()).collect();
+        let mut listed: Vec<Term> = a.all().iter().map(|o| element(o, 1).clone()).collect();
+        listed.reverse();
         assert_eq!(keys, listed);
         assert_eq!(a.next(&Term::Int(1000)), Err(MissingKey));
     }

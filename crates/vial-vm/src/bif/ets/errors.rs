@@ -8,6 +8,7 @@
 
 use crate::bif::data::arg_errors;
 use crate::error::Exception;
+use crate::ets::match_spec::MatchSpec;
 use crate::ets::Cause;
 use crate::term::Term;
 
@@ -25,6 +26,8 @@ const UPDATE_OP_RANGE: &str = "the position in the update operation is out of ra
 const RANGE: &str = "out of range";
 const NOT_INTEGER: &str = "not an integer";
 const BAD_TABLE_NAME: &str = "invalid table name (must be an atom)";
+const BAD_MATCHSPEC: &str = "not a valid match specification";
+const BAD_CONTINUATION: &str = "invalid continuation";
 
 /// The exception for ETS function `fun` called with `args` that failed
 /// with `cause`.
@@ -77,6 +80,19 @@ fn format(fun: &str, args: &[Term], cause: Cause) -> Option<Vec<Msg>> {
             }
         }
         ("next" | "prev", _) => format_default(tab, BAD_KEY),
+        ("select" | "select_reverse" | "match" | "match_object", [_]) => {
+            vec![Some(BAD_CONTINUATION)]
+        }
+        (
+            "select" | "select_reverse" | "select_count" | "select_delete" | "match_delete",
+            [_, _],
+        ) => format_default(tab, BAD_MATCHSPEC),
+        ("select" | "select_reverse", [_, ms, limit]) => vec![
+            tab,
+            MatchSpec::compile(ms).is_none().then_some(BAD_MATCHSPEC),
+            non_negative_integer(limit),
+        ],
+        ("match" | "match_object", [_, _, limit]) => vec![tab, None, non_negative_integer(limit)],
         ("new", [name, opts]) => {
             let name_error = (!matches!(name, Term::Atom(_))).then_some("not an atom");
             let opts_error = must_be_list(opts);
