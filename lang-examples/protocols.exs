@@ -1,0 +1,72 @@
+# Protocols: a protocol of our own with implementations for built-in
+# types, a struct and a fallback, and the standard library's String.Chars
+# and Inspect implemented for a struct (used by interpolation, IO.puts,
+# to_string and inspect).
+defprotocol Shape do
+  @fallback_to_any true
+  def area(shape)
+  def name(shape)
+end
+
+defmodule Circle do
+  defstruct r: 1.0
+
+  defimpl Shape do
+    def area(%Circle{r: r}), do: Float.round(3.14159 * r * r, 2)
+    def name(_), do: "circle"
+  end
+end
+
+defmodule Rect do
+  defstruct w: 1, h: 1
+end
+
+defimpl Shape, for: Rect do
+  def area(%Rect{w: w, h: h}), do: w * h
+  def name(%Rect{w: s, h: s}), do: "square"
+  def name(_), do: "rectangle"
+end
+
+defimpl Shape, for: [Integer, Float] do
+  def area(side), do: side * side
+  def name(_), do: "number as a square"
+end
+
+defimpl Shape, for: Any do
+  def area(_), do: 0
+  def name(_), do: "not a shape"
+end
+
+defimpl String.Chars, for: Rect do
+  def to_string(%Rect{w: w, h: h}), do: "#{w}x#{h}"
+end
+
+defimpl Inspect, for: Rect do
+  def inspect(%Rect{w: w, h: h}, _opts), do: "#Rect<#{w}x#{h}>"
+end
+
+defmodule Main do
+  def run do
+    shapes = [%Circle{r: 2.0}, %Rect{w: 3, h: 4}, %Rect{w: 5, h: 5}, 7, 1.5, :blob]
+
+    for s <- shapes do
+      IO.puts("#{Shape.name(s)}: #{Shape.area(s)}")
+    end
+
+    r = %Rect{w: 2, h: 3}
+    IO.puts(r)
+    IO.puts("the rectangle is #{r}")
+    IO.inspect(r)
+    IO.inspect(%{best: r, all: [r, %Circle{}]})
+    IO.inspect(to_string(r) <> "!")
+    IO.puts(Enum.map_join([r, %Rect{}], ", ", &to_string/1))
+
+    try do
+      "#{%Circle{}}"
+    rescue
+      e in Protocol.UndefinedError -> IO.puts(Exception.message(e))
+    end
+  end
+end
+
+Main.run()
