@@ -1,7 +1,7 @@
 # Protocols: a protocol of our own with implementations for built-in
 # types, a struct and a fallback, and the standard library's String.Chars
 # and Inspect implemented for a struct (used by interpolation, IO.puts,
-# to_string and inspect).
+# to_string and inspect), and a derived Inspect.
 defprotocol Shape do
   @fallback_to_any true
   def area(shape)
@@ -45,6 +45,12 @@ defimpl Inspect, for: Rect do
   def inspect(%Rect{w: w, h: h}, _opts), do: "#Rect<#{w}x#{h}>"
 end
 
+# A derived Inspect that hides a field.
+defmodule Account do
+  @derive {Inspect, except: [:pin]}
+  defstruct [:owner, :pin, balance: 0]
+end
+
 defmodule Main do
   def run do
     shapes = [%Circle{r: 2.0}, %Rect{w: 3, h: 4}, %Rect{w: 5, h: 5}, 7, 1.5, :blob]
@@ -60,6 +66,8 @@ defmodule Main do
     IO.inspect(%{best: r, all: [r, %Circle{}]})
     IO.inspect(to_string(r) <> "!")
     IO.puts(Enum.map_join([r, %Rect{}], ", ", &to_string/1))
+
+    IO.inspect(%Account{owner: "ada", pin: 1234})
 
     try do
       "#{%Circle{}}"

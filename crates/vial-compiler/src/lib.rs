@@ -9,6 +9,7 @@ mod attrs;
 mod closure;
 mod consts;
 mod control;
+mod derive;
 mod desugar;
 mod expr;
 mod func;

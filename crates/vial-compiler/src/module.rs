@@ -66,6 +66,8 @@ pub struct ModuleBuilder {
     /// `alias Foo.Bar` → `"Bar" => "Foo.Bar"`.
     pub aliases: AHashMap<String, String>,
     pub struct_def: Option<Vec<(Atom, Term)>>,
+    /// See `vial_vm::code::Module::inspect_fields`.
+    pub inspect_fields: Option<Vec<Atom>>,
     pub structs: Structs,
     lambdas: u32,
     /// The Elixir name (`Foo.Bar`), `None` for script code.
@@ -118,6 +120,7 @@ impl ModuleBuilder {
             attributes: Attributes::default(),
             aliases: AHashMap::new(),
             struct_def: None,
+            inspect_fields: None,
             structs,
             lambdas: 0,
             elixir_name,
@@ -248,6 +251,7 @@ impl ModuleBuilder {
             imports: self.imports,
             import_targets: Box::new([]),
             struct_def: self.struct_def,
+            inspect_fields: self.inspect_fields,
         }
     }
 }
@@ -283,6 +287,7 @@ pub fn compile_module(
         module_statement(&mut mb, stmt, structs, out, &mut defs)?;
     }
     if let Some(def) = mb.struct_def.clone() {
+        mb.inspect_fields = crate::derive::inspect_fields(mb.attributes.get("derive"), &def);
         structs.insert(atom, def.clone());
         mb.structs.insert(atom, def.clone());
         if def.iter().any(|(k, _)| *k == Atom::EXCEPTION) {

@@ -55,6 +55,10 @@ pub struct Module {
     pub import_targets: Box<[AtomicPtr<Resolved>]>,
     /// `defstruct` fields in definition order, with their default values.
     pub struct_def: Option<Vec<(Atom, Term)>>,
+    /// The fields a derived `Inspect` shows (`@derive {Inspect, only: ...}`
+    /// or `except:`), in definition order, when it hides some: the struct
+    /// prints as `#Name<shown: ..., ...>`.
+    pub inspect_fields: Option<Vec<Atom>>,
 }
 
 impl Module {
@@ -296,6 +300,12 @@ pub fn is_loaded(name: Atom) -> bool {
     lookup(name).is_some()
 }
 
+/// The fields struct `module`'s derived `Inspect` shows, when it hides some
+/// (see [`Module::inspect_fields`]).
+pub fn inspect_fields(module: Atom) -> Option<Vec<Atom>> {
+    lookup(module)?.inspect_fields.clone()
+}
+
 /// The field names of struct `module` in `defstruct` order, if it defines one.
 ///
 /// Used by the pretty printer, which prints struct fields in definition order.
@@ -329,6 +339,7 @@ mod tests {
             imports: vec![],
             import_targets: Box::new([]),
             struct_def: None,
+            inspect_fields: None,
         }
     }
 

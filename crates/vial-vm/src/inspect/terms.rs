@@ -314,6 +314,21 @@ fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Opti
         None => own_keys.map(Term::as_atom).collect::<Option<_>>()?,
     };
     let name = atoms::literal(module.name());
+    if let Some(shown) = inspect_fields(module) {
+        // A derived Inspect that hides fields: `#Name<a: 1, ...>`.
+        let mut items = collect_items(shown.iter(), limit, |f, l| {
+            let value = map.get(&Term::Atom(*f)).unwrap_or(&Term::NIL);
+            pair_doc(*f, value, l, opts)
+        });
+        items.push(ellipsis());
+        return Some(container_doc(
+            &format!("#{name}<"),
+            items,
+            ">",
+            ",",
+            BreakStyle::Strict,
+        ));
+    }
     let items = collect_items(fields.iter(), limit, |f, l| {
         let value = map.get(&Term::Atom(*f)).unwrap_or(&Term::NIL);
         pair_doc(*f, value, l, opts)
@@ -362,6 +377,11 @@ fn binary_doc(bytes: &[u8], limit: Limit, printable_limit: usize) -> Doc {
 #[cfg(not(test))]
 fn defstruct_fields(module: Atom) -> Option<std::sync::Arc<[Atom]>> {
     crate::code::struct_fields(module)
+}
+
+/// The fields a derived `Inspect` of `module` shows, when it hides some.
+fn inspect_fields(module: Atom) -> Option<Vec<Atom>> {
+    crate::code::inspect_fields(module)
 }
 
 /// Tests declare structs with `test_terms::define_struct`.

@@ -1,0 +1,58 @@
+//! `@derive`: the one derivation with a visible effect is `Inspect` with
+//! `only:` or `except:`, which makes the struct print as
+//! `#Name<shown: ..., ...>` (Elixir 1.14 `Inspect.Any`'s `__deriving__`).
+//! Other derivations print as the struct always does.
+
+use crate::module::keyword;
+use vial_syntax::ast::{Expr, ExprKind};
+use vial_vm::{Atom, Term};
+
+/// The fields a derived `Inspect` shows, in `def`'s order, when `derive`
+/// (the `@derive` value) restricts them to fewer than all of them.
+pub fn inspect_fields(derive: Option<&Expr>, def: &[(Atom, Term)]) -> Option<Vec<Atom>> {
+    let derive = derive?;
+    let entries: Vec<&Expr> = match &derive.kind {
+        ExprKind::List { items, tail: None } => items.iter().collect(),
+        _ => vec![derive],
+    };
+    let opts = entries.into_iter().find_map(|e| match &e.kind {
+        ExprKind::Tuple(pair) if pair.len() == 2 => match &pair[0].kind {
+            ExprKind::Alias(a) if a == "Inspect" => Some(&pair[1]),
+            _ => None,
+        },
+        _ => None,
+    })?;
+    let names = |key| -> Option<Vec<String>> {
+        match &keyword(opts, key)?.kind {
+            ExprKind::List { items, tail: None } => items
+                .iter()
+                .map(|i| match &i.kind {
+                    ExprKind::Atom(a) => Some(a.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        }
+    };
+    let fields: Vec<Atom> = def
+        .iter()
+        .map(|(f, _)| *f)
+        .filter(|f| *f != Atom::EXCEPTION)
+        .collect();
+    let shown: Vec<Atom> = if let Some(only) = names("only") {
+        fields
+            .iter()
+            .copied()
+            .filter(|f| only.iter().any(|o| o == f.name()))
+            .collect()
+    } else if let Some(except) = names("except") {
+        fields
+            .iter()
+            .copied()
+            .filter(|f| !except.iter().any(|e| e == f.name()))
+            .collect()
+    } else {
+        return None;
+    };
+    (shown.len() < fields.len()).then_some(shown)
+}
