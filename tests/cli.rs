@@ -52,6 +52,22 @@ fn system_stop_halts_later_unless_the_script_ends() {
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), "one\ntwo\n"));
 }
 
+/// `__info__/1` gives a module's name and its public functions, sorted,
+/// default-argument arities included (output from `elixir`).
+#[test]
+fn module_info_lists_public_functions() {
+    let dir = scratch(
+        "info.exs",
+        "defmodule M do\n  def b(x), do: x\n  def a, do: 1\n  defp c, do: 2\n  def d(x, y \\\\ 1), do: {x, y, c()}\nend\nIO.inspect(M.__info__(:functions))\nIO.inspect(M.__info__(:module))\nIO.inspect(M.__info__(:macros))\n",
+    );
+    let run = run_vial(&dir, &["info.exs"], "", LIMIT);
+    assert_eq!(
+        run.stdout, "[a: 0, b: 1, d: 1, d: 2]\nM\n[]\n",
+        "{}",
+        run.stderr
+    );
+}
+
 /// The main process's `exit` reason sets the status as `elixir` does.
 #[test]
 fn shutdown_exits_set_the_status() {

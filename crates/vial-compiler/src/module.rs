@@ -299,6 +299,7 @@ pub fn compile_module(
     }
     define_reflection(&mut mb);
     compile_defs(&mut mb, &defs)?;
+    define_info(&mut mb)?;
     out.push(mb.finish());
     Ok(())
 }
@@ -873,6 +874,47 @@ fn define_reflection(mb: &mut ModuleBuilder) {
     if let Some(keys) = enforced.and_then(|e| const_term(&e, mb)) {
         constant_function(mb, "__enforce_keys__", keys);
     }
+}
+
+/// `__info__/1`, which every Elixir module has: `:module` gives its name,
+/// `:functions` its public functions as a sorted `[name: arity]` list
+/// (without itself and Vial's own `__enforce_keys__`), `:macros`,
+/// `:attributes` and the rest `[]`.
+fn define_info(mb: &mut ModuleBuilder) -> CResult<()> {
+    let mut functions: Vec<(Atom, u32)> = mb
+        .functions
+        .iter()
+        .zip(&mb.public)
+        .filter_map(|(f, &public)| f.as_ref().filter(|_| public).map(|f| (f.name, f.arity)))
+        .filter(|(name, _)| name.name() != "__enforce_keys__")
+        .collect();
+    functions.sort_by(|a, b| a.0.name().cmp(b.0.name()).then(a.1.cmp(&b.1)));
+    let list = Term::list(
+        functions
+            .iter()
+            .map(|(n, a)| Term::tuple([Term::Atom(*n), Term::Int(*a as i64)]))
+            .collect::<Vec<_>>(),
+    );
+    let name = Term::Atom(mb.name);
+    let index = mb.declare("__info__", 1, true);
+    let mut fb = FnBuilder::new(mb, "__info__".into(), 1, 1);
+    let out = fb.alloc(vial_syntax::ast::Span::new(0, 0))?;
+    for (key, value) in [("module", name), ("functions", list)] {
+        let next = fb.new_label();
+        fb.emit(Instr::IsEqAtom {
+            a: 0,
+            atom: Atom::intern(key),
+            fail: FnBuilder::target(next),
+        });
+        fb.load_const(value, out);
+        fb.emit(Instr::Return { src: out });
+        fb.bind(next);
+    }
+    fb.load_const(Term::EmptyList, out);
+    fb.emit(Instr::Return { src: out });
+    let (f, mb) = fb.build(true, 0);
+    mb.define(index, f);
+    Ok(())
 }
 
 /// A public function `name/0` returning the constant `value`.
