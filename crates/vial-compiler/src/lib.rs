@@ -55,6 +55,47 @@ pub const SCRIPT_FUNCTION: &str = "__script__";
 
 /// Compiles a parsed file. `file` is the name used in stack traces and
 /// diagnostics; `text` the source (for line numbers).
+/// The modules a top-level `defmodule`, `defprotocol` or `defimpl` (`f`)
+/// defines, as `(name, body)`: `name` an alias (`Foo.Bar`), or `:name` for
+/// a module named by a plain atom (`defmodule :timer`, as Erlang names
+/// modules).
+fn top_level_modules(
+    f: &str,
+    args: &[Expr],
+    top_level: &ModuleBuilder,
+    stmt: &Expr,
+) -> Result<Vec<(String, Expr)>, Diagnostic> {
+    match f {
+        "defmodule" => {
+            let [name, rest @ ..] = args else {
+                return Err(Diagnostic::new("defmodule needs a name", stmt.span));
+            };
+            let name = match &name.kind {
+                ExprKind::Alias(name) => name.clone(),
+                ExprKind::Atom(atom) => format!(":{atom}"),
+                _ => return Err(Diagnostic::new("expected a module name", name.span)),
+            };
+            let body = do_body(rest)
+                .ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
+            Ok(vec![(name, body.clone())])
+        }
+        "defprotocol" => {
+            let Some(ExprKind::Alias(name)) = args.first().map(|a| &a.kind) else {
+                return Err(Diagnostic::new("expected a protocol name", stmt.span));
+            };
+            let body = protocols::protocol_body(&args[1..], stmt.span)?;
+            Ok(vec![(name.clone(), body)])
+        }
+        _ => {
+            let expand = |a: &str| {
+                let full = top_level.expand_alias(a);
+                full.name().trim_start_matches("Elixir.").to_string()
+            };
+            protocols::impl_modules(args, None, &expand, stmt.span)
+        }
+    }
+}
+
 pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program, Diagnostic> {
     let source = Source::new(file, text);
     let mut structs = Structs::default();
@@ -74,50 +115,8 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
                 callee: Callee::Local(f),
                 args,
                 ..
-            } if f == "defmodule" => {
-                let [name, rest @ ..] = args.as_slice() else {
-                    return Err(Diagnostic::new("defmodule needs a name", stmt.span));
-                };
-                // `defmodule Name` or, as Erlang names modules,
-                // `defmodule :name` (the standard library's `:timer`).
-                let name = match &name.kind {
-                    ExprKind::Alias(name) => name.clone(),
-                    ExprKind::Atom(atom) => format!(":{atom}"),
-                    _ => return Err(Diagnostic::new("expected a module name", name.span)),
-                };
-                let body = do_body(rest)
-                    .ok_or_else(|| Diagnostic::new("defmodule needs a do block", stmt.span))?;
-                compile_module(
-                    &name,
-                    body,
-                    &top_level.imported,
-                    &source,
-                    &mut structs,
-                    &mut modules,
-                )?;
-                imports::record_exports(&mut top_level.file_exports, &modules);
-            }
-            ExprKind::Call {
-                callee: Callee::Local(f),
-                args,
-                ..
-            } if f == "defprotocol" || f == "defimpl" => {
-                let defined = if f == "defprotocol" {
-                    let Some(ExprKind::Alias(name)) = args.first().map(|a| &a.kind) else {
-                        return Err(Diagnostic::new("expected a protocol name", stmt.span));
-                    };
-                    vec![(
-                        name.clone(),
-                        protocols::protocol_body(&args[1..], stmt.span)?,
-                    )]
-                } else {
-                    let expand = |a: &str| {
-                        let full = top_level.expand_alias(a);
-                        full.name().trim_start_matches("Elixir.").to_string()
-                    };
-                    protocols::impl_modules(args, None, &expand, stmt.span)?
-                };
-                for (name, body) in defined {
+            } if matches!(f.as_str(), "defmodule" | "defprotocol" | "defimpl") => {
+                for (name, body) in top_level_modules(f, args, &top_level, stmt)? {
                     compile_module(
                         &name,
                         &body,
