@@ -247,6 +247,9 @@ pub fn load(mut module: Module) -> &'static Module {
         .map(|_| AtomicPtr::new(std::ptr::null_mut()))
         .collect();
     let m: &'static Module = Box::leak(Box::new(module));
+    if m.export(Atom::intern("__impl__"), 1).is_some() {
+        implementations().write().push(m.name);
+    }
     if modules().write().insert(m.name, m).is_some() {
         REDEFINITIONS.fetch_add(1, Ordering::AcqRel);
     }
@@ -284,14 +287,21 @@ pub fn loaded(name: Atom) -> Option<&'static Module> {
     modules().read().get(&name).copied()
 }
 
-/// Whether a loaded module whose name starts with `prefix` exports
-/// `name/arity` (a protocol's implementations: `Elixir.Inspect.` and
-/// `__impl__/1`).
-pub fn any_loaded_with(prefix: &str, name: Atom, arity: u32) -> bool {
-    modules()
-        .read()
-        .iter()
-        .any(|(n, m)| n.name().starts_with(prefix) && m.export(name, arity).is_some())
+/// The loaded protocol implementations: modules exporting `__impl__/1`
+/// (see the compiler's `protocols.rs`), recorded by [`load`].
+fn implementations() -> &'static RwLock<Vec<Atom>> {
+    static IMPLS: OnceLock<RwLock<Vec<Atom>>> = OnceLock::new();
+    IMPLS.get_or_init(Default::default)
+}
+
+/// Whether an implementation of protocol `protocol` (a module named
+/// `protocol.Type`) is loaded.
+pub fn any_implementation(protocol: Atom) -> bool {
+    let p = protocol.name();
+    implementations().read().iter().any(|m| {
+        let name = m.name();
+        name.len() > p.len() && name.starts_with(p) && name.as_bytes()[p.len()] == b'.'
+    })
 }
 
 /// Whether module `name` exists (`Code.ensure_loaded?/1`), loading it

@@ -22,8 +22,7 @@ pub(super) static BIFS: &[BifDef] = &[
 /// term when a program defines no `Inspect` implementation).
 fn implemented(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let protocol = args[0].as_atom().ok_or_else(Exception::badarg)?;
-    let prefix = format!("{}.", protocol.name());
-    Ok(Term::bool(code::any_loaded_with(&prefix, impl_marker(), 1)))
+    Ok(Term::bool(code::any_implementation(protocol)))
 }
 
 /// `__impl__`, which every implementation module defines.
