@@ -217,6 +217,13 @@ fn supervisor_start_errors() {
     check("supervisor_start_errors");
 }
 
+/// A crash spreading along links: a watcher hears the first process's
+/// `:DOWN` before the signals of the processes it took down.
+#[test]
+fn link_chain_order() {
+    check("link_chain_order");
+}
+
 /// Printing waits for the group leader, as on the BEAM: processes that
 /// print in turn interleave their lines (spawned, woken, two workers).
 #[test]

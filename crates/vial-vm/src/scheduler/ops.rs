@@ -515,16 +515,23 @@ impl Vm {
     /// signals to its links, `:DOWN`s to its monitors; also removes the
     /// monitors it held from their targets.
     pub(super) fn notify_exit(&self, pid: Pid, reason: &Term, rel: crate::process::Relations) {
+        // Linked processes that were waiting take their exit signal after
+        // every signal of this exit is out, so that what they send when
+        // they die comes after it, as on the BEAM, where they handle it
+        // later: a watcher of both hears this process's :DOWN first.
+        let mut woken = Vec::new();
         for l in rel.links {
-            if l != pid {
-                self.signal(
-                    l,
-                    Signal::Exit(Box::new(ExitSignal {
-                        from: pid,
-                        reason: reason.clone(),
-                        link: true,
-                    })),
-                );
+            if l == pid {
+                continue;
+            }
+            let Some(h) = self.table.get(l) else { continue };
+            let sig = Signal::Exit(Box::new(ExitSignal {
+                from: pid,
+                reason: reason.clone(),
+                link: true,
+            }));
+            if let Delivery::Woke(p) = h.deliver(sig) {
+                woken.push(p);
             }
         }
         for w in rel.watchers {
@@ -547,6 +554,9 @@ impl Vm {
                     rel.watchers.retain(|w| w.reference != m.reference);
                 }
             }
+        }
+        for p in woken {
+            self.take_exit_signal(p);
         }
     }
 
