@@ -45,6 +45,25 @@ defimpl Inspect, for: Rect do
   def inspect(%Rect{w: w, h: h}, _opts), do: "#Rect<#{w}x#{h}>"
 end
 
+# A protocol without a fallback: a struct gets the Any implementation
+# only by deriving it.
+defprotocol Size do
+  def size(x)
+end
+
+defimpl Size, for: Any do
+  def size(_), do: :unknown
+end
+
+defimpl Size, for: List do
+  def size(list), do: length(list)
+end
+
+defmodule Box do
+  @derive [Size]
+  defstruct items: []
+end
+
 # A derived Inspect that hides a field.
 defmodule Account do
   @derive {Inspect, except: [:pin]}
@@ -68,6 +87,14 @@ defmodule Main do
     IO.puts(Enum.map_join([r, %Rect{}], ", ", &to_string/1))
 
     IO.inspect(%Account{owner: "ada", pin: 1234})
+    IO.inspect({Size.size([1, 2, 3]), Size.size(%Box{})})
+    IO.inspect({Size.impl_for([]), Size.impl_for(:atom), Shape.impl_for(:atom)})
+
+    try do
+      Size.size(:atom)
+    rescue
+      e in Protocol.UndefinedError -> IO.puts(Exception.message(e))
+    end
 
     try do
       "#{%Circle{}}"

@@ -3715,6 +3715,21 @@ fn module_function_exception() {
                 r##""** (RuntimeError) x""##,
             ),
             (
+                r##"is_exception(%ArgumentError{message: "x"}, ArgumentError)"##,
+                "true",
+            ),
+            (
+                r##"is_exception(%ArgumentError{message: "x"}, KeyError)"##,
+                "false",
+            ),
+            (r##"is_exception(%{a: 1}, KeyError)"##, "false"),
+            (
+                r##":io.format("~5c|~-5c|~n", [?x, ?y])"##,
+                r##"xxxxx|yyyyy|
+:ok"##,
+            ),
+            ("to_string(:erlang.integer_to_list(255, 16))", r##""FF""##),
+            (
                 "Exception.format_banner(:throw, :ball)",
                 r##""** (throw) :ball""##,
             ),

@@ -1,7 +1,7 @@
-//! `@derive`: the one derivation with a visible effect is `Inspect` with
-//! `only:` or `except:`, which makes the struct print as
-//! `#Name<shown: ..., ...>` (Elixir 1.14 `Inspect.Any`'s `__deriving__`).
-//! Other derivations print as the struct always does.
+//! `@derive`: a derived protocol dispatches to its `Any` implementation
+//! for the struct; `Inspect` with `only:` or `except:` makes the struct
+//! print as `#Name<shown: ..., ...>` (Elixir 1.14 `Inspect.Any`'s
+//! `__deriving__`).
 
 use crate::module::keyword;
 use vial_syntax::ast::{Expr, ExprKind};
@@ -55,4 +55,27 @@ pub fn inspect_fields(derive: Option<&Expr>, def: &[(Atom, Term)]) -> Option<Vec
         return None;
     };
     (shown.len() < fields.len()).then_some(shown)
+}
+
+/// The protocols `derive` (the `@derive` value) names, expanded by
+/// `expand`: `@derive [P, {Q, opts}]` or `@derive P`.
+pub fn protocols(derive: Option<&Expr>, expand: &dyn Fn(&str) -> Atom) -> Vec<Atom> {
+    let Some(derive) = derive else {
+        return Vec::new();
+    };
+    let entries: Vec<&Expr> = match &derive.kind {
+        ExprKind::List { items, tail: None } => items.iter().collect(),
+        _ => vec![derive],
+    };
+    entries
+        .into_iter()
+        .filter_map(|e| match &e.kind {
+            ExprKind::Alias(a) => Some(expand(a)),
+            ExprKind::Tuple(pair) if pair.len() == 2 => match &pair[0].kind {
+                ExprKind::Alias(a) => Some(expand(a)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }

@@ -68,6 +68,8 @@ pub struct ModuleBuilder {
     pub struct_def: Option<Vec<(Atom, Term)>>,
     /// See `vial_vm::code::Module::inspect_fields`.
     pub inspect_fields: Option<Vec<Atom>>,
+    /// See `vial_vm::code::Module::derived`.
+    pub derived: Vec<Atom>,
     pub structs: Structs,
     lambdas: u32,
     /// The Elixir name (`Foo.Bar`), `None` for script code.
@@ -121,6 +123,7 @@ impl ModuleBuilder {
             aliases: AHashMap::new(),
             struct_def: None,
             inspect_fields: None,
+            derived: Vec::new(),
             structs,
             lambdas: 0,
             elixir_name,
@@ -252,6 +255,7 @@ impl ModuleBuilder {
             import_targets: Box::new([]),
             struct_def: self.struct_def,
             inspect_fields: self.inspect_fields,
+            derived: self.derived,
         }
     }
 }
@@ -288,6 +292,7 @@ pub fn compile_module(
     }
     if let Some(def) = mb.struct_def.clone() {
         mb.inspect_fields = crate::derive::inspect_fields(mb.attributes.get("derive"), &def);
+        mb.derived = crate::derive::protocols(mb.attributes.get("derive"), &|a| mb.expand_alias(a));
         structs.insert(atom, def.clone());
         mb.structs.insert(atom, def.clone());
         if def.iter().any(|(k, _)| *k == Atom::EXCEPTION) {

@@ -113,6 +113,20 @@ pub fn protocol_body(rest: &[Expr], span: Span) -> Result<Expr, Diagnostic> {
         let head = local(name, vars, span);
         defs.push(local("def", vec![head, do_keyword(call, span)], span));
     }
+    // `impl_for/1` (the implementation module or nil) and `impl_for!/1`.
+    let x = mk(ExprKind::Var("protocol arg 0".into()), span);
+    for (name, bif) in [("impl_for", "impl_for"), ("impl_for!", "impl")] {
+        let fallback = mk(ExprKind::Atom(fallback.to_string()), span);
+        let module = mk(ExprKind::Module, span);
+        let body = remote(
+            "vial_protocol",
+            bif,
+            vec![module, x.clone(), fallback],
+            span,
+        );
+        let head = local(name, vec![x.clone()], span);
+        defs.push(local("def", vec![head, do_keyword(body, span)], span));
+    }
     Ok(mk(ExprKind::Block(defs), span))
 }
 

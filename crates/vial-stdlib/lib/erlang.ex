@@ -188,6 +188,7 @@ defmodule :erlang do
   def list_to_integer(chars) when is_list(chars), do: String.to_integer(List.to_string(chars))
   def list_to_integer(chars, base) when is_list(chars), do: String.to_integer(List.to_string(chars), base)
   def iolist_size(iodata), do: IO.iodata_length(iodata)
+  def integer_to_list(n, base), do: String.to_charlist(:erlang.integer_to_binary(n, base))
   def split_binary(bin, pos) when is_binary(bin), do: {binary_part(bin, 0, pos), binary_part(bin, pos, byte_size(bin) - pos)}
   def garbage_collect, do: true
   def garbage_collect(pid) when is_pid(pid), do: Process.alive?(pid)

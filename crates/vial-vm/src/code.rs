@@ -59,6 +59,9 @@ pub struct Module {
     /// or `except:`), in definition order, when it hides some: the struct
     /// prints as `#Name<shown: ..., ...>`.
     pub inspect_fields: Option<Vec<Atom>>,
+    /// The protocols `@derive` names, which dispatch to their `Any`
+    /// implementation for this struct.
+    pub derived: Vec<Atom>,
 }
 
 impl Module {
@@ -350,6 +353,7 @@ mod tests {
             import_targets: Box::new([]),
             struct_def: None,
             inspect_fields: None,
+            derived: Vec::new(),
         }
     }
 

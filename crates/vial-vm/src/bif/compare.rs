@@ -128,6 +128,15 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.Kernel", "is_exception", 1, |_, a| test(
         is_exception(&a[0])
     )),
+    bif!(
+        "Elixir.Kernel",
+        "is_exception",
+        2,
+        |_, a| match is_struct2(&a[0], &a[1]) {
+            Ok(Term::Atom(Atom::TRUE)) => test(is_exception(&a[0])),
+            other => other,
+        }
+    ),
     bif!("erlang", "is_integer", 1, |_, a| test(a[0].is_integer())),
     bif!("erlang", "is_float", 1, |_, a| test(matches!(
         a[0],

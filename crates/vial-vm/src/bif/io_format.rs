@@ -152,7 +152,8 @@ impl Spec {
                     Term::Int(i) => char::from_u32(i as u32).ok_or_else(Exception::badarg)?,
                     _ => return Err(Exception::badarg()),
                 };
-                let n = self.precision.unwrap_or(1);
+                // The precision is the count, defaulting to the width.
+                let n = self.precision.or(self.width).unwrap_or(1);
                 return Ok(self.pad_to(&c.to_string().repeat(n), false));
             }
             's' => {
@@ -187,7 +188,14 @@ impl Spec {
                     return Err(Exception::badarg());
                 }
                 let prefix = match self.control {
-                    'x' | 'X' => inspect::to_string(&next()?).ok_or_else(Exception::badarg)?,
+                    // The prefix is a charlist or an atom, as in OTP.
+                    'x' | 'X' => match next()? {
+                        Term::Atom(a) => a.name().to_string(),
+                        t @ (Term::Cons(_) | Term::EmptyList) => {
+                            inspect::to_string(&t).ok_or_else(Exception::badarg)?
+                        }
+                        _ => return Err(bad_format()),
+                    },
                     '#' | '+' => format!("{base}#"),
                     _ => String::new(),
                 };

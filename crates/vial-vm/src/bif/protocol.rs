@@ -14,6 +14,10 @@ use crate::Atom;
 
 pub(super) static BIFS: &[BifDef] = &[
     bif!("vial_protocol", "impl", 3, implementation),
+    bif!("vial_protocol", "impl_for", 3, |_, a| Ok(find(
+        &a[0], &a[1], &a[2]
+    )?
+    .map_or(Term::NIL, Term::Atom))),
     bif!("vial_protocol", "implemented", 1, implemented),
 ];
 
@@ -35,9 +39,24 @@ fn impl_marker() -> Atom {
 /// implementing `protocol` for `value`; `Protocol.UndefinedError` when
 /// there is none.
 fn implementation(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
-    let protocol = args[0].as_atom().ok_or_else(Exception::badarg)?;
-    let value = &args[1];
-    let fallback = args[2].is_truthy();
+    match find(&args[0], &args[1], &args[2])? {
+        Some(m) => Ok(Term::Atom(m)),
+        None => Err(Exception::error(exception_struct(
+            "Protocol.UndefinedError",
+            [
+                ("protocol", args[0].clone()),
+                ("value", args[1].clone()),
+                ("description", Term::string("")),
+            ],
+        ))),
+    }
+}
+
+/// The implementation module of `protocol` for `value`, if any (a struct
+/// that derives the protocol takes the `Any` implementation).
+fn find(protocol: &Term, value: &Term, fallback: &Term) -> Result<Option<Atom>, Exception> {
+    let protocol = protocol.as_atom().ok_or_else(Exception::badarg)?;
+    let fallback = fallback.is_truthy();
     let module = |for_type: &str| {
         let name = format!("{}.{for_type}", protocol.name());
         // Only an existing atom can name a loaded module.
@@ -45,24 +64,23 @@ fn implementation(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
             code::lookup(m).is_some_and(|module| module.export(impl_marker(), 1).is_some())
         })
     };
-    let found = match value {
+    let (found, derived) = match value {
         Term::Map(m) => match m.get(&Term::Atom(Atom::STRUCT)) {
-            Some(Term::Atom(s)) => module(s.name().trim_start_matches("Elixir.")),
-            _ => module("Map"),
+            Some(Term::Atom(s)) => (
+                module(s.name().trim_start_matches("Elixir.")),
+                code::lookup(*s).is_some_and(|sm| sm.derived.contains(&protocol)),
+            ),
+            _ => (module("Map"), false),
         },
-        _ => module(builtin_type(value)),
+        _ => (module(builtin_type(value)), false),
     };
-    match found.or_else(|| if fallback { module("Any") } else { None }) {
-        Some(m) => Ok(Term::Atom(m)),
-        None => Err(Exception::error(exception_struct(
-            "Protocol.UndefinedError",
-            [
-                ("protocol", Term::Atom(protocol)),
-                ("value", value.clone()),
-                ("description", Term::string("")),
-            ],
-        ))),
-    }
+    Ok(found.or_else(|| {
+        if fallback || derived {
+            module("Any")
+        } else {
+            None
+        }
+    }))
 }
 
 /// The protocol type name of a value that is not a map.
