@@ -52,6 +52,18 @@ fn system_stop_halts_later_unless_the_script_ends() {
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), "one\ntwo\n"));
 }
 
+/// `__MODULE__.Inner` names a module nested in the current one, in calls
+/// and in `alias` (output from `elixir`).
+#[test]
+fn module_relative_alias() {
+    let dir = scratch(
+        "rel.exs",
+        "defmodule Outer do\n  defmodule Inner do\n    def hello, do: \"inner\"\n  end\n  alias __MODULE__.Inner, as: In\n  def a, do: In.hello()\n  def c, do: __MODULE__.Inner.hello()\nend\nIO.inspect({Outer.a(), Outer.c()})\n",
+    );
+    let run = run_vial(&dir, &["rel.exs"], "", LIMIT);
+    assert_eq!(run.stdout, "{\"inner\", \"inner\"}\n", "{}", run.stderr);
+}
+
 /// `__info__/1` gives a module's name and its public functions, sorted,
 /// default-argument arities included (output from `elixir`).
 #[test]

@@ -194,8 +194,9 @@ impl ModuleBuilder {
         self.functions[index as usize] = Some(f);
     }
 
-    /// Expands an alias as written (`Bar` or `Bar.Baz`) to its module atom
-    /// (`Elixir.Foo.Bar.Baz`); `Elixir.Enum` is `Enum` spelled out.
+    /// Expands an alias as written (`Bar`, `Bar.Baz` or `__MODULE__.Baz`)
+    /// to its module atom (`Elixir.Foo.Bar.Baz`); `Elixir.Enum` is `Enum`
+    /// spelled out.
     pub fn expand_alias(&self, written: &str) -> Atom {
         if written.starts_with("Elixir.") {
             return Atom::intern(written);
@@ -204,7 +205,12 @@ impl ModuleBuilder {
             Some((h, r)) => (h, Some(r)),
             None => (written, None),
         };
-        let full = match self.aliases.get(head) {
+        // `__MODULE__.Inner` is relative to the module being compiled.
+        let target = match (head, &self.elixir_name) {
+            ("__MODULE__", Some(current)) => Some(current),
+            _ => self.aliases.get(head),
+        };
+        let full = match target {
             Some(target) => match rest {
                 Some(r) => format!("{target}.{r}"),
                 None => target.clone(),
