@@ -64,6 +64,33 @@ defmodule Box do
   defstruct items: []
 end
 
+# A struct made enumerable and collectable, so Enum and for work on it.
+defmodule Bag do
+  defstruct items: []
+end
+
+defimpl Enumerable, for: Bag do
+  def count(%Bag{items: items}), do: {:ok, length(items)}
+  def member?(%Bag{items: items}, x), do: {:ok, x in items}
+  def slice(_), do: {:error, __MODULE__}
+  def reduce(_, {:halt, acc}, _fun), do: {:halted, acc}
+  def reduce(bag, {:suspend, acc}, fun), do: {:suspended, acc, &reduce(bag, &1, fun)}
+  def reduce(%Bag{items: []}, {:cont, acc}, _fun), do: {:done, acc}
+  def reduce(%Bag{items: [h | t]}, {:cont, acc}, fun), do: reduce(%Bag{items: t}, fun.(h, acc), fun)
+end
+
+defimpl Collectable, for: Bag do
+  def into(%Bag{items: items}) do
+    collector = fn
+      acc, {:cont, x} -> [x | acc]
+      acc, :done -> %Bag{items: items ++ Enum.reverse(acc)}
+      _acc, :halt -> :ok
+    end
+
+    {[], collector}
+  end
+end
+
 # A derived Inspect that hides a field.
 defmodule Account do
   @derive {Inspect, except: [:pin]}
@@ -88,6 +115,9 @@ defmodule Main do
 
     IO.inspect(%Account{owner: "ada", pin: 1234})
     IO.inspect({Size.size([1, 2, 3]), Size.size(%Box{})})
+    bag = Enum.into([2, 3], %Bag{items: [1]})
+    IO.inspect({Enum.count(bag), Enum.map(bag, &(&1 * 10)), Enum.sum(bag)})
+    IO.inspect(for x <- bag, x > 1, do: x)
     IO.inspect({Size.impl_for([]), Size.impl_for(:atom), Shape.impl_for(:atom)})
 
     try do

@@ -2,10 +2,12 @@
 # recursion, as Elixir's own Enum is written in Elixir (Elixir 1.14
 # `lib/elixir/lib/enum.ex`).
 #
-# There are no protocols: the enumerables are told apart with guards. Lists,
-# ranges (`%Range{first, last, step}`), MapSets and maps (as `{key, value}`
-# lists in map order) are enumerable, as are functions of arity 2 (the
-# reducer protocol of streams); anything else raises Protocol.UndefinedError.
+# The built-in enumerables are told apart with guards: lists, ranges
+# (`%Range{first, last, step}`), MapSets and maps (as `{key, value}` lists
+# in map order), and functions of arity 2 (the reducer protocol of
+# streams). A struct with the program's own Enumerable (or Collectable)
+# implementation goes through its reduce/3 (into/1); anything else raises
+# Protocol.UndefinedError.
 # Most functions turn the enumerable into a list first; reduce/3, map/2,
 # each/2, count/1, member?/2, sum/1, at/2 and friends walk ranges without
 # building them, and the functions that may stop early stop early on ranges.
@@ -22,7 +24,17 @@ defmodule Enum do
 
   def to_list(%{__struct__: MapSet, map: map}), do: Map.keys(map)
   def to_list(%{__struct__: Stream} = stream), do: stream_list(stream, [])
-  def to_list(%{__struct__: _} = struct), do: not_enumerable(struct)
+  def to_list(%{__struct__: _} = struct) do
+    # A struct the program made enumerable (defimpl Enumerable).
+    case :vial_protocol.impl_for(Enumerable, struct, false) do
+      nil ->
+        not_enumerable(struct)
+
+      impl ->
+        {_, acc} = impl.reduce(struct, {:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
+        :lists.reverse(acc)
+    end
+  end
   def to_list(map) when is_map(map), do: Map.to_list(map)
 
   def to_list(fun) when is_function(fun, 2) do
@@ -1370,7 +1382,17 @@ defmodule Enum do
   def into(enumerable, %{__struct__: MapSet, map: map} = set),
     do: %{set | map: Map.merge(map, Map.from_keys(to_list(enumerable), []))}
 
-  def into(_enumerable, %{__struct__: _} = collectable), do: not_collectable(collectable)
+  def into(enumerable, %{__struct__: _} = collectable) do
+    # A struct the program made collectable (defimpl Collectable).
+    case :vial_protocol.impl_for(Collectable, collectable, false) do
+      nil ->
+        not_collectable(collectable)
+
+      impl ->
+        {initial, fun} = impl.into(collectable)
+        fun.(reduce(enumerable, initial, fn x, acc -> fun.(acc, {:cont, x}) end), :done)
+    end
+  end
 
   def into(enumerable, collectable) when is_map(collectable) do
     case enumerable do
