@@ -3689,6 +3689,18 @@ fn module_function_exception() {
     check(
         "module_function_exception",
         &[
+            (
+                "Enumerable.reduce([1, 2, 3], {:cont, 0}, fn x, acc -> {:cont, x + acc} end)",
+                "{:done, 6}",
+            ),
+            (
+                "Enumerable.reduce([1, 2, 3], {:cont, 0}, fn x, acc -> if x == 2, do: {:halt, acc}, else: {:cont, x + acc} end)",
+                "{:halted, 1}",
+            ),
+            (
+                "Enumerable.List.reduce([1], {:cont, []}, fn x, a -> {:cont, [x | a]} end)",
+                "{:done, [1]}",
+            ),
             ("Module.split(Outer.Inner)", r##"["Outer", "Inner"]"##),
             (r##"Module.split("Elixir.A.B")"##, r##"["A", "B"]"##),
             ("Module.concat(Outer, Inner)", "Outer.Inner"),
@@ -3741,12 +3753,17 @@ fn module_function_exception() {
     );
 }
 
-/// `inspect/2` options `base:`, `printable_limit:` and `structs:`.
+/// `inspect/2` options `base:`, `printable_limit:`, `structs:` and
+/// `binaries:`.
 #[test]
 fn inspect_options() {
     check(
         "inspect_options",
         &[
+            (
+                r##"inspect("héllo", binaries: :as_binaries)"##,
+                r##""<<104, 195, 169, 108, 108, 111>>""##,
+            ),
             ("inspect(255, base: :hex)", r##""0xFF""##),
             (
                 "inspect([10, -255, 7], base: :binary)",

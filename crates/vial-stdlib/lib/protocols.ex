@@ -106,3 +106,54 @@ defmodule Inspect.Algebra do
     concat([left, Enum.join(items, separator <> " "), right])
   end
 end
+
+# Enumerable called directly, as implementations for structs do to walk
+# the lists inside them: the reducer protocol ({:cont, acc}, {:halt, acc},
+# {:suspend, acc}) over any enumerable, a struct's own implementation
+# first.
+defmodule Enumerable do
+  def reduce(enumerable, acc, fun) do
+    case implementation(enumerable) do
+      nil -> reduce_list(Enum.to_list(enumerable), acc, fun)
+      impl -> impl.reduce(enumerable, acc, fun)
+    end
+  end
+
+  def count(enumerable) do
+    case implementation(enumerable) do
+      nil -> {:ok, Enum.count(enumerable)}
+      impl -> impl.count(enumerable)
+    end
+  end
+
+  def member?(enumerable, element) do
+    case implementation(enumerable) do
+      nil -> {:ok, Enum.member?(enumerable, element)}
+      impl -> impl.member?(enumerable, element)
+    end
+  end
+
+  def slice(enumerable) do
+    case implementation(enumerable) do
+      nil -> {:error, __MODULE__}
+      impl -> impl.slice(enumerable)
+    end
+  end
+
+  defp implementation(%{__struct__: _} = struct), do: :vial_protocol.impl_for(Enumerable, struct, false)
+  defp implementation(_), do: nil
+
+  defp reduce_list(_list, {:halt, acc}, _fun), do: {:halted, acc}
+  defp reduce_list(list, {:suspend, acc}, fun), do: {:suspended, acc, &reduce_list(list, &1, fun)}
+  defp reduce_list([], {:cont, acc}, _fun), do: {:done, acc}
+  defp reduce_list([h | t], {:cont, acc}, fun), do: reduce_list(t, fun.(h, acc), fun)
+end
+
+# Elixir's list implementation of Enumerable, which struct implementations
+# call to walk their lists (`Enumerable.List.reduce(items, acc, fun)`).
+defmodule Enumerable.List do
+  def reduce(list, acc, fun) when is_list(list), do: Enumerable.reduce(list, acc, fun)
+  def count(list) when is_list(list), do: {:ok, length(list)}
+  def member?(list, element) when is_list(list), do: {:ok, :lists.member(element, list)}
+  def slice(list) when is_list(list), do: {:error, __MODULE__}
+end

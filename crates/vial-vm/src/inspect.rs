@@ -54,6 +54,8 @@ pub struct InspectOpts {
     pub base: u32,
     /// `structs: false` prints a struct as the map it is.
     pub structs: bool,
+    /// `binaries: :as_binaries` prints every binary as `<<bytes>>`.
+    pub binaries_as_binaries: bool,
 }
 
 impl Default for InspectOpts {
@@ -68,6 +70,7 @@ impl Default for InspectOpts {
             printable_limit: escape::PRINTABLE_LIMIT,
             base: 10,
             structs: true,
+            binaries_as_binaries: false,
         }
     }
 }

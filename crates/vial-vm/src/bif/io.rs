@@ -147,6 +147,10 @@ fn pretty_opts(opts: Option<&Term>) -> InspectOpts {
             _ => 10,
         };
     }
+    match keyword(opts, "binaries").and_then(Term::as_atom) {
+        Some(a) if a.name() == "as_binaries" => o.binaries_as_binaries = true,
+        _ => {}
+    }
     if let Some(structs) = keyword(opts, "structs") {
         o.structs = structs.is_truthy();
     }

@@ -42,7 +42,7 @@ pub fn to_doc(term: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
             container_doc("{", items, "}", ",", BreakStyle::Flex)
         }
         Term::Map(m) => map_doc(m, limit, opts),
-        Term::Binary(b) => binary_doc(&b.0, limit, opts.printable_limit),
+        Term::Binary(b) => binary_doc(&b.0, limit, opts),
         Term::Fun(f) => Doc::text(match &f.kind {
             FunKind::External {
                 module,
@@ -344,9 +344,9 @@ fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Opti
 
 /// `Inspect.BitString`: a printable string in quotes, other binaries as
 /// `<<1, 2, 3>>`.
-fn binary_doc(bytes: &[u8], limit: Limit, printable_limit: usize) -> Doc {
-    if printable_binary(bytes) {
-        let (escaped, cut) = escape(bytes, '"', printable_limit);
+fn binary_doc(bytes: &[u8], limit: Limit, opts: &InspectOpts) -> Doc {
+    if !opts.binaries_as_binaries && printable_binary(bytes) {
+        let (escaped, cut) = escape(bytes, '"', opts.printable_limit);
         let more = if cut { " <> ..." } else { "" };
         return Doc::text(format!("\"{escaped}\"{more}"));
     }
