@@ -3802,3 +3802,51 @@ fn inspect_options() {
         ],
     );
 }
+
+/// `Base`: hexadecimal and base 64 encodings, padding and case options.
+#[test]
+fn base_encodings() {
+    check(
+        "base_encodings",
+        &[
+            (
+                r##"Base.encode64("hello world")"##,
+                r##""aGVsbG8gd29ybGQ=""##,
+            ),
+            (r##"Base.encode64("")"##, r##""""##),
+            (r##"Base.encode64("a")"##, r##""YQ==""##),
+            (r##"Base.encode64("ab")"##, r##""YWI=""##),
+            (r##"Base.encode64("ab", padding: false)"##, r##""YWI""##),
+            (r##"Base.decode64!("aGVsbG8=")"##, r##""hello""##),
+            (r##"Base.decode64("aGVsbG8")"##, ":error"),
+            (
+                r##"Base.decode64("aGVsbG8", padding: false)"##,
+                r##"{:ok, "hello"}"##,
+            ),
+            (r##"Base.decode64("a$==")"##, ":error"),
+            (r##"Base.encode16("abc")"##, r##""616263""##),
+            (
+                "Base.encode16(:erlang.list_to_binary([255, 1]))",
+                r##""FF01""##,
+            ),
+            (r##"Base.encode16("abc", case: :lower)"##, r##""616263""##),
+            (r##"Base.decode16("616263")"##, r##"{:ok, "abc"}"##),
+            (r##"Base.decode16("FF01")"##, "{:ok, <<255, 1>>}"),
+            (r##"Base.decode16("ff01")"##, ":error"),
+            (
+                r##"Base.decode16("ff01", case: :mixed)"##,
+                "{:ok, <<255, 1>>}",
+            ),
+            (r##"Base.url_encode64("??>>")"##, r##""Pz8-Pg==""##),
+            (r##"Base.url_decode64("Pz8-Pg==")"##, r##"{:ok, "??>>"}"##),
+            (
+                r##"Base.encode64(String.duplicate("xyz", 20))"##,
+                r##""eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6""##,
+            ),
+            (
+                r##"Base.decode64!("a$==")"##,
+                r##"** (ArgumentError) non-alphabet character found: "$" (byte 36)"##,
+            ),
+        ],
+    );
+}

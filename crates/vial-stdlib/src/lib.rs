@@ -29,6 +29,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("tuple.ex"),
     lib!("function.ex"),
     lib!("module.ex"),
+    lib!("base.ex"),
     lib!("range.ex"),
     lib!("access.ex"),
     lib!("map_set.ex"),

@@ -16,6 +16,7 @@ use ahash::AHashMap;
 use std::sync::OnceLock;
 
 pub(crate) mod arith;
+mod base;
 pub(crate) mod compare;
 mod conversions;
 mod data;
@@ -63,8 +64,9 @@ fn table() -> &'static Table {
             defs: Vec::new(),
             by_mfa: AHashMap::new(),
         };
-        let groups: [&'static [BifDef]; 17] = [
+        let groups: [&'static [BifDef]; 18] = [
             arith::BIFS,
+            base::BIFS,
             compare::BIFS,
             conversions::BIFS,
             data::BIFS,
