@@ -3850,3 +3850,91 @@ fn base_encodings() {
         ],
     );
 }
+
+/// `:erlang.phash2/1,2`: OTP's portable hash, value for value, over every
+/// kind of term a program hashes.
+#[test]
+fn phash2_values() {
+    check(
+        "phash2_values",
+        &[
+            (":erlang.phash2(0)", "88723725"),
+            (":erlang.phash2(1)", "2614250"),
+            (":erlang.phash2(-1)", "44071773"),
+            (":erlang.phash2(42)", "30328728"),
+            (":erlang.phash2(255)", "44734653"),
+            (":erlang.phash2(256)", "37021655"),
+            (":erlang.phash2(1000)", "65787489"),
+            (":erlang.phash2(-1000)", "121372174"),
+            (":erlang.phash2(134217727)", "112602999"),
+            (":erlang.phash2(134217728)", "12354923"),
+            (":erlang.phash2(-134217729)", "76739502"),
+            (":erlang.phash2(4294967296)", "95057355"),
+            (":erlang.phash2(1152921504606846976)", "31803508"),
+            (
+                ":erlang.phash2(123456789012345678901234567890)",
+                "132143600",
+            ),
+            (
+                ":erlang.phash2(-123456789012345678901234567890)",
+                "33199935",
+            ),
+            (":erlang.phash2(:a)", "97"),
+            (":erlang.phash2(:ok)", "1883"),
+            (":erlang.phash2(:hello_world)", "84192276"),
+            (r##":erlang.phash2(:"Elixir.Foo")"##, "117567583"),
+            (r##":erlang.phash2(:"héllo")"##, "7799599"),
+            (":erlang.phash2([])", "113427502"),
+            (":erlang.phash2([1, 2, 3])", "25788620"),
+            (":erlang.phash2('hello')", "81920127"),
+            (":erlang.phash2('hello world!!')", "54003261"),
+            (":erlang.phash2([1000, 1])", "103367123"),
+            (":erlang.phash2([:a | :b])", "74710280"),
+            (":erlang.phash2([[]])", "96416884"),
+            (":erlang.phash2({})", "87486268"),
+            (":erlang.phash2({1})", "110528523"),
+            (":erlang.phash2({1, 2})", "91564110"),
+            (r##":erlang.phash2({:a, "b", [3]})"##, "79652870"),
+            (r##":erlang.phash2("")"##, "13708901"),
+            (r##":erlang.phash2("a")"##, "112802447"),
+            (r##":erlang.phash2("hello")"##, "47480723"),
+            (r##":erlang.phash2("hello world")"##, "33550279"),
+            (r##":erlang.phash2("exactly12byt")"##, "119264439"),
+            (
+                r##":erlang.phash2("0123456789abcdefghijklmnopq")"##,
+                "56867650",
+            ),
+            (
+                ":erlang.phash2(:erlang.list_to_binary([0, 255]))",
+                "44769159",
+            ),
+            (":erlang.phash2(1.0)", "77147068"),
+            (":erlang.phash2(-1.5)", "13753666"),
+            (":erlang.phash2(0.0)", "20875736"),
+            (":erlang.phash2(3.14159)", "4008880"),
+            (":erlang.phash2(%{})", "39679005"),
+            (":erlang.phash2(%{a: 1})", "59617982"),
+            (":erlang.phash2(%{a: 1, b: [2]})", "103078375"),
+            (r##":erlang.phash2(%{"k" => {1, 2}})"##, "69224053"),
+            (r##":erlang.phash2({"user", 42})"##, "127534141"),
+            (r##":erlang.phash2(["a", "b"])"##, "3094894"),
+            (r##":erlang.phash2([1, "two", :three, 4.0])"##, "1412111"),
+            (":erlang.phash2(0, 7)", "1"),
+            (":erlang.phash2(1, 7)", "6"),
+            (":erlang.phash2(-1, 7)", "5"),
+            (":erlang.phash2(42, 7)", "1"),
+            (":erlang.phash2(255, 7)", "3"),
+            (":erlang.phash2(256, 7)", "0"),
+            (":erlang.phash2(1000, 7)", "1"),
+            (":erlang.phash2(-1000, 7)", "4"),
+            (":erlang.phash2(134217727, 7)", "1"),
+            (":erlang.phash2(134217728, 7)", "5"),
+            (
+                ":erlang.phash2(:a, 0)",
+                r##"** (ArgumentError) errors were found at the given arguments:
+
+  * 1st argument: out of range"##,
+            ),
+        ],
+    );
+}

@@ -104,6 +104,9 @@ pub(super) static BIFS: &[BifDef] = &[
         tuples::insert_element(&a[0], &a[1], &a[2])
     }),
     bif!("erlang", "phash2", 1, |_, a| hash::phash2(&a[0])),
+    bif!("erlang", "phash2", 2, |_, a| hash::phash2_range(
+        &a[0], &a[1]
+    )),
     // ---- :lists ---------------------------------------------------------------
     bif!("lists", "reverse", 1, |_, a| lists::reverse(&a[0])),
     bif!("lists", "reverse", 2, |_, a| lists::reverse2(&a[0], &a[1])),
