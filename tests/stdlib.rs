@@ -3938,3 +3938,59 @@ fn phash2_values() {
         ],
     );
 }
+
+/// `Path`: joining, splitting and the parts of Unix paths.
+#[test]
+fn path_functions() {
+    check(
+        "path_functions",
+        &[
+            (r##"Path.join(["a", "b", "c.txt"])"##, r##""a/b/c.txt""##),
+            (r##"Path.join("a", "b")"##, r##""a/b""##),
+            (r##"Path.join("a/", "/b")"##, r##""a/b""##),
+            (r##"Path.join(["/", "usr", "bin"])"##, r##""/usr/bin""##),
+            (r##"Path.join(["a"])"##, r##""a""##),
+            (
+                r##"Path.basename("/usr/local/bin/elixir.exs")"##,
+                r##""elixir.exs""##,
+            ),
+            (
+                r##"Path.basename("/usr/local/bin/elixir.exs", ".exs")"##,
+                r##""elixir""##,
+            ),
+            (r##"Path.basename("foo/")"##, r##""foo""##),
+            (r##"Path.dirname("/usr/local/bin")"##, r##""/usr/local""##),
+            (r##"Path.dirname("file.txt")"##, r##"".""##),
+            (r##"Path.dirname("/file.txt")"##, r##""/""##),
+            (r##"Path.extname("foo.tar.gz")"##, r##"".gz""##),
+            (r##"Path.extname("foo")"##, r##""""##),
+            (r##"Path.extname(".bashrc")"##, r##""""##),
+            (r##"Path.rootname("foo.tar.gz")"##, r##""foo.tar""##),
+            (r##"Path.rootname("/a/b.txt", ".txt")"##, r##""/a/b""##),
+            (
+                r##"Path.split("/usr/local/bin")"##,
+                r##"["/", "usr", "local", "bin"]"##,
+            ),
+            (r##"Path.split("a/b/c")"##, r##"["a", "b", "c"]"##),
+            (r##"Path.split("")"##, "[]"),
+            (r##"Path.type("/a")"##, ":absolute"),
+            (r##"Path.type("a/b")"##, ":relative"),
+            (
+                r##"Path.join("a", "b") |> Path.split()"##,
+                r##"["a", "b"]"##,
+            ),
+            (r##"Path.join("", "b")"##, r##""b""##),
+            (r##"Path.join("a", "")"##, r##""a""##),
+            (r##"Path.basename("")"##, r##""""##),
+            (r##"Path.dirname("a/b/")"##, r##""a/b""##),
+            (r##"Path.dirname("/")"##, r##""/""##),
+            (r##"Path.extname("a/b.c/d")"##, r##""""##),
+            (r##"Path.split("/")"##, r##"["/"]"##),
+            (r##"Path.rootname("a.b/c")"##, r##""a.b/c""##),
+            (
+                r##"Path.join(:a, "b")"##,
+                "** (FunctionClauseError) no function clause matching in IO.chardata_to_string/1",
+            ),
+        ],
+    );
+}

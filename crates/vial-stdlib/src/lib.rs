@@ -30,6 +30,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("function.ex"),
     lib!("module.ex"),
     lib!("base.ex"),
+    lib!("path.ex"),
     lib!("range.ex"),
     lib!("access.ex"),
     lib!("map_set.ex"),
