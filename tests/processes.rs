@@ -228,7 +228,10 @@ fn link_chain_order() {
 /// print in turn interleave their lines (spawned, woken, two workers).
 #[test]
 fn print_turns() {
-    check("print_turns");
+    // With two schedulers a woken printer and the group leader can run
+    // in parallel, so which process's next line comes first is a race
+    // (about one run in twenty).
+    check_on("print_turns", &[1]);
 }
 
 /// Processes woken one after another run in that order, as on the BEAM's
