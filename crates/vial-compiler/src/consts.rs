@@ -68,11 +68,7 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
                 ExprKind::Module if mb.elixir_name.is_some() => mb.name,
                 _ => return None,
             };
-            let def = mb
-                .structs
-                .get(&module)
-                .cloned()
-                .or_else(|| vial_vm::code::lookup(module).and_then(|m| m.struct_def.clone()))?;
+            let def = mb.known_struct(module)?;
             let mut m = Map::new();
             m.insert(Term::atom("__struct__"), Term::Atom(module));
             for (k, v) in def.iter() {

@@ -10,12 +10,7 @@ use vial_vm::{Atom, Term};
 /// The fields a derived `Inspect` shows, in `def`'s order, when `derive`
 /// (the `@derive` value) restricts them to fewer than all of them.
 pub fn inspect_fields(derive: Option<&Expr>, def: &[(Atom, Term)]) -> Option<Vec<Atom>> {
-    let derive = derive?;
-    let entries: Vec<&Expr> = match &derive.kind {
-        ExprKind::List { items, tail: None } => items.iter().collect(),
-        _ => vec![derive],
-    };
-    let opts = entries.into_iter().find_map(|e| match &e.kind {
+    let opts = entries(derive).into_iter().find_map(|e| match &e.kind {
         ExprKind::Tuple(pair) if pair.len() == 2 => match &pair[0].kind {
             ExprKind::Alias(a) if a == "Inspect" => Some(&pair[1]),
             _ => None,
@@ -60,14 +55,7 @@ pub fn inspect_fields(derive: Option<&Expr>, def: &[(Atom, Term)]) -> Option<Vec
 /// The protocols `derive` (the `@derive` value) names, expanded by
 /// `expand`: `@derive [P, {Q, opts}]` or `@derive P`.
 pub fn protocols(derive: Option<&Expr>, expand: &dyn Fn(&str) -> Atom) -> Vec<Atom> {
-    let Some(derive) = derive else {
-        return Vec::new();
-    };
-    let entries: Vec<&Expr> = match &derive.kind {
-        ExprKind::List { items, tail: None } => items.iter().collect(),
-        _ => vec![derive],
-    };
-    entries
+    entries(derive)
         .into_iter()
         .filter_map(|e| match &e.kind {
             ExprKind::Alias(a) => Some(expand(a)),
@@ -78,4 +66,13 @@ pub fn protocols(derive: Option<&Expr>, expand: &dyn Fn(&str) -> Atom) -> Vec<At
             _ => None,
         })
         .collect()
+}
+
+/// The entries of a `@derive` value: `[P, {Q, opts}]` or a single one.
+fn entries(derive: Option<&Expr>) -> Vec<&Expr> {
+    match derive.map(|d| (d, &d.kind)) {
+        Some((_, ExprKind::List { items, tail: None })) => items.iter().collect(),
+        Some((d, _)) => vec![d],
+        None => Vec::new(),
+    }
 }

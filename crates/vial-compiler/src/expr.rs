@@ -577,21 +577,15 @@ impl FnBuilder<'_> {
         let module = self
             .struct_name(name)?
             .ok_or_else(|| Diagnostic::new("expected a struct name", name.span))?;
-        let def = self
-            .m
-            .structs
-            .get(&module)
-            .cloned()
-            .or_else(|| code::lookup(module).and_then(|m| m.struct_def.clone()))
-            .ok_or_else(|| {
-                Diagnostic::new(
-                    format!(
-                        "{} is not loaded or does not define a struct",
-                        module.name().trim_start_matches("Elixir.")
-                    ),
-                    name.span,
-                )
-            })?;
+        let def = self.m.known_struct(module).ok_or_else(|| {
+            Diagnostic::new(
+                format!(
+                    "{} is not loaded or does not define a struct",
+                    module.name().trim_start_matches("Elixir.")
+                ),
+                name.span,
+            )
+        })?;
         for (k, _) in entries {
             let known =
                 matches!(&k.kind, ExprKind::Atom(a) if def.iter().any(|(f, _)| f.name() == a));

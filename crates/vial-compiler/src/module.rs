@@ -194,6 +194,15 @@ impl ModuleBuilder {
         self.functions[index as usize] = Some(f);
     }
 
+    /// The fields and defaults of struct `module`: one compiled in this
+    /// file so far, or a loaded module's.
+    pub fn known_struct(&self, module: Atom) -> Option<Vec<(Atom, Term)>> {
+        self.structs
+            .get(&module)
+            .cloned()
+            .or_else(|| vial_vm::code::lookup(module).and_then(|m| m.struct_def.clone()))
+    }
+
     /// Expands an alias as written (`Bar`, `Bar.Baz` or `__MODULE__.Baz`)
     /// to its module atom (`Elixir.Foo.Bar.Baz`); `Elixir.Enum` is `Enum`
     /// spelled out.

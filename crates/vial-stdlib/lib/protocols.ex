@@ -84,7 +84,7 @@ defmodule Inspect.Algebra do
   def string(s) when is_binary(s), do: s
   def concat(docs) when is_list(docs), do: IO.iodata_to_binary(docs)
   def concat(a, b), do: IO.iodata_to_binary([a, b])
-  def to_doc(term, %Inspect.Opts{} = opts), do: Kernel.inspect(term, Map.to_list(Map.from_struct(opts)))
+  def to_doc(term, %Inspect.Opts{} = opts), do: Inspect.inspect(term, opts)
   def to_doc(term, _opts), do: Kernel.inspect(term)
   def group(doc), do: doc
   def group(doc, _mode), do: doc

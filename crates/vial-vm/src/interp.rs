@@ -308,22 +308,25 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     r!(dst) = Term::map(new);
                 }
                 Instr::Interpolate { start, n, dst } => {
-                    // A struct converts through its String.Chars
-                    // implementation: called into the part's register,
-                    // after which this instruction runs again.
-                    if let Some(i) = (0..n).find(|&i| is_struct(&r!(start + i))) {
-                        if let Some(Target::Vial(module, index)) = code::resolve(interpolate_mfa())
-                        {
-                            save_pc!(pc - 1);
-                            let argv: Args = smallvec::smallvec![r!(start + i).clone()];
-                            push_frame_values(p, module, index, argv, &[], Some(start + i));
-                            continue 'frame;
-                        }
-                    }
                     let mut s = Vec::new();
                     for i in 0..n {
                         match crate::bif::io::chars_bytes(&r!(start + i)) {
                             Ok(text) => s.extend_from_slice(&text),
+                            // A struct converts through its String.Chars
+                            // implementation: called into the part's
+                            // register, after which this instruction runs
+                            // again.
+                            Err(e) if is_struct(&r!(start + i)) => {
+                                if let Some(Target::Vial(module, index)) =
+                                    code::resolve(interpolate_mfa())
+                                {
+                                    save_pc!(pc - 1);
+                                    let argv: Args = smallvec::smallvec![r!(start + i).clone()];
+                                    push_frame_values(p, module, index, argv, &[], Some(start + i));
+                                    continue 'frame;
+                                }
+                                throw!(e)
+                            }
                             Err(e) => throw!(e),
                         }
                     }
