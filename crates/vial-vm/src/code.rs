@@ -193,6 +193,12 @@ impl Function {
     /// On a violation, which is a compiler bug.
     pub fn check_control(&self, functions: &[Function]) {
         let n = self.code.len();
+        assert!(
+            n > 0,
+            "internal compiler error: {}/{} has no code",
+            self.name.name(),
+            self.arity,
+        );
         for (pc, instr) in self.code.iter().enumerate() {
             let local = match *instr {
                 Instr::CallLocal { fun, argc, .. } | Instr::TailCallLocal { fun, argc, .. } => {

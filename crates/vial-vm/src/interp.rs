@@ -48,9 +48,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     'frame: loop {
         let frame = p.frames.last().expect("a running process has a frame");
         let mut m: &'static Module = frame.module;
-        // The function's code, and the index of the next instruction.
+        // The function's code, and the next instruction.
         let mut code: *const Instr = m.functions[frame.fun as usize].code.as_ptr();
-        let mut pc = frame.pc as usize;
+        let mut ip: *const Instr = frame.ip;
         // The frame's register window. It stays valid until the frame
         // changes: only frame pushes, pops and unwinding resize the
         // register stack, and each of those either re-enters the frame
@@ -102,14 +102,34 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
-        macro_rules! save_pc {
-            ($at:expr) => {
-                p.frames.last_mut().expect("frame").pc = $at as u32
+        // The index of the next instruction in `code`.
+        macro_rules! pc {
+            () => {
+                // SAFETY: `ip` points into the current function's code.
+                unsafe { ip.offset_from(code) as usize }
             };
+        }
+        // Continues at instruction `target` of the current function, which
+        // the loader checked to be one (`code::Function::check_control`).
+        macro_rules! jump {
+            ($target:expr) => {
+                // SAFETY: as above.
+                ip = unsafe { code.add($target as usize) }
+            };
+        }
+        // Saves `$at`, an instruction of the current function, as the
+        // frame's next instruction.
+        macro_rules! save_ip {
+            ($at:expr) => {{
+                let at: *const Instr = $at;
+                // SAFETY: `at` points into the function's code, which lives
+                // as long as its module: for ever.
+                p.frames.last_mut().expect("frame").ip = unsafe { &*at }
+            }};
         }
         macro_rules! throw {
             ($exc:expr) => {{
-                save_pc!(pc);
+                save_ip!(ip);
                 match unwind(p, $exc) {
                     None => continue 'frame,
                     Some(e) => return Outcome::Exit(Exit::Raised(e)),
@@ -158,7 +178,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 match $target {
                     Target::Vial(module, index) => {
                         if ret.is_some() {
-                            save_pc!(pc);
+                            save_ip!(ip);
                         }
                         push_frame_values(p, module, index, $argv, $env, ret);
                         continue 'frame;
@@ -177,7 +197,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     Target::Vial(module, index) => {
                         match ret {
                             Some(dst) => {
-                                save_pc!(pc);
+                                save_ip!(ip);
                                 push_frame(p, module, index, $start, $argc, $env, dst);
                             }
                             None => replace_frame(p, module, index, $start, $argc, $env),
@@ -229,7 +249,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         macro_rules! spend {
             () => {
                 if p.reductions <= 0 {
-                    save_pc!(pc - 1);
+                    save_ip!(unsafe { ip.sub(1) });
                     trim_regs(p);
                     return Outcome::Yield;
                 }
@@ -238,13 +258,13 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
         }
 
         loop {
-            // SAFETY: `pc` is an instruction of the function: the loader
+            // SAFETY: `ip` is an instruction of the function: the loader
             // checked that every jump target is one and that no
             // instruction falls through past the end
             // (`code::Function::check_control`), and frames resume at a
             // saved pc that was one.
-            let instr: &Instr = unsafe { &*code.add(pc) };
-            pc += 1;
+            let instr: &Instr = unsafe { &*ip };
+            ip = unsafe { ip.add(1) };
             match *instr {
                 Instr::Move { src, dst } => set!(dst, r!(src).clone()),
                 Instr::Move2 { s1, d1, s2, d2 } => {
@@ -320,7 +340,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                                 if let Some(Target::Vial(module, index)) =
                                     code::resolve(interpolate_mfa())
                                 {
-                                    save_pc!(pc - 1);
+                                    save_ip!(unsafe { ip.sub(1) });
                                     let argv: Args = smallvec::smallvec![r!(start + i).clone()];
                                     push_frame_values(p, module, index, argv, &[], Some(start + i));
                                     continue 'frame;
@@ -352,7 +372,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     dst,
                 } => {
                     spend!();
-                    // The fast path of `push_frame`, switching code, pc and
+                    // The fast path of `push_frame`, switching code, ip and
                     // registers in place.
                     // SAFETY: `fun` is one of the module's functions and
                     // `args + argc` within the caller's registers
@@ -361,22 +381,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     unsafe {
                         let callee = m.functions.get_unchecked(fun as usize);
                         let caller = p.frames.last_mut().unwrap_unchecked();
-                        caller.pc = pc as u32;
+                        caller.ip = &*ip;
                         let base = caller.base as usize + args as usize;
                         let top = (base + callee.nregs as usize).max(caller.top as usize);
                         if top > p.regs.len() {
                             grow_regs(&mut p.regs, top);
                         }
+                        code = callee.code.as_ptr();
+                        ip = code;
                         p.frames.push(Frame {
                             module: m,
+                            ip: &*ip,
                             fun,
-                            pc: 0,
                             base: base as u32,
                             ret: dst,
                             top: top as u32,
                         });
-                        code = callee.code.as_ptr();
-                        pc = 0;
                         regs = p.regs.as_mut_ptr().add(base);
                     }
                 }
@@ -393,7 +413,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         // at load).
                         unsafe { move_term(regs.add(args as usize + i), regs.add(i)) }
                     }
-                    pc = 0;
+                    ip = code;
                 }
                 Instr::TailCallLocal { fun, args, argc } => {
                     spend!();
@@ -508,7 +528,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::JumpUnlessCompare { op, a, b, target } => {
                     if !compare(op, &r!(a), &r!(b)) {
-                        pc = target as usize;
+                        jump!(target);
                     }
                 }
                 Instr::JumpUnlessCompareImm { op, a, imm, target } => {
@@ -517,7 +537,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         ref other => compare(op, other, &Term::Int(imm as i64)),
                     };
                     if !holds {
-                        pc = target as usize;
+                        jump!(target);
                     }
                 }
                 Instr::Return { src } => {
@@ -527,35 +547,35 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                     // SAFETY: `src` lies in the window; there is a caller
                     // frame (checked just above), whose function is one of
-                    // its module's and whose saved pc is an instruction,
+                    // its module's and whose saved ip is an instruction,
                     // and whose window lies below its `top`, which the
                     // register stack reaches (see `Frame::top`).
                     unsafe {
                         let v = RawTerm::take(regs.add(src as usize));
                         let done = p.frames.pop().unwrap_unchecked();
                         let caller = p.frames.last().unwrap_unchecked();
-                        let (base, resume) = (caller.base as usize, caller.pc as usize);
+                        let base = caller.base as usize;
+                        ip = caller.ip;
                         m = caller.module;
                         code = m.functions.get_unchecked(caller.fun as usize).code.as_ptr();
-                        pc = resume;
                         regs = p.regs.as_mut_ptr().add(base);
                         v.put(regs.add(done.ret as usize));
                     }
                 }
 
-                Instr::Jump { target } => pc = target as usize,
+                Instr::Jump { target } => jump!(target),
                 Instr::Take { src, dst } => {
                     // SAFETY: see `regs` above.
                     unsafe { take_into(regs.add(src as usize), regs.add(dst as usize)) }
                 }
                 Instr::JumpIfFalsy { src, target } => {
                     if !r!(src).is_truthy() {
-                        pc = target as usize;
+                        jump!(target);
                     }
                 }
                 Instr::JumpUnlessTrue { src, target } => {
                     if !matches!(r!(src), Term::Atom(Atom::TRUE)) {
-                        pc = target as usize;
+                        jump!(target);
                     }
                 }
                 Instr::Fail { kind, src } => {
@@ -570,22 +590,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         (x, y) => x == y,
                     };
                     if !equal {
-                        pc = fail as usize;
+                        jump!(fail);
                     }
                 }
                 Instr::IsEqInt { a, imm, fail } => {
                     if !matches!(r!(a), Term::Int(x) if x == imm as i64) {
-                        pc = fail as usize;
+                        jump!(fail);
                     }
                 }
                 Instr::IsEqAtom { a, atom, fail } => {
                     if !matches!(r!(a), Term::Atom(x) if x == atom) {
-                        pc = fail as usize;
+                        jump!(fail);
                     }
                 }
                 Instr::IsTuple { src, arity, fail } => match &r!(src) {
                     Term::Tuple(t) if t.0.len() == arity as usize => {}
-                    _ => pc = fail as usize,
+                    _ => jump!(fail),
                 },
                 Instr::GetElem { src, index, dst } => {
                     let v = match &r!(src) {
@@ -605,16 +625,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         r!(head) = h;
                         r!(tail) = t;
                     }
-                    _ => pc = fail as usize,
+                    _ => jump!(fail),
                 },
                 Instr::IsEmptyList { src, fail } => {
                     if !matches!(r!(src), Term::EmptyList) {
-                        pc = fail as usize;
+                        jump!(fail);
                     }
                 }
                 Instr::IsMap { src, fail } => {
                     if !matches!(r!(src), Term::Map(_)) {
-                        pc = fail as usize;
+                        jump!(fail);
                     }
                 }
                 Instr::GetMapValue {
@@ -629,7 +649,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     };
                     match found {
                         Some(v) => r!(dst) = v,
-                        None => pc = fail as usize,
+                        None => jump!(fail),
                     }
                 }
                 Instr::IsBinaryPrefix {
@@ -649,7 +669,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     };
                     match tail {
                         Some(t) => r!(rest) = t,
-                        None => pc = fail as usize,
+                        None => jump!(fail),
                     }
                 }
 
@@ -683,10 +703,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             && !(p.save == 0 && p.first_matched))
                     {
                         let base = base!();
-                        receive::skip(p, &fun!().code, pc - 1, dst, base, &m.literals);
+                        receive::skip(p, &fun!().code, pc!() - 1, dst, base, &m.literals);
                     }
                     if p.save >= p.mailbox.len() && p.drain() == Drained::Died {
-                        save_pc!(pc - 1);
+                        save_ip!(unsafe { ip.sub(1) });
                         return Outcome::Exit(process::died(p));
                     }
                     match p.mailbox.get(p.save) {
@@ -694,12 +714,12 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             let msg = msg.clone();
                             r!(dst) = msg;
                         }
-                        None => pc = wait as usize,
+                        None => jump!(wait),
                     }
                 }
                 Instr::RecvNext { peek } => {
                     p.save += 1;
-                    pc = peek as usize;
+                    jump!(peek);
                 }
                 Instr::RecvAccept => {
                     p.remove_message(p.save);
@@ -718,15 +738,15 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // this time slice) are tried before a timeout is taken.
                     match p.drain() {
                         Drained::Messages => {
-                            pc = peek as usize;
+                            jump!(peek);
                             continue;
                         }
                         Drained::Nothing if p.save < p.mailbox.len() => {
-                            pc = peek as usize;
+                            jump!(peek);
                             continue;
                         }
                         Drained::Died => {
-                            save_pc!(pc - 1);
+                            save_ip!(unsafe { ip.sub(1) });
                             return Outcome::Exit(process::died(p));
                         }
                         Drained::Nothing => {}
@@ -761,10 +781,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         p.timed_out = false;
                         p.save = 0;
                         p.deadline = None;
-                        pc = after as usize;
+                        jump!(after);
                         continue;
                     }
-                    save_pc!(pc - 1);
+                    save_ip!(unsafe { ip.sub(1) });
                     // A waiting process holds no values of returned frames.
                     truncate_regs(&mut p.regs, frame!().top as usize);
                     return Outcome::Wait;
@@ -1073,14 +1093,8 @@ fn push_frame_values(
             // registers yet.
             let base = p.frames.last().map_or(0, |f| f.top as usize);
             let top = base + need;
-            p.frames.push(Frame {
-                module,
-                fun,
-                pc: 0,
-                base: base as u32,
-                ret,
-                top: top as u32,
-            });
+            p.frames
+                .push(Frame::entry(module, fun, base as u32, ret, top as u32));
             (base, top)
         }
         None => {
@@ -1088,10 +1102,7 @@ fn push_frame_values(
             let frame = p.frames.last_mut().expect("frame");
             let base = frame.base as usize;
             let top = (base + need).max(floor);
-            frame.module = module;
-            frame.fun = fun;
-            frame.pc = 0;
-            frame.top = top as u32;
+            *frame = Frame::entry(module, fun, base as u32, frame.ret, top as u32);
             (base, top)
         }
     };
@@ -1150,14 +1161,8 @@ fn push_frame(
     for (i, v) in env.iter().enumerate() {
         put(&mut p.regs[base + argc + i], v.clone());
     }
-    p.frames.push(Frame {
-        module,
-        fun,
-        pc: 0,
-        base: base as u32,
-        ret,
-        top: top as u32,
-    });
+    p.frames
+        .push(Frame::entry(module, fun, base as u32, ret, top as u32));
 }
 
 /// Tail call: the current frame becomes a frame for `module.functions[fun]`,
@@ -1178,10 +1183,7 @@ fn replace_frame(
     let base = frame.base as usize;
     assert!(args >= base, "arguments lie in the current frame");
     let top = (base + need).max(floor);
-    frame.module = module;
-    frame.fun = fun;
-    frame.pc = 0;
-    frame.top = top as u32;
+    *frame = Frame::entry(module, fun, base as u32, frame.ret, top as u32);
     // Each argument lies at or above the slot it moves to, so moving them
     // in ascending order only ever overwrites arguments already moved,
     // even where the two ranges overlap.
@@ -1230,7 +1232,7 @@ fn unwind(p: &mut Process, mut e: Exception) -> Option<Exception> {
     };
     p.frames.truncate(h.depth as usize);
     let frame = p.frames.last_mut().expect("handler frame");
-    frame.pc = h.pc;
+    frame.jump(h.pc as usize);
     let base = frame.base as usize;
     // The unwound frames' values go; the handler frame's window and those
     // below it stay (see `Frame::top`).
@@ -1255,8 +1257,9 @@ fn capture_trace(p: &Process) -> Vec<TraceEntry> {
         .rev()
         .take(TRACE_DEPTH)
         .map(|fr| {
-            let f = &fr.module.functions[fr.fun as usize];
-            let at = (fr.pc as usize)
+            let f = fr.function();
+            let at = fr
+                .pc()
                 .saturating_sub(1)
                 .min(f.lines.len().saturating_sub(1));
             TraceEntry {

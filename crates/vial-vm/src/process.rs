@@ -17,8 +17,8 @@
 //! returns, a signal from the old link or monitor has no effect, even one
 //! already queued.
 
-use crate::bytecode::{Class, Label, Reg};
-use crate::code::Module;
+use crate::bytecode::{Class, Instr, Label, Reg};
+use crate::code::{Function, Module};
 use crate::error::Exception;
 use crate::interp::Exit;
 use crate::term::{Pid, Ref, Term};
@@ -39,10 +39,13 @@ pub struct Frame {
     /// Loaded modules are never freed (see `code.rs`), so a frame holds a
     /// plain `&'static` reference: calls and returns touch no refcount.
     pub module: &'static Module,
+    /// The next instruction to execute, an element of the function's
+    /// `code` (saved when the frame is not on top). A reference rather
+    /// than an index, so that a return resumes without looking the
+    /// function up first.
+    pub ip: &'static Instr,
     /// Index into `module.functions`.
     pub fun: u32,
-    /// Next instruction to execute (saved when the frame is not on top).
-    pub pc: u32,
     /// Index of register 0 of this frame in [`Process::regs`].
     pub base: u32,
     /// Caller register (relative to the caller's base) receiving the result.
@@ -410,14 +413,48 @@ impl Process {
         self.regs.extend(env.iter().cloned());
         self.regs.resize(n, Term::EmptyList);
         self.frames.reserve_exact(1);
-        self.frames.push(Frame {
+        self.frames.push(Frame::entry(module, fun, 0, 0, n as u32));
+    }
+}
+
+impl Frame {
+    /// A frame about to run `module.functions[fun]` from its first
+    /// instruction, with register 0 at `base`, returning into caller
+    /// register `ret`, using registers below `top`.
+    ///
+    /// # Panics
+    /// If the function has no code (the loader rejects such functions,
+    /// see `code::Function::check_control`).
+    pub fn entry(module: &'static Module, fun: u32, base: u32, ret: Reg, top: u32) -> Frame {
+        Frame {
             module,
+            ip: &module.functions[fun as usize].code[0],
             fun,
-            pc: 0,
-            base: 0,
-            ret: 0,
-            top: n as u32,
-        });
+            base,
+            ret,
+            top,
+        }
+    }
+
+    /// The function this frame runs.
+    pub fn function(&self) -> &'static Function {
+        &self.module.functions[self.fun as usize]
+    }
+
+    /// The index of the next instruction in the function's code.
+    pub fn pc(&self) -> usize {
+        let code = &self.function().code;
+        // SAFETY: `ip` is an element of `code` (see the field).
+        let at = unsafe { (self.ip as *const Instr).offset_from(code.as_ptr()) };
+        at as usize
+    }
+
+    /// Makes instruction `pc` of the function the next to run.
+    ///
+    /// # Panics
+    /// If the function has no instruction `pc`.
+    pub fn jump(&mut self, pc: usize) {
+        self.ip = &self.function().code[pc];
     }
 }
 
