@@ -95,6 +95,20 @@ impl CmpOp {
         const ACCEPTS: [u8; 8] = [0b001, 0b100, 0b011, 0b110, 0b010, 0b101, 0b010, 0b101];
         (ACCEPTS[self as usize] >> (ord as i8 + 1)) & 1 != 0
     }
+
+    /// Whether the comparison holds between integers `x` and `y` (where
+    /// `==` and `===` agree): one machine comparison per operator.
+    #[inline(always)]
+    pub fn holds_int(self, x: i64, y: i64) -> bool {
+        match self {
+            CmpOp::Lt => x < y,
+            CmpOp::Gt => x > y,
+            CmpOp::Le => x <= y,
+            CmpOp::Ge => x >= y,
+            CmpOp::Eq | CmpOp::StrictEq => x == y,
+            CmpOp::Ne | CmpOp::StrictNe => x != y,
+        }
+    }
 }
 
 /// Exception classes, as in `catch class, reason`.

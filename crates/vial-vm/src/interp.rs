@@ -380,16 +380,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // window starts at the arguments (see `push_frame`).
                     unsafe {
                         let callee = m.functions.get_unchecked(fun as usize);
-                        let caller = p.frames.last_mut().unwrap_unchecked();
+                        let frames = &mut p.frames;
+                        let depth = frames.len();
+                        if depth == frames.capacity() {
+                            frames.reserve(1);
+                        }
+                        // Through a raw pointer, with the depth in a
+                        // local: `Vec::push` after a write to the caller
+                        // frame would reload the length.
+                        let fp = frames.as_mut_ptr();
+                        let caller = &mut *fp.add(depth - 1);
                         caller.ip = &*ip;
                         let base = caller.base as usize + args as usize;
                         let top = (base + callee.nregs as usize).max(caller.top as usize);
-                        if top > p.regs.len() {
-                            grow_regs(&mut p.regs, top);
-                        }
                         code = callee.code.as_ptr();
                         ip = code;
-                        p.frames.push(Frame {
+                        fp.add(depth).write(Frame {
                             module: m,
                             ip: &*ip,
                             fun,
@@ -397,6 +403,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             ret: dst,
                             top: top as u32,
                         });
+                        frames.set_len(depth + 1);
+                        if top > p.regs.len() {
+                            grow_regs(&mut p.regs, top);
+                        }
                         regs = p.regs.as_mut_ptr().add(base);
                     }
                 }
@@ -533,7 +543,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::JumpUnlessCompareImm { op, a, imm, target } => {
                     let holds = match r!(a) {
-                        Term::Int(x) => op.holds(x.cmp(&(imm as i64))),
+                        Term::Int(x) => op.holds_int(x, imm as i64),
                         ref other => compare(op, other, &Term::Int(imm as i64)),
                     };
                     if !holds {
@@ -541,7 +551,8 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     }
                 }
                 Instr::Return { src } => {
-                    if p.frames.len() < 2 {
+                    let depth = p.frames.len();
+                    if depth < 2 {
                         let v = std::mem::replace(&mut r!(src), Term::EmptyList);
                         return Outcome::Exit(Exit::Normal(v));
                     }
@@ -552,14 +563,18 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // register stack reaches (see `Frame::top`).
                     unsafe {
                         let v = RawTerm::take(regs.add(src as usize));
-                        let done = p.frames.pop().unwrap_unchecked();
-                        let caller = p.frames.last().unwrap_unchecked();
+                        // Frames own nothing to drop: shortening the stack
+                        // is all a pop needs.
+                        let fp = p.frames.as_ptr();
+                        let ret = (*fp.add(depth - 1)).ret;
+                        let caller = &*fp.add(depth - 2);
+                        p.frames.set_len(depth - 1);
                         let base = caller.base as usize;
                         ip = caller.ip;
                         m = caller.module;
                         code = m.functions.get_unchecked(caller.fun as usize).code.as_ptr();
                         regs = p.regs.as_mut_ptr().add(base);
-                        v.put(regs.add(done.ret as usize));
+                        v.put(regs.add(ret as usize));
                     }
                 }
 
@@ -981,7 +996,7 @@ fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, Exception> {
 fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
     use std::cmp::Ordering::*;
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
-        return op.holds(x.cmp(y));
+        return op.holds_int(*x, *y);
     }
     match op {
         CmpOp::StrictEq => a == b,
