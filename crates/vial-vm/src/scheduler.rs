@@ -24,12 +24,16 @@
 //! it), or exits. Before every time slice its pending signals are taken, so
 //! an exit signal reaches even a process that never waits.
 //!
-//! A scheduler with nothing to do sleeps on a condition variable until work
+//! A scheduler with nothing to do tries to steal once, spins briefly
+//! watching the injector, then sleeps on a condition variable until work
 //! is pushed to the injector, a process yields with others queued behind
-//! it (load), or the next timer is due; a sleeper is woken only if there
-//! is one (one atomic load otherwise), so an idle VM burns no CPU and a
-//! busy one makes no system calls. Spawns and wake-ups wake no sleeper:
-//! short exchanges stay on one thread, in one order, as on the BEAM.
+//! it (load), or, for the one sleeper keeping the timers, the next timer
+//! is due; a sleeper is woken only if there is one (one atomic load
+//! otherwise), so an idle VM burns no CPU and a busy one makes no system
+//! calls. Spawns and wake-ups wake no sleeper, an idle scheduler does not
+//! watch the others' queues, and a run starts with all its work on the
+//! first scheduler while the others sleep: short exchanges stay on one
+//! thread, in one order, as on the BEAM.
 //!
 //! # Exits
 //!
@@ -78,6 +82,9 @@ const TIMER_CHECK_EVERY: u32 = 4;
 /// first rounds busy-wait a little, the later ones yield the CPU).
 const SPIN_ROUNDS: u32 = 24;
 
+/// The longest an idle scheduler sleeps without being woken.
+const IDLE_NAP: Duration = Duration::from_secs(1);
+
 /// How a process became runnable; decides where it is queued.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Why {
@@ -111,6 +118,14 @@ struct IdleState {
     sleeping: usize,
     /// Wake-ups sent and not yet consumed.
     notified: usize,
+    /// When the sleeper that keeps the timers wakes (nanoseconds, as
+    /// [`Timers::now`]; `u64::MAX` when no timer is set), if one sleeps.
+    /// Only the sleeper that went to sleep with the earliest due timer
+    /// waits for it; the others sleep until notified (or for
+    /// [`IDLE_NAP`]). So a due timer wakes one scheduler rather than all
+    /// of them: the woken process runs where the timer fired, and no
+    /// other scheduler wakes up beside it to steal what it wakes in turn.
+    keeper_due: Option<u64>,
 }
 
 /// The virtual machine shared by all scheduler threads.
@@ -303,6 +318,12 @@ impl Vm {
         *self.stealers.write() = workers.iter().map(|w| w.stealer()).collect();
         self.start_group_leader();
         self.spawn(main);
+        // Everything runnable starts on the first scheduler; the others
+        // sleep until it asks for help (see `scheduler_loop`), so a
+        // program's first exchanges run in one order, as on the BEAM.
+        while let Steal::Success(p) = self.injector.steal() {
+            workers[0].push(p);
+        }
         std::thread::scope(|s| {
             for (i, w) in workers.into_iter().enumerate() {
                 std::thread::Builder::new()
@@ -354,6 +375,11 @@ impl Vm {
         let mut tick: u32 = 0;
         // The last pick found nothing to run: timers are checked at once.
         let mut idle = false;
+        if index > 0 {
+            // The first scheduler starts with all the work (see
+            // `run_main`).
+            self.sleep();
+        }
         while !self.halted.load(Ordering::Acquire) {
             tick = tick.wrapping_add(1);
             if idle || tick.is_multiple_of(TIMER_CHECK_EVERY) {
@@ -371,8 +397,8 @@ impl Vm {
                 None => {
                     idle = true;
                     left = 0;
-                    if !self.spin(&stealers) {
-                        self.sleep(&stealers);
+                    if !self.spin() {
+                        self.sleep();
                     }
                 }
             }
@@ -466,23 +492,22 @@ impl Vm {
         left
     }
 
-    /// Whether any stealable queue holds work.
-    fn has_work(&self, stealers: &[Stealer<Box<Process>>]) -> bool {
-        !self.injector.is_empty() || stealers.iter().any(|s| !s.is_empty())
-    }
-
     /// Waits briefly for work before going to sleep (a system call on both
     /// sides), as work often follows soon: returns whether work appeared.
     /// Bounded to a few dozen microseconds, so an idle VM still sleeps.
-    fn spin(&self, stealers: &[Stealer<Box<Process>>]) -> bool {
+    ///
+    /// Only the injector and the timers count as work here, not the other
+    /// schedulers' queues: an idle scheduler steals when it runs out of
+    /// work (in [`Vm::pick`]) and when a busy one wakes it for load, but
+    /// not while it waits. Otherwise it would take the processes that a
+    /// short exchange spawns or wakes (a printer and the group leader) and
+    /// run them beside their partners, making the order of their output a
+    /// race; on the BEAM an idle scheduler waits without stealing too.
+    /// Due timers are left to [`Vm::sleep`]'s keeper.
+    fn spin(&self) -> bool {
         for round in 0..SPIN_ROUNDS {
-            if self.has_work(stealers) || self.halted.load(Ordering::Relaxed) {
+            if !self.injector.is_empty() || self.halted.load(Ordering::Relaxed) {
                 return true;
-            }
-            if let Some(due) = self.timers.next_due() {
-                if self.timers.now() >= due {
-                    return true;
-                }
             }
             if round < 6 {
                 for _ in 0..(1 << round) {
@@ -495,24 +520,34 @@ impl Vm {
         false
     }
 
-    /// Sleeps until work is pushed, the next timer is due, or the VM halts.
-    fn sleep(&self, stealers: &[Stealer<Box<Process>>]) {
+    /// Sleeps until work is pushed to the injector or a busy scheduler
+    /// asks for help, the next timer is due (for the one sleeper that
+    /// keeps the timers, see [`IdleState::keeper_due`]), or the VM
+    /// halts.
+    fn sleep(&self) {
         let mut st = self.idle.lock();
         st.sleeping += 1;
         self.sleepers.store(st.sleeping, Ordering::SeqCst);
         fence(Ordering::SeqCst);
-        let due = self.timers.next_due();
+        let next = self.timers.next_due().unwrap_or(u64::MAX);
+        let keeper = st.keeper_due.is_none_or(|k| next < k);
+        if keeper {
+            st.keeper_due = Some(next);
+        }
         let now = self.timers.now();
         let ready = self.halted.load(Ordering::Acquire)
-            || self.has_work(stealers)
-            || due.is_some_and(|d| d <= now);
+            || !self.injector.is_empty()
+            || (keeper && next <= now);
         if !ready {
-            let wait = match due {
-                Some(d) => Duration::from_nanos(d - now),
-                None => Duration::from_secs(1),
+            let wait = match keeper && next < u64::MAX {
+                true => Duration::from_nanos(next - now).min(IDLE_NAP),
+                false => IDLE_NAP,
             };
             self.wake.wait_for(&mut st, wait);
             st.notified = st.notified.saturating_sub(1);
+        }
+        if keeper && st.keeper_due == Some(next) {
+            st.keeper_due = None;
         }
         st.sleeping -= 1;
         self.sleepers.store(st.sleeping, Ordering::SeqCst);
