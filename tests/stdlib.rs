@@ -3994,3 +3994,90 @@ fn path_functions() {
         ],
     );
 }
+/// Fixes from the fourth round of differential testing: deeply nested
+/// terms, signed zeros in literals, list-to-string errors, Access on
+/// structs, maps naming no struct, anonymous function clauses and `++`
+/// patterns.
+#[test]
+fn nesting_zeros_access_and_list_patterns() {
+    check(
+        "nesting_zeros_access_and_list_patterns",
+        &[
+            (
+                r##"(fn -> _ = Enum.reduce(1..200_000, [], fn _, acc -> [acc, "x"] end); :ok end).()"##,
+                r##":ok"##,
+            ),
+            (
+                r##"IO.iodata_length(Enum.reduce(1..200_000, [], fn _, acc -> [acc, "x"] end))"##,
+                r##"200000"##,
+            ),
+            (
+                r##"IO.iodata_to_binary(Enum.reduce(1..5, [], fn i, acc -> [acc, ?a + i] end))"##,
+                r##""bcdef""##,
+            ),
+            (
+                r##"elem(Enum.reduce(1..200_000, :leaf, fn _, acc -> {:node, acc} end), 0)"##,
+                r##":node"##,
+            ),
+            (
+                r##"(fn x, y -> {x + y, y + x, x * -1, y * -1} end).(-0.0, 0.0)"##,
+                r##"{0.0, 0.0, 0.0, -0.0}"##,
+            ),
+            (
+                r##"{-0.0, 0.0, [-0.0], {0.0}}"##,
+                r##"{-0.0, 0.0, [-0.0], {0.0}}"##,
+            ),
+            (
+                r##"List.to_string([:a])"##,
+                r##"** (ArgumentError) cannot convert the given list to a string.
+
+To be converted to a string, a list must either be empty or only
+contain the following elements:
+
+  * strings
+  * integers representing Unicode code points
+  * a list containing one of these three elements
+
+Please check the given list or call inspect/1 to get the list representation, got:
+
+[:a]"##,
+            ),
+            (
+                r##"to_string([1, :b])"##,
+                r##"** (ArgumentError) cannot convert the given list to a string.
+
+To be converted to a string, a list must either be empty or only
+contain the following elements:
+
+  * strings
+  * integers representing Unicode code points
+  * a list containing one of these three elements
+
+Please check the given list or call inspect/1 to get the list representation, got:
+
+[1, :b]"##,
+            ),
+            (
+                r##"IO.iodata_to_binary([:d])"##,
+                r##"** (ArgumentError) errors were found at the given arguments:
+
+  * 1st argument: not an iodata term"##,
+            ),
+            (
+                r##"(%{__struct__: Range, first: 1, last: 2, step: 1})[:first]"##,
+                r##"** (UndefinedFunctionError) function Range.fetch/2 is undefined (Range does not implement the Access behaviour. If you are using get_in/put_in/update_in, you can specify the field to be accessed using Access.key!/1)"##,
+            ),
+            (
+                r##"%{__struct__: NoSuchStruct, a: 1}"##,
+                r##"%{__struct__: NoSuchStruct, a: 1}"##,
+            ),
+            (
+                r##"(fn :a -> 1 end).(:b)"##,
+                r##"** (FunctionClauseError) no function clause matching in anonymous fn/1 in :elixir_compiler_0.__FILE__/1"##,
+            ),
+            (r##"([1, 2] ++ rest = [1, 2, 3]; rest)"##, r##"[3]"##),
+            (r##"('ab' ++ r = 'abc'; r)"##, r##"'c'"##),
+            (r##"(fn [0] ++ t -> t end).([0, 9])"##, r##"'\t'"##),
+        ],
+    );
+}

@@ -147,14 +147,21 @@ impl ModuleBuilder {
         self.source.line(span.start)
     }
 
-    /// The literal-pool index of `t` (deduplicated).
+    /// The literal-pool index of `t` (deduplicated, except for terms that
+    /// hold a float: OTP 25's `===` equates `0.0` and `-0.0`, which print
+    /// differently).
     pub fn literal(&mut self, t: Term) -> u32 {
-        if let Some(&i) = self.literal_index.get(&t) {
-            return i;
+        let shared = !holds_float(&t);
+        if shared {
+            if let Some(&i) = self.literal_index.get(&t) {
+                return i;
+            }
         }
         let i = self.literals.len() as u32;
         self.literals.push(t.clone());
-        self.literal_index.insert(t, i);
+        if shared {
+            self.literal_index.insert(t, i);
+        }
         i
     }
 
@@ -412,6 +419,44 @@ fn use_functions(
     Ok(())
 }
 
+/// `defdelegate name(args), to: Module, as: :other`: a public `def` whose
+/// body calls `Module.other(args)` (`as:` defaults to `name`).
+fn delegate(mb: &ModuleBuilder, head: &Expr, opts: &Expr, span: Span) -> CResult<DefClause> {
+    let ExprKind::Call {
+        callee: Callee::Local(name),
+        args,
+        ..
+    } = &head.kind
+    else {
+        return Err(Diagnostic::new("invalid defdelegate head", head.span));
+    };
+    let to = keyword(opts, "to")
+        .ok_or_else(|| Diagnostic::new("defdelegate needs the to: option", span))?;
+    let target = match keyword(opts, "as").map(|e| &e.kind) {
+        Some(ExprKind::Atom(a)) => a.clone(),
+        Some(_) => return Err(Diagnostic::new("defdelegate's as: must be an atom", span)),
+        None => name.clone(),
+    };
+    let call = ExprKind::Call {
+        callee: Callee::Remote {
+            module: Box::new(to.clone()),
+            name: target,
+        },
+        args: args.clone(),
+        parens: true,
+    };
+    Ok(DefClause {
+        name: name.clone(),
+        params: args.clone(),
+        guard: None,
+        body: Expr::new(call, span),
+        public: true,
+        header: false,
+        imports: mb.imported.clone(),
+        span,
+    })
+}
+
 /// The statements of a `Block` (or the single expression).
 pub fn block_items(e: &Expr) -> &[Expr] {
     match &e.kind {
@@ -578,6 +623,10 @@ fn module_statement(
                     imports: mb.imported.clone(),
                     span: stmt.span,
                 });
+                Ok(())
+            }
+            ("defdelegate", [head, opts]) => {
+                defs.push(delegate(mb, head, opts, stmt.span)?);
                 Ok(())
             }
             ("defmodule", [name_e, rest @ ..]) => {
@@ -1019,5 +1068,19 @@ fn replace_vars(e: &mut Expr, params: &[String], args: &[Expr]) {
             replace_vars(key, params, args);
         }
         _ => {}
+    }
+}
+
+/// Whether literal `t` is or contains a float.
+fn holds_float(t: &Term) -> bool {
+    match t {
+        Term::Float(_) => true,
+        Term::Cons(_) => {
+            let mut items = t.iter_list();
+            items.by_ref().any(holds_float) || holds_float(items.tail())
+        }
+        Term::Tuple(items) => items.0.iter().any(holds_float),
+        Term::Map(m) => m.iter().any(|(k, v)| holds_float(k) || holds_float(v)),
+        _ => false,
     }
 }

@@ -271,6 +271,28 @@ impl FnBuilder<'_> {
                 self.emit(Instr::IsMap { src, fail: fail_t });
                 self.map_entries(&entries, src, fail, bound)?;
             }
+            // `[1, 2] ++ rest` and `'ab' ++ rest` are `[1, 2 | rest]`.
+            ExprKind::Binary {
+                op: BinOp::ListConcat,
+                lhs,
+                rhs,
+            } => {
+                let items = match &lhs.kind {
+                    ExprKind::List { items, tail: None } => items.clone(),
+                    ExprKind::Charlist(parts) => literal_text(parts)
+                        .map(|bytes| {
+                            String::from_utf8_lossy(&bytes)
+                                .chars()
+                                .map(|c| Expr::new(ExprKind::Integer((c as u32).into()), lhs.span))
+                                .collect()
+                        })
+                        .ok_or_else(|| interpolated_prefix(lhs))?,
+                    _ => return Err(interpolated_prefix(lhs)),
+                };
+                let tail = Some(rhs.clone());
+                let list = Expr::new(ExprKind::List { items, tail }, p.span);
+                return self.pattern(&list, src, fail, bound);
+            }
             _ => {
                 return Err(Diagnostic::new(
                     "this expression is not supported in a pattern",
@@ -515,4 +537,12 @@ fn contains_map(t: &Term) -> bool {
         }
         _ => false,
     }
+}
+
+/// Elixir's error for a `++` pattern whose left side is not a literal list.
+fn interpolated_prefix(lhs: &Expr) -> Diagnostic {
+    Diagnostic::new(
+        "invalid argument for ++ operator inside a match, expected a literal proper list",
+        lhs.span,
+    )
 }

@@ -232,12 +232,20 @@ pub fn message(reason: &Term) -> String {
                 shown.join(", ")
             )
         }
-        "FunctionClauseError" => format!(
-            "no function clause matching in {}.{}/{}",
-            module_name(&f("module")),
-            f("function").as_atom().map_or("?", |a| a.name()),
-            inspect(&f("arity"))
-        ),
+        "FunctionClauseError" => {
+            let module = module_name(&f("module"));
+            let fun = f("function").as_atom().map_or("?", |a| a.name());
+            let arity = inspect(&f("arity"));
+            match lambda_parent(fun) {
+                Some(parent) => format!(
+                    "no function clause matching in anonymous fn/{arity} in {module}.{parent}"
+                ),
+                None => format!("no function clause matching in {module}.{fun}/{arity}"),
+            }
+        }
+        "UndefinedFunctionError" if f("message").as_str().is_some() => {
+            f("message").as_str().unwrap_or_default().to_string()
+        }
         "UndefinedFunctionError" => {
             let module = f("module");
             let (fun, arity) = (f("function"), f("arity"));
@@ -308,6 +316,19 @@ fn type_name(t: &Term) -> String {
 
 /// A module atom as Elixir prints it in messages: `Foo` for `Elixir.Foo`,
 /// `:lists` for an Erlang module.
+/// The function that defines a lambda, from the lambda's own name
+/// (`-run/0-fun-0-` gives `run/0`), as `Exception.format_mfa/3` shows it;
+/// a script's top level is `__FILE__/1`, as Elixir compiles it. `None`
+/// for a named function.
+fn lambda_parent(name: &str) -> Option<String> {
+    let inner = name.strip_prefix('-')?;
+    let (parent, _) = inner.rsplit_once("-fun-")?;
+    Some(match parent {
+        "__script__/0" => "__FILE__/1".to_string(),
+        other => other.to_string(),
+    })
+}
+
 pub fn module_name(module: &Term) -> String {
     match module.as_atom() {
         Some(a) => match a.name().strip_prefix("Elixir.") {

@@ -731,8 +731,11 @@ impl Vm {
                 Term::Atom(Atom::NORMAL) => return (String::new(), 0),
                 r if *r == Term::atom("shutdown") => return (String::new(), 0),
                 Term::Tuple(t) if t.0.len() == 2 && t.0[0] == Term::atom("shutdown") => {
+                    // `System.halt(n)`: the operating system keeps the
+                    // status's low byte; a negative one is halt's badarg.
                     let status = match t.0[1] {
-                        Term::Int(n) => n.clamp(0, 255) as u8,
+                        Term::Int(n) if n >= 0 => (n & 0xFF) as u8,
+                        Term::Int(_) => 1,
                         _ => 0,
                     };
                     return (String::new(), status);

@@ -59,6 +59,9 @@ pub struct Cons {
 
 impl Drop for Cons {
     fn drop(&mut self) {
+        if self.head.is_nesting() {
+            drop_nested(std::mem::replace(&mut self.head, Term::EmptyList));
+        }
         let mut tail = std::mem::replace(&mut self.tail, Term::EmptyList);
         while let Term::Cons(cell) = tail {
             match Arc::try_unwrap(cell) {
@@ -78,6 +81,48 @@ pub struct Tuple(pub SmallVec<[Term; TUPLE_INLINE]>);
 
 /// How many elements a [`Tuple`] holds without a second allocation.
 pub const TUPLE_INLINE: usize = 3;
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        for item in self.0.iter_mut() {
+            if item.is_nesting() {
+                drop_nested(std::mem::replace(item, Term::EmptyList));
+            }
+        }
+    }
+}
+
+/// How deep [`drop_nested`] recurses before it defers the rest.
+const DROP_DEPTH_LIMIT: u32 = 256;
+
+thread_local! {
+    /// How many [`drop_nested`] calls are under way on this thread.
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Terms left for the outermost [`drop_nested`] to drop.
+    static DROP_LATER: std::cell::RefCell<Vec<Term>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Drops `t`, an element of a list cell or tuple that may hold further
+/// lists or tuples, with the recursion bounded: past
+/// [`DROP_DEPTH_LIMIT`] nested drops the term is set aside, and the
+/// outermost call drops what was set aside one by one. So freeing a term
+/// nested a million levels deep (`Enum.reduce(1..n, [], &[&2, &1])`, a
+/// common way to build iodata) does not overflow the thread's stack.
+fn drop_nested(t: Term) {
+    let depth = DROP_DEPTH.with(|d| d.get());
+    if depth >= DROP_DEPTH_LIMIT {
+        DROP_LATER.with(|later| later.borrow_mut().push(t));
+        return;
+    }
+    DROP_DEPTH.with(|d| d.set(depth + 1));
+    drop(t);
+    if depth == 0 {
+        while let Some(t) = DROP_LATER.with(|later| later.borrow_mut().pop()) {
+            drop(t);
+        }
+    }
+    DROP_DEPTH.with(|d| d.set(depth));
+}
 
 /// The bytes of a binary.
 #[derive(Debug)]
@@ -179,6 +224,16 @@ impl Term {
             Some(i) => Term::Int(i),
             None => Term::Big(Arc::new(b)),
         }
+    }
+
+    /// Whether the term may hold further terms that hold terms in turn (a
+    /// list cell, tuple, map or closure), so that dropping it may recurse.
+    #[inline(always)]
+    pub fn is_nesting(&self) -> bool {
+        matches!(
+            self,
+            Term::Cons(_) | Term::Tuple(_) | Term::Map(_) | Term::Fun(_)
+        )
     }
 
     /// Whether the term holds no reference count (dropping it is a no-op).

@@ -35,6 +35,21 @@ pub(crate) fn chars(t: &Term) -> Result<String, Exception> {
 pub(crate) fn chars_bytes(t: &Term) -> Result<Vec<u8>, Exception> {
     match t {
         Term::Binary(b) => Ok(b.0.to_vec()),
+        Term::Cons(_) => inspect::to_string_bytes(t).ok_or_else(|| {
+            // Elixir's `List.to_string/1` message (String.Chars for
+            // lists).
+            Exception::argument(format!(
+                "cannot convert the given list to a string.\n\n\
+                 To be converted to a string, a list must either be empty or only\n\
+                 contain the following elements:\n\n  \
+                 * strings\n  \
+                 * integers representing Unicode code points\n  \
+                 * a list containing one of these three elements\n\n\
+                 Please check the given list or call inspect/1 to get the list \
+                 representation, got:\n\n{}\n",
+                inspect::inspect(t)
+            ))
+        }),
         _ => inspect::to_string_bytes(t).ok_or_else(|| {
             Exception::error(exception_struct(
                 "Protocol.UndefinedError",

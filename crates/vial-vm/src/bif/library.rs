@@ -90,30 +90,38 @@ pub(super) static BIFS: &[BifDef] = &[
 
 /// Appends the bytes of iodata `t` to `out`; `false` if it is not iodata
 /// (binaries, bytes 0..=255, lists of those, a binary as a list's tail).
+/// Iterative: iodata built by nesting (`[acc, "x"]`, a million levels
+/// deep) needs no stack.
 fn iodata(t: &Term, out: &mut Vec<u8>) -> bool {
-    match t {
-        Term::Binary(b) => {
-            out.extend_from_slice(&b.0);
-            true
-        }
-        Term::EmptyList => true,
-        Term::Cons(_) => {
-            let mut it = t.iter_list();
-            for item in it.by_ref() {
-                match item {
-                    Term::Int(i @ 0..=255) => out.push(*i as u8),
-                    Term::Binary(_) | Term::Cons(_) | Term::EmptyList => {
-                        if !iodata(item, out) {
-                            return false;
-                        }
-                    }
-                    _ => return false,
+    // Lists (or binaries) still to append, innermost last.
+    let mut pending: Vec<&Term> = vec![t];
+    while let Some(mut list) = pending.pop() {
+        loop {
+            match list {
+                Term::Binary(b) => {
+                    out.extend_from_slice(&b.0);
+                    break;
                 }
+                Term::EmptyList => break,
+                Term::Cons(cell) => {
+                    match &cell.head {
+                        Term::Int(i @ 0..=255) => out.push(*i as u8),
+                        Term::Binary(b) => out.extend_from_slice(&b.0),
+                        Term::EmptyList => {}
+                        head @ Term::Cons(_) => {
+                            pending.push(&cell.tail);
+                            list = head;
+                            continue;
+                        }
+                        _ => return false,
+                    }
+                    list = &cell.tail;
+                }
+                _ => return false,
             }
-            matches!(it.tail(), Term::EmptyList | Term::Binary(_)) && iodata(it.tail(), out)
         }
-        _ => false,
     }
+    true
 }
 
 /// `:erlang.iolist_to_binary(iodata)`.

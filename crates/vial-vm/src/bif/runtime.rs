@@ -90,7 +90,10 @@ fn dot(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 /// `term[key]` (`Access.get/2`): maps, keyword lists, and `nil`.
 fn access(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     match &args[0] {
-        Term::Map(m) => Ok(m.get(&args[1]).cloned().unwrap_or(Term::NIL)),
+        Term::Map(m) => match m.get(&Term::Atom(Atom::STRUCT)) {
+            Some(Term::Atom(module)) => Err(no_access(*module)),
+            _ => Ok(m.get(&args[1]).cloned().unwrap_or(Term::NIL)),
+        },
         Term::Atom(Atom::NIL) => Ok(Term::NIL),
         list @ (Term::Cons(_) | Term::EmptyList) => Ok(list
             .iter_list()
@@ -104,6 +107,29 @@ fn access(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
             inspect(other)
         ))),
     }
+}
+
+/// `struct[key]`: structs do not implement the Access behaviour
+/// (Elixir's UndefinedFunctionError for `module.fetch/2`).
+fn no_access(module: Atom) -> Exception {
+    let name = inspect(&Term::Atom(module));
+    let reason = format!(
+        "{name} does not implement the Access behaviour. If you are using \
+         get_in/put_in/update_in, you can specify the field to be accessed using Access.key!/1"
+    );
+    Exception::error(crate::error::exception_struct(
+        "UndefinedFunctionError",
+        [
+            ("module", Term::Atom(module)),
+            ("function", Term::atom("fetch")),
+            ("arity", Term::Int(2)),
+            (
+                "message",
+                Term::string(&format!("function {name}.fetch/2 is undefined ({reason})")),
+            ),
+            ("reason", Term::string(&reason)),
+        ],
+    ))
 }
 
 /// `%Range{first: a, last: b, step: s}`.

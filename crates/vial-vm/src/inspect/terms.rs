@@ -254,9 +254,8 @@ fn map_doc(map: &Map, limit: Limit, opts: &InspectOpts) -> Doc {
 
 /// Structs: ranges, map sets, then `Inspect.Any` (fields in `defstruct`
 /// order, from `code::struct_fields`). `None` when the map is not a valid
-/// instance of the struct, so it prints as a plain map. Without a known
-/// definition the fields print in key order (Elixir would print a map whose
-/// module is undefined as a plain map).
+/// instance of the struct, or `module` defines no struct, so it prints as a
+/// plain map.
 fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Option<Doc> {
     let field = |name: &str| map.get(&Term::atom(name));
     if module == Atom::ELIXIR_RANGE {
@@ -310,8 +309,9 @@ fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Opti
             }
             fields
         }
-        // No definition known: the map's own atom keys, in key order.
-        None => own_keys.map(Term::as_atom).collect::<Option<_>>()?,
+        // No such struct (Elixir's `module.__struct__/0` raises): a plain
+        // map.
+        None => return None,
     };
     let name = atoms::literal(module.name());
     if let Some(shown) = inspect_fields(module) {

@@ -158,9 +158,12 @@ fn exceptions_hide_their_marker_field() {
 }
 
 #[test]
-fn structs_without_a_definition_use_key_order() {
-    let e = term(r#"%RuntimeError{__exception__: true, message: "boom"}"#);
-    assert_eq!(inspect(&e), r#"%RuntimeError{message: "boom"}"#);
+fn maps_naming_no_struct_print_as_maps() {
+    let e = term(r#"%{__struct__: NoSuchStruct, message: "boom"}"#);
+    assert_eq!(
+        inspect(&e),
+        r#"%{__struct__: NoSuchStruct, message: "boom"}"#
+    );
 }
 
 #[test]
