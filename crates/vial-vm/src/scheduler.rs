@@ -82,6 +82,13 @@ const TIMER_CHECK_EVERY: u32 = 4;
 /// first rounds busy-wait a little, the later ones yield the CPU).
 const SPIN_ROUNDS: u32 = 24;
 
+/// Bytes of stack for a scheduler thread. Vial code never recurses on it,
+/// but BIFs that walk a term (inspect, comparison, hashing) recurse into
+/// nested lists and tuples: this lets them handle terms nested about a
+/// hundred thousand levels deep. Only the pages used are ever backed by
+/// memory.
+const SCHEDULER_STACK: usize = 256 << 20;
+
 /// The longest an idle scheduler sleeps without being woken.
 const IDLE_NAP: Duration = Duration::from_secs(1);
 
@@ -328,6 +335,7 @@ impl Vm {
             for (i, w) in workers.into_iter().enumerate() {
                 std::thread::Builder::new()
                     .name(format!("scheduler-{i}"))
+                    .stack_size(SCHEDULER_STACK)
                     .spawn_scoped(s, move || {
                         let run = std::panic::AssertUnwindSafe(|| self.scheduler_loop(i, w));
                         if std::panic::catch_unwind(run).is_err() {
