@@ -4081,3 +4081,36 @@ Please check the given list or call inspect/1 to get the list representation, go
         ],
     );
 }
+
+/// The Bitwise operators (`&&&`, `|||`, `<<<`, `>>>`), operator atoms and
+/// `not:` as a keyword key.
+#[test]
+fn bitwise_operators_and_operator_atoms() {
+    check(
+        "bitwise_operators_and_operator_atoms",
+        &[
+            (r##"(import Bitwise; 1 <<< 4)"##, r##"16"##),
+            (
+                r##"(import Bitwise; {256 >>> 2, -16 >>> 2})"##,
+                r##"{64, -4}"##,
+            ),
+            (
+                r##"(import Bitwise; {12 &&& 10, 12 ||| 3})"##,
+                r##"{8, 15}"##,
+            ),
+            (r##"(import Bitwise; 0xFF &&& 0x0F ||| 0x100)"##, r##"271"##),
+            (
+                r##"(import Bitwise; Enum.map(0..4, &(1 <<< &1)))"##,
+                r##"[1, 2, 4, 8, 16]"##,
+            ),
+            (
+                r##"[not: 1, and: 2, or: 3]"##,
+                r##"[not: 1, and: 2, or: 3]"##,
+            ),
+            (
+                r##"[:..., :<<<, :>>>, :~>, :<~, :&&&, :|||, :..//, :<<>>, :~~~, :^^^]"##,
+                r##"[:..., :<<<, :>>>, :~>, :<~, :&&&, :|||, :..//, :<<>>, :"~~~", :"^^^"]"##,
+            ),
+        ],
+    );
+}

@@ -409,6 +409,12 @@ impl FnBuilder<'_> {
                 return self.bif_at(kernel("not"), r, 1, dest, e);
             }
             BinOp::Range => ("vial_runtime", "range"),
+            // `import Bitwise`'s operators (Vial does not insist on the
+            // import).
+            BinOp::Band => ("Elixir.Bitwise", "band"),
+            BinOp::Bor => ("Elixir.Bitwise", "bor"),
+            BinOp::Bsl => ("Elixir.Bitwise", "bsl"),
+            BinOp::Bsr => ("Elixir.Bitwise", "bsr"),
             BinOp::StepRange => {
                 let ExprKind::Binary {
                     op: BinOp::Range,

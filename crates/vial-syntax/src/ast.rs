@@ -156,6 +156,14 @@ pub enum BinOp {
     Type,
     /// `|` outside of list/map syntax (e.g. inside a pattern argument); rarely used
     Pipe1,
+    /// `&&&` (`Bitwise.band/2`)
+    Band,
+    /// `|||` (`Bitwise.bor/2`)
+    Bor,
+    /// `<<<` (`Bitwise.bsl/2`)
+    Bsl,
+    /// `>>>` (`Bitwise.bsr/2`)
+    Bsr,
 }
 
 /// The callee of a call with a name.

@@ -64,7 +64,7 @@ enum Raw {
     CharLit,
     #[regex(r":[a-zA-Z_][a-zA-Z0-9_@]*[?!]?")]
     Atom,
-    #[regex(r":(\+|-|\*|/|==|!=|===|!==|<|>|<=|>=|&&|\|\||!|<>|\+\+|--|\.\.|\|>|=~|@|&|\^|=|->|<-|\\\\|\||\.|%|%\{\}|\{\}|\*\*|//)")]
+    #[regex(r":(\+|-|\*|/|==|!=|===|!==|<|>|<=|>=|&&|\|\||!|<>|\+\+|--|\.\.|\|>|=~|@|&|\^|=|->|<-|\\\\|\||\.|%|%\{\}|\{\}|\*\*|//|&&&|\|\|\||<<<|>>>|<<~|~>>|<~|~>|<~>|<\|>|\.\.\.|\.\.//|<<>>|\+\+\+|---|::|\^\^\^|~~~)")]
     OpAtom,
     #[token(":\"")]
     QuotedAtomDq,
@@ -160,6 +160,14 @@ enum Raw {
     Ge,
     #[token("&&")]
     AndAnd,
+    #[token("&&&")]
+    AndAndAnd,
+    #[token("|||")]
+    OrOrOr,
+    #[token("<<<")]
+    ShiftLeft,
+    #[token(">>>")]
+    ShiftRight,
     #[token("||")]
     OrOr,
     #[token("|")]
@@ -382,6 +390,11 @@ impl<'s> Lexer<'s> {
                 }
                 // `Kernel.not(x)`: a function name.
                 Raw::Not if after_dot => Token::Ident(text.to_string()),
+                // `[not: 1]`: a keyword key.
+                Raw::Not if self.kw_colon_at(e) => {
+                    end = e + 1;
+                    Token::KwKey(text.to_string())
+                }
                 Raw::Not => match self.not_in_end(e) {
                     Some(next) => {
                         end = next;
@@ -489,6 +502,10 @@ fn is_operator_name(raw: Raw) -> bool {
             | Raw::Ge
             | Raw::AndAnd
             | Raw::OrOr
+            | Raw::AndAndAnd
+            | Raw::OrOrOr
+            | Raw::ShiftLeft
+            | Raw::ShiftRight
             | Raw::Bang
             | Raw::Pipe
             | Raw::Range
@@ -566,6 +583,10 @@ fn simple(raw: Raw) -> Token {
         Raw::Le => Token::Rel(BinOp::Le),
         Raw::Ge => Token::Rel(BinOp::Ge),
         Raw::AndAnd => Token::And(BinOp::AndAnd),
+        Raw::AndAndAnd => Token::And(BinOp::Band),
+        Raw::OrOrOr => Token::Or(BinOp::Bor),
+        Raw::ShiftLeft => Token::ArrowOp(BinOp::Bsl),
+        Raw::ShiftRight => Token::ArrowOp(BinOp::Bsr),
         Raw::OrOr => Token::Or(BinOp::OrOr),
         Raw::Bar => Token::Bar,
         Raw::Assoc => Token::Assoc,

@@ -116,10 +116,12 @@ pub enum Token {
     Comp(BinOp),
     /// `<`, `>`, `<=`, `>=`
     Rel(BinOp),
-    /// `&&`, `and`
+    /// `&&`, `&&&`, `and`
     And(BinOp),
-    /// `||`, `or`
+    /// `||`, `|||`, `or`
     Or(BinOp),
+    /// `<<<`, `>>>` (at `|>`'s precedence)
+    ArrowOp(BinOp),
     /// `in`
     In,
     /// `not in`
@@ -247,6 +249,7 @@ impl Token {
                 | Token::Rel(_)
                 | Token::And(_)
                 | Token::Or(_)
+                | Token::ArrowOp(_)
                 | Token::In
                 | Token::NotIn
                 | Token::When
@@ -304,6 +307,10 @@ pub fn binop_text(op: BinOp) -> &'static str {
         BinOp::MatchOp => "=~",
         BinOp::Type => "::",
         BinOp::Pipe1 => "|",
+        BinOp::Band => "&&&",
+        BinOp::Bor => "|||",
+        BinOp::Bsl => "<<<",
+        BinOp::Bsr => ">>>",
     }
 }
 
@@ -350,7 +357,8 @@ impl fmt::Display for Token {
             | Token::Comp(op)
             | Token::Rel(op)
             | Token::And(op)
-            | Token::Or(op) => punct(f, binop_text(*op)),
+            | Token::Or(op)
+            | Token::ArrowOp(op) => punct(f, binop_text(*op)),
             Token::Match => punct(f, "="),
             Token::Pipe => punct(f, "|>"),
             Token::Plus => punct(f, "+"),
