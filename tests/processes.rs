@@ -258,3 +258,12 @@ fn crash_report_on_stderr() {
         got.stderr
     );
 }
+
+/// GenServer callbacks that throw their result, OTP 25's `[:alias | ref]`
+/// call tags and replies to hand-made `from` tuples, `Task.completed/1`,
+/// `Task.shutdown/2` after an await timed out, and `Task.async_stream`'s
+/// `zip_input_on_exit:` with no exit messages left for a trapping caller.
+#[test]
+fn callbacks_and_tasks() {
+    check_on("callbacks_and_tasks", &[1, 2]);
+}

@@ -1,11 +1,12 @@
 # GenServer: the generic server behaviour, written on the process
 # primitives as OTP writes gen_server in Erlang.
 #
-# Protocol (OTP 24's, so that replies can be sent by any process):
-#   call:  {:"$gen_call", {caller, ref}, request}, where ref is
+# Protocol (OTP 25's, so that replies can be sent by any process):
+#   call:  {:"$gen_call", {caller, [:alias | ref]}, request}, where ref is
 #          a monitor on the server that is also an alias of the caller; the
-#          reply {ref, reply} is sent to the alias, so a reply that arrives
-#          after the caller gave up is dropped.
+#          reply {[:alias | ref], reply} is sent to the alias, so a reply
+#          that arrives after the caller gave up is dropped. A `from` with
+#          any other tag is answered with {tag, reply} sent to the caller.
 #   cast:  {:"$gen_cast", request}
 #   stop:  {:"$gen_stop", reason}, answered by the server exiting.
 #
@@ -95,6 +96,8 @@ defmodule GenServer do
       try do
         {:ok, module.init(init_arg)}
       catch
+        # As in OTP, a thrown value is the callback's result.
+        :throw, value -> {:ok, value}
         kind, reason -> {kind, reason, __STACKTRACE__}
       end
 
@@ -189,6 +192,8 @@ defmodule GenServer do
       try do
         module.handle_continue(continue, state)
       catch
+        :throw, value -> value
+
         kind, reason ->
           failed(kind, reason, __STACKTRACE__, :handle_continue, [continue, state], name, module, message, nil)
       end
@@ -213,6 +218,8 @@ defmodule GenServer do
       try do
         module.handle_cast(request, state)
       catch
+        :throw, value -> value
+
         kind, reason ->
           failed(kind, reason, __STACKTRACE__, :handle_cast, [request, state], name, module, message, nil)
       end
@@ -256,6 +263,8 @@ defmodule GenServer do
       try do
         module.handle_info(message, state)
       catch
+        :throw, value -> value
+
         kind, reason ->
           failed(kind, reason, __STACKTRACE__, :handle_info, [message, state], name, module, message, nil)
       end
@@ -268,6 +277,8 @@ defmodule GenServer do
       try do
         module.handle_call(request, from, state)
       catch
+        :throw, value -> value
+
         kind, reason ->
           message = {:"$gen_call", from, request}
           failed(kind, reason, __STACKTRACE__, :handle_call, [request, from, state], name, module, message, from)
@@ -466,10 +477,10 @@ defmodule GenServer do
 
   defp do_call(pid, label, request, timeout, mfa) do
     ref = :erlang.monitor(:process, pid, alias: :demonitor)
-    send(pid, {label, {self(), ref}, request})
+    send(pid, {label, {self(), [:alias | ref]}, request})
 
     receive do
-      {^ref, reply} ->
+      {[:alias | ^ref], reply} ->
         Process.demonitor(ref, [:flush])
         reply
 
@@ -500,13 +511,13 @@ defmodule GenServer do
   end
 
   @doc "Replies to a caller from outside handle_call/3 (`from` is its second argument)."
-  def reply({_pid, ref}, reply) when is_reference(ref) do
-    send(ref, {ref, reply})
+  def reply({_pid, [:alias | ref] = tag}, reply) do
+    send(ref, {tag, reply})
     :ok
   end
 
-  def reply({_pid, [:alias | ref]}, reply) do
-    send(ref, {ref, reply})
+  def reply({pid, tag}, reply) do
+    send(pid, {tag, reply})
     :ok
   end
 

@@ -33,6 +33,14 @@ defmodule Task do
     end
   end
 
+  @doc "A task that has already run and produced `result` (no process)."
+  def completed(result) do
+    ref = make_ref()
+    owner = self()
+    send(owner, {ref, result})
+    %Task{ref: ref, owner: owner, pid: nil, mfa: {Task, :completed, 1}}
+  end
+
   @doc """
   Waits up to `timeout` ms (default 5000, or :infinity) for the task's
   result. Exits the caller with {:timeout, {Task, :await, [task, timeout]}},
@@ -109,9 +117,24 @@ defmodule Task do
   or :brutal_kill at once): {:ok, result} if it had finished, {:exit,
   reason} if it died otherwise, or nil.
   """
-  def shutdown(%Task{pid: pid, ref: ref, owner: owner} = task, shutdown \\ 5000) do
+  def shutdown(task, shutdown \\ 5000)
+
+  def shutdown(%Task{pid: nil, ref: ref, owner: owner} = task, _shutdown) do
+    check_owner(owner, task)
+
+    receive do
+      {^ref, reply} -> {:ok, reply}
+    after
+      0 -> nil
+    end
+  end
+
+  def shutdown(%Task{pid: pid, ref: ref, owner: owner} = task, shutdown) do
     check_owner(owner, task)
     Process.unlink(pid)
+    # A monitor of its own: the task's may be gone (an await that timed
+    # out removes it).
+    mon = Process.monitor(pid)
 
     if shutdown == :brutal_kill do
       Process.exit(pid, :kill)
@@ -125,22 +148,25 @@ defmodule Task do
       receive do
         {^ref, reply} ->
           Process.demonitor(ref, [:flush])
+          Process.demonitor(mon, [:flush])
           {:ok, reply}
 
-        {:DOWN, ^ref, _, _, reason} when reason in [:shutdown, :killed] ->
+        {:DOWN, ^mon, _, _, reason} when reason in [:shutdown, :killed, :noproc] ->
           nil
 
-        {:DOWN, ^ref, _, _, reason} ->
+        {:DOWN, ^mon, _, _, reason} ->
           {:exit, reason}
       after
         wait ->
           Process.exit(pid, :kill)
 
           receive do
-            {:DOWN, ^ref, _, _, :killed} -> nil
-            {:DOWN, ^ref, _, _, reason} -> {:exit, reason}
+            {:DOWN, ^mon, _, _, :killed} -> nil
+            {:DOWN, ^mon, _, _, reason} -> {:exit, reason}
           end
       end
+
+    Process.demonitor(ref, [:flush])
 
     receive do
       {:EXIT, ^pid, _} -> :ok
@@ -181,7 +207,8 @@ defmodule Task do
       max: max,
       timeout: Keyword.get(options, :timeout, 5000),
       on_timeout: Keyword.get(options, :on_timeout, :exit),
-      ordered: Keyword.get(options, :ordered, true)
+      ordered: Keyword.get(options, :ordered, true),
+      zip: Keyword.get(options, :zip_input_on_exit, false)
     }
 
     %Stream{next: fn -> stream_next(Stream.__cursor__(enumerable), [], config) end}
@@ -191,7 +218,7 @@ defmodule Task do
     async_stream(enumerable, fn x -> apply(module, function_name, [x | args]) end, options)
   end
 
-  # `running` holds {task, deadline} in start order.
+  # `running` holds {task, deadline, input element} in start order.
   defp stream_next(input, running, config) do
     {input, running} = fill(input, running, config)
 
@@ -216,42 +243,43 @@ defmodule Task do
         {x, rest} ->
           fun = config.fun
           task = config.start.(fn -> fun.(x) end)
-          fill(rest, running ++ [{task, deadline(config.timeout)}], config)
+          fill(rest, running ++ [{task, deadline(config.timeout), x}], config)
       end
     end
   end
 
-  defp next_result([{task, deadline} | rest], %{ordered: true} = config) do
-    {stream_await(task, deadline, config), rest}
+  defp next_result([{task, deadline, x} | rest], %{ordered: true} = config) do
+    {stream_await(task, deadline, x, config), rest}
   end
 
   defp next_result(running, config) do
-    refs = Enum.map(running, fn {task, _} -> task.ref end)
-    {_, first_deadline} = hd(running)
+    refs = Enum.map(running, fn {task, _, _} -> task.ref end)
+    {_, first_deadline, _} = hd(running)
 
     receive do
       {ref, reply} when is_reference(ref) ->
         if ref in refs do
-          Process.demonitor(ref, [:flush])
-          {{:ok, reply}, Enum.reject(running, fn {t, _} -> t.ref == ref end)}
+          {done, _, _} = Enum.find(running, fn {t, _, _} -> t.ref == ref end)
+          finished(done)
+          {{:ok, reply}, Enum.reject(running, fn {t, _, _} -> t.ref == ref end)}
         else
           next_result(running, config)
         end
     after
       left(first_deadline) ->
-        [{task, deadline} | rest] = running
-        {stream_await(task, deadline, config), rest}
+        [{task, deadline, x} | rest] = running
+        {stream_await(task, deadline, x, config), rest}
     end
   end
 
-  defp stream_await(%Task{ref: ref, pid: pid}, deadline, config) do
+  defp stream_await(%Task{ref: ref, pid: pid} = task, deadline, x, config) do
     receive do
       {^ref, reply} ->
-        Process.demonitor(ref, [:flush])
+        finished(task)
         {:ok, reply}
 
       {:DOWN, ^ref, _, _, reason} ->
-        {:exit, reason}
+        stream_exit(reason, x, config)
     after
       left(deadline) ->
         Process.unlink(pid)
@@ -259,11 +287,30 @@ defmodule Task do
         Process.demonitor(ref, [:flush])
 
         case config.on_timeout do
-          :kill_task -> {:exit, :timeout}
+          :kill_task -> stream_exit(:timeout, x, config)
           :exit -> exit({:timeout, {Task.Supervised, :stream, [config.timeout]}})
         end
     end
   end
+
+  # A stream's task that replied: waits for it to end and drops its exit
+  # message, so that a caller trapping exits finds none (in Elixir the
+  # stream's tasks are linked to a process of their own, not the caller).
+  defp finished(%Task{ref: ref, pid: pid}) do
+    receive do
+      {:DOWN, ^ref, _, _, _} -> :ok
+    end
+
+    receive do
+      {:EXIT, ^pid, _} -> :ok
+    after
+      0 -> :ok
+    end
+  end
+
+  # {:exit, reason}, with the input element when :zip_input_on_exit is set.
+  defp stream_exit(reason, x, %{zip: true}), do: {:exit, {x, reason}}
+  defp stream_exit(reason, _x, _config), do: {:exit, reason}
 
   # The monotonic time (ms) `timeout` ms from now, and the time left until
   # such a deadline.

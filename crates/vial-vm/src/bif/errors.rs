@@ -18,6 +18,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.Kernel", "exit", 1, exit),
     bif!("erlang", "exit", 1, exit),
     bif!("erlang", "error", 1, error),
+    bif!("erlang", "error", 2, error),
     bif!("erlang", "raise", 3, raise),
     bif!("vial_runtime", "exception_message", 1, message),
     bif!("Elixir.Exception", "format_exit", 1, format_exit),
@@ -39,7 +40,9 @@ fn exit(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 }
 
 /// `:erlang.error(reason)`, which `raise` compiles to: the program's own
-/// error, whose reason every handler sees as it is.
+/// error, whose reason every handler sees as it is. `:erlang.error/2`'s
+/// argument list only annotates the stack trace, which Vial does not
+/// record.
 fn error(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Err(Exception::new(Class::Error, args[0].clone()))
 }

@@ -65,6 +65,12 @@ fn dot(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
             .get(&args[1])
             .cloned()
             .ok_or_else(|| Exception::key_error(args[1].clone(), args[0].clone())),
+        // `module.name` is the call `module.name()` in Elixir; Vial's dot
+        // reads map fields only, so it reports the undefined function a
+        // module without `name/0` gives.
+        Term::Atom(module) if !module_exports(*module, &args[1]) => Err(
+            Exception::undefined_function(*module, args[1].as_atom().unwrap_or(Atom::NIL), 0),
+        ),
         other => {
             let key = args[1].as_atom().map_or("?", |a| a.name());
             let mut e = Exception::key_error(args[1].clone(), other.clone());
@@ -85,6 +91,13 @@ fn dot(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
             Err(e)
         }
     }
+}
+
+/// Whether loaded (or loadable) module `module` exports `name/0`.
+fn module_exports(module: Atom, name: &Term) -> bool {
+    name.as_atom().is_some_and(|name| {
+        crate::code::lookup(module).is_some_and(|m| m.exports.contains_key(&(name, 0)))
+    })
 }
 
 /// `term[key]` (`Access.get/2`): maps, keyword lists, and `nil`.

@@ -1,0 +1,74 @@
+# GenServer and Task behaviour found by differential testing: thrown
+# callback results, call tags, hand-made `from` tuples, completed tasks,
+# shutting a task down after an await timed out, and async_stream's
+# options and exit messages.
+defmodule Thrower do
+  use GenServer
+  def init(:throw_ok), do: throw({:ok, :thrown_state})
+  def init(:throw), do: throw(:oops)
+  def handle_call(:get, _from, s), do: throw({:reply, {:thrown_reply, s}, s})
+  def handle_call(:tag, {_pid, tag}, s), do: {:reply, match?([:alias | r] when is_reference(r), tag), s}
+
+  def handle_call(:twice, from, s) do
+    GenServer.reply(from, :first)
+    {:reply, :second, s}
+  end
+end
+
+{:ok, s} = GenServer.start(Thrower, :throw_ok)
+IO.inspect(GenServer.call(s, :get))
+IO.inspect(GenServer.start(Thrower, :throw))
+
+{:ok, s} = GenServer.start(Thrower, :throw_ok)
+IO.inspect(GenServer.call(s, :tag), label: "alias tag")
+IO.inspect(GenServer.call(s, :twice))
+
+receive do
+  {[:alias | r], x} when is_reference(r) -> IO.inspect(x, label: "late reply")
+after
+  100 -> IO.puts("no late reply")
+end
+
+ref = make_ref()
+send(s, {:"$gen_call", {self(), ref}, :tag})
+
+receive do
+  {^ref, r} -> IO.inspect(r, label: "hand-made call")
+after
+  200 -> IO.puts("hand-made call: no reply")
+end
+
+tag = make_ref()
+GenServer.reply({self(), tag}, :unsolicited)
+
+receive do
+  {^tag, r} -> IO.inspect(r, label: "reply to a hand-made from")
+after
+  200 -> IO.puts("nothing")
+end
+
+IO.inspect(Task.await(Task.completed(:done)))
+IO.inspect(Task.yield(Task.completed(42)))
+
+t = Task.async(fn -> Process.sleep(300) end)
+IO.puts(try do Task.await(t, 20) catch :exit, {:timeout, _} -> "await timed out" end)
+IO.inspect(Task.shutdown(t), label: "shutdown")
+
+IO.inspect(
+  Task.async_stream([1, 50], fn n -> Process.sleep(n * 10); n end,
+    timeout: 100, on_timeout: :kill_task, zip_input_on_exit: true)
+  |> Enum.to_list()
+)
+
+Process.flag(:trap_exit, true)
+IO.inspect(Task.async_stream([1, 2, 3], &(&1 * 2)) |> Enum.to_list())
+
+receive do
+  {:EXIT, _, r} -> IO.inspect(r, label: "EXIT")
+after
+  100 -> IO.puts("no EXIT from the stream's tasks")
+end
+
+IO.inspect(try do :erlang.error(:badarg, [1]) rescue e -> e end)
+m = :no_such_module
+IO.inspect(try do m.field rescue e -> Exception.message(e) end)
