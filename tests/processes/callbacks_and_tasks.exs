@@ -72,3 +72,18 @@ end
 IO.inspect(try do :erlang.error(:badarg, [1]) rescue e -> e end)
 m = :no_such_module
 IO.inspect(try do m.field rescue e -> Exception.message(e) end)
+
+defmodule Box do
+  use GenServer
+  def init(x), do: {:ok, x}
+  def handle_call(:get, _from, s), do: {:reply, s, s}
+  def handle_cast({:put, v}, _s), do: {:noreply, v}
+end
+
+{:ok, _} = GenServer.start_link(Box, 3, name: :box)
+:ok = :sys.suspend(:box)
+GenServer.cast(:box, {:put, 4})
+IO.inspect(:sys.get_state(:box), label: "suspended, state")
+IO.inspect(try do GenServer.call(:box, :get, 50) catch :exit, {r, _} -> r end, label: "call while suspended")
+:ok = :sys.resume(:box)
+IO.inspect(GenServer.call(:box, :get), label: "after resume")

@@ -240,6 +240,18 @@ defmodule :sys do
     replace_state(server, fun, timeout, [server, fun, timeout])
   end
 
+  def suspend(server), do: suspend(server, 5000)
+
+  def suspend(server, timeout) do
+    GenServer.__call__(server, :system, :suspend, timeout, {:sys, :suspend, [server, timeout]})
+  end
+
+  def resume(server), do: resume(server, 5000)
+
+  def resume(server, timeout) do
+    GenServer.__call__(server, :system, :resume, timeout, {:sys, :resume, [server, timeout]})
+  end
+
   # The exit reason names the function as called: {reason, {:sys, name, args}}.
   defp get_state(server, timeout, args) do
     GenServer.__call__(server, :system, :get_state, timeout, {:sys, :get_state, args})

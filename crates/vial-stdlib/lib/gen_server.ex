@@ -236,11 +236,21 @@ defmodule GenServer do
   end
 
   # OTP's system messages, as :sys sends them: get_state and replace_state
-  # are answered without the callback module; any other request gets
-  # {:error, :unsupported}.
+  # are answered without the callback module, suspend makes the server
+  # handle nothing but system messages until resume; any other request
+  # gets {:error, :unsupported}.
+  defp handle_msg(parent, name, module, state, {:system, from, :suspend}) do
+    reply(from, :ok)
+    suspended(parent, name, module, state)
+  end
+
   defp handle_msg(parent, name, module, state, {:system, from, request} = message) do
     new_state =
       case request do
+        :resume ->
+          reply(from, :ok)
+          state
+
         :get_state ->
           reply(from, state)
           state
@@ -256,6 +266,27 @@ defmodule GenServer do
       end
 
     handle_result(parent, name, module, state, {:noreply, new_state}, message, nil)
+  end
+
+  defp suspended(parent, name, module, state) do
+    receive do
+      {:system, from, :resume} ->
+        reply(from, :ok)
+        loop(parent, name, module, state, :infinity)
+
+      {:system, from, :get_state} ->
+        reply(from, state)
+        suspended(parent, name, module, state)
+
+      {:system, from, {:replace_state, fun}} ->
+        state = fun.(state)
+        reply(from, state)
+        suspended(parent, name, module, state)
+
+      {:system, from, _} ->
+        reply(from, {:error, :unsupported})
+        suspended(parent, name, module, state)
+    end
   end
 
   defp handle_msg(parent, name, module, state, message) do
