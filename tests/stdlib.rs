@@ -4082,13 +4082,22 @@ Please check the given list or call inspect/1 to get the list representation, go
     );
 }
 
-/// The Bitwise operators (`&&&`, `|||`, `<<<`, `>>>`), operator atoms and
-/// `not:` as a keyword key.
+/// The Bitwise operators (`&&&`, `|||`, `<<<`, `>>>`), operator atoms,
+/// `not:` as a keyword key, and the order of a list inserted into an ETS
+/// bag.
 #[test]
 fn bitwise_operators_and_operator_atoms() {
     check(
         "bitwise_operators_and_operator_atoms",
         &[
+            (
+                r##"(b = :ets.new(:b, [:bag]); :ets.insert(b, [{:k, 1}, {:k, 2}]); :ets.insert(b, {:k, 3}); :ets.insert(b, [{:k, 4}, {:j, 1}, {:k, 5}]); :ets.lookup(b, :k))"##,
+                r##"[k: 2, k: 1, k: 3, k: 5, k: 4]"##,
+            ),
+            (
+                r##"(d = :ets.new(:d, [:duplicate_bag]); :ets.insert(d, [{:k, 1}, {:k, 2}, {:k, 1}]); :ets.lookup(d, :k))"##,
+                r##"[k: 1, k: 2, k: 1]"##,
+            ),
             (r##"(import Bitwise; 1 <<< 4)"##, r##"16"##),
             (
                 r##"(import Bitwise; {256 >>> 2, -16 >>> 2})"##,

@@ -1,7 +1,7 @@
 # GenServer and Task behaviour found by differential testing: thrown
 # callback results, call tags, hand-made `from` tuples, completed tasks,
-# shutting a task down after an await timed out, and async_stream's
-# options and exit messages.
+# shutting a task down after an await timed out, async_stream's
+# options and exit messages, and :sys.suspend and :sys.resume.
 defmodule Thrower do
   use GenServer
   def init(:throw_ok), do: throw({:ok, :thrown_state})

@@ -188,8 +188,12 @@ fn insert(ctx: &mut Ctx, args: &[Term], only_new: bool) -> EtsResult {
     if only_new && objs.iter().any(|o| store.contains(element(o, keypos))) {
         return Ok(Term::FALSE);
     }
-    for o in objs {
-        store.insert(o);
+    // OTP 25 stores a list's objects in a `bag` last first (lookup then
+    // lists them in reverse), in the other kinds in list order.
+    if table.opts.kind == Kind::Bag {
+        objs.into_iter().rev().for_each(|o| store.insert(o));
+    } else {
+        objs.into_iter().for_each(|o| store.insert(o));
     }
     Ok(Term::TRUE)
 }
