@@ -37,3 +37,16 @@ defmodule T do
 end
 
 T.main()
+
+# spawn/3 of a built-in function.
+me = self()
+
+for {m, f, a} <- [{Kernel, :send, [me, :kernel]}, {:erlang, :send, [me, :erlang]}] do
+  spawn(m, f, a)
+
+  receive do
+    msg -> IO.inspect(msg, label: "spawned #{inspect(m)}.#{f}")
+  after
+    300 -> IO.puts("never ran")
+  end
+end

@@ -228,6 +228,26 @@ fn start_mfa(p: &mut Process, module: Atom, name: Atom, args: &[Term]) {
     let found = code::lookup(module).and_then(|m| m.export(name, arity).map(|i| (m, i)));
     match found {
         Some((m, index)) => p.start(m, index, args, &[]),
+        // A BIF (`spawn(:erlang, :send, [pid, msg])`) runs through
+        // `Kernel.apply/3`, a Vial function a process can start in.
+        None if super::lookup(crate::bytecode::Mfa::new(module, name, arity)).is_some() => {
+            let apply = code::lookup(Atom::intern("Elixir.Kernel"))
+                .and_then(|m| m.export(Atom::intern("apply"), 3).map(|i| (m, i)));
+            match apply {
+                Some((m, index)) => {
+                    let argv = [
+                        Term::Atom(module),
+                        Term::Atom(name),
+                        Term::list(args.to_vec()),
+                    ];
+                    p.start(m, index, &argv, &[])
+                }
+                None => {
+                    p.start_error =
+                        Some(Box::new(Exception::undefined_function(module, name, arity)))
+                }
+            }
+        }
         None => p.start_error = Some(Box::new(Exception::undefined_function(module, name, arity))),
     }
 }
