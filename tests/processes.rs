@@ -263,7 +263,8 @@ fn crash_report_on_stderr() {
 /// call tags and replies to hand-made `from` tuples, `Task.completed/1`,
 /// `Task.shutdown/2` after an await timed out, and `Task.async_stream`'s
 /// `zip_input_on_exit:` with no exit messages left for a trapping caller,
-/// and `:sys.suspend/1` and `:sys.resume/1`.
+/// `:sys.suspend/1` and `:sys.resume/1`, `Task.ignore/1`, and
+/// `Exception.format_banner/2` and `normalize/3` on Erlang error terms.
 #[test]
 fn callbacks_and_tasks() {
     check_on("callbacks_and_tasks", &[1, 2]);

@@ -1,7 +1,8 @@
 # GenServer and Task behaviour found by differential testing: thrown
 # callback results, call tags, hand-made `from` tuples, completed tasks,
 # shutting a task down after an await timed out, async_stream's
-# options and exit messages, and :sys.suspend and :sys.resume.
+# options and exit messages, :sys.suspend and :sys.resume, Task.ignore,
+# and Exception banners of Erlang error terms.
 defmodule Thrower do
   use GenServer
   def init(:throw_ok), do: throw({:ok, :thrown_state})
@@ -87,3 +88,20 @@ IO.inspect(:sys.get_state(:box), label: "suspended, state")
 IO.inspect(try do GenServer.call(:box, :get, 50) catch :exit, {r, _} -> r end, label: "call while suspended")
 :ok = :sys.resume(:box)
 IO.inspect(GenServer.call(:box, :get), label: "after resume")
+
+t = Task.async(fn -> Process.sleep(20); :result end)
+IO.inspect(Task.ignore(t), label: "ignore running")
+Process.sleep(50)
+
+receive do
+  m -> IO.inspect(m, label: "stray")
+after
+  50 -> IO.puts("no reply delivered after ignore")
+end
+
+t = Task.async(fn -> :quick end)
+Process.sleep(20)
+IO.inspect(Task.ignore(t), label: "ignore finished")
+IO.puts(Exception.format_banner(:error, :badarg))
+IO.puts(Exception.format_banner(:error, {:badmatch, 1}))
+IO.inspect(Exception.normalize(:error, :badarith, []))

@@ -59,3 +59,22 @@ defmodule T do
 end
 
 T.main()
+
+# cancel_timer/2's options, :erlang.yield/0 and :erlang.spawn_opt/2.
+t = Process.send_after(self(), :x, 1000)
+IO.inspect(Process.cancel_timer(t, async: true, info: true), label: "async cancel")
+
+receive do
+  {:cancel_timer, ^t, left} -> IO.inspect(is_integer(left), label: "async info")
+after
+  100 -> IO.puts("no cancel_timer message")
+end
+
+t = :erlang.send_after(1000, self(), :x)
+IO.inspect(:erlang.cancel_timer(t, info: false), label: "cancel_timer/2")
+IO.inspect(:erlang.yield(), label: "yield")
+{p, r} = :erlang.spawn_opt(fn -> :ok end, [:monitor])
+
+receive do
+  {:DOWN, ^r, _, ^p, x} -> IO.inspect(x, label: "spawn_opt monitor")
+end

@@ -183,6 +183,11 @@ defmodule :proplists do
 end
 
 defmodule :erlang do
+  def spawn_opt(fun, opts), do: Process.spawn(fun, opts)
+  def spawn_opt(module, fun, args, opts), do: Process.spawn(module, fun, args, opts)
+  # Gives way to other processes: Vial's schedulers preempt by reductions,
+  # so this only returns.
+  def yield, do: true
   def apply(fun, args), do: apply(fun, args)
   def apply(module, fun, args), do: apply(module, fun, args)
   def list_to_integer(chars) when is_list(chars), do: String.to_integer(List.to_string(chars))

@@ -14,10 +14,18 @@ defmodule Exception do
   end
 
   # The banner of an exception of `kind`, without a stack trace.
-  def format(kind, payload), do: Exception.format(kind, payload, [])
+  def format(kind, payload), do: Exception.format(kind, normalize(kind, payload), [])
 
-  # The first line of a report: `** (RuntimeError) boom`, `** (exit) r`.
-  def format_banner(kind, payload, _stacktrace \\ []), do: Exception.format(kind, payload, [])
+  # The first line of a report: `** (RuntimeError) boom`, `** (exit) r`;
+  # an Erlang error term is shown as the exception it stands for.
+  def format_banner(kind, payload, _stacktrace \\ []),
+    do: Exception.format(kind, normalize(kind, payload), [])
+
+  # An error's payload as an exception struct (`:badarg` is an
+  # ArgumentError, ...); the payloads of throws and exits as they are.
+  def normalize(kind, payload, stacktrace \\ [])
+  def normalize(:error, payload, _stacktrace), do: __normalize__(payload)
+  def normalize(_kind, payload, _stacktrace), do: payload
 
   # Whether the term is an exception struct.
   def exception?(%{__exception__: true}), do: true

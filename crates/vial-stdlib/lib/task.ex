@@ -33,6 +33,31 @@ defmodule Task do
     end
   end
 
+  @doc """
+  Stops caring about the task: {:ok, result} if it already replied,
+  {:exit, reason} if it already died, else nil. The task keeps running,
+  unlinked, and its reply is never delivered.
+  """
+  def ignore(%Task{ref: ref, pid: pid, owner: owner} = task) do
+    check_owner(owner, task)
+
+    receive do
+      {^ref, reply} ->
+        Process.unlink(pid)
+        Process.demonitor(ref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^ref, _, _, reason} ->
+        Process.unlink(pid)
+        {:exit, reason}
+    after
+      0 ->
+        Process.unlink(pid)
+        Process.demonitor(ref, [:flush])
+        nil
+    end
+  end
+
   @doc "A task that has already run and produced `result` (no process)."
   def completed(result) do
     ref = make_ref()
@@ -161,19 +186,11 @@ defmodule Task do
           Process.exit(pid, :kill)
 
           receive do
-            {:DOWN, ^mon, _, _, :killed} -> nil
             {:DOWN, ^mon, _, _, reason} -> {:exit, reason}
           end
       end
 
     Process.demonitor(ref, [:flush])
-
-    receive do
-      {:EXIT, ^pid, _} -> :ok
-    after
-      0 -> :ok
-    end
-
     result
   end
 

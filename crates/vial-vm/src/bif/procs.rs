@@ -78,6 +78,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.Process", "cancel_timer", 1, cancel_timer),
     bif!("Elixir.Process", "cancel_timer", 2, cancel_timer2),
     bif!("erlang", "cancel_timer", 1, cancel_timer),
+    bif!("erlang", "cancel_timer", 2, cancel_timer2),
     bif!("Elixir.Process", "read_timer", 1, read_timer),
     bif!("erlang", "read_timer", 1, read_timer),
     bif!("Elixir.Process", "get", 0, get0),
@@ -721,13 +722,29 @@ fn cancel_timer(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     })
 }
 
-/// `Process.cancel_timer(ref, opts)`: with `info: false`, returns `:ok`.
+/// `Process.cancel_timer(ref, opts)`: with `info: false`, returns `:ok`;
+/// with `async: true`, returns `:ok` and (unless `info: false`) sends the
+/// caller `{:cancel_timer, ref, left}`, as Erlang's `cancel_timer/2`.
 fn cancel_timer2(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let left = cancel_timer(ctx, &args[..1])?;
-    let no_info = args[1].iter_list().any(|kv| {
-        matches!(kv.as_tuple(), Some([Term::Atom(k), Term::Atom(Atom::FALSE)]) if *k == Atom::INFO)
-    });
-    Ok(if no_info { Term::OK } else { left })
+    let option = |name: &str| {
+        args[1].iter_list().find_map(|kv| match kv.as_tuple() {
+            Some([Term::Atom(k), Term::Atom(v)]) if k.name() == name => Some(*v == Atom::TRUE),
+            _ => None,
+        })
+    };
+    let (info, asynchronous) = (
+        option("info").unwrap_or(true),
+        option("async").unwrap_or(false),
+    );
+    if asynchronous {
+        if info {
+            let msg = Term::tuple([Term::atom("cancel_timer"), args[0].clone(), left]);
+            ctx.vm.send(ctx.proc.pid, msg);
+        }
+        return Ok(Term::OK);
+    }
+    Ok(if info { left } else { Term::OK })
 }
 
 fn read_timer(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
