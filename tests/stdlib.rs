@@ -4072,6 +4072,10 @@ Please check the given list or call inspect/1 to get the list representation, go
                 r##"%{__struct__: NoSuchStruct, a: 1}"##,
             ),
             (
+                r##"(fn -> fn :a -> 1 end end).().(:b)"##,
+                r##"** (FunctionClauseError) no function clause matching in anonymous fn/1 in :elixir_compiler_0.__FILE__/1"##,
+            ),
+            (
                 r##"(fn :a -> 1 end).(:b)"##,
                 r##"** (FunctionClauseError) no function clause matching in anonymous fn/1 in :elixir_compiler_0.__FILE__/1"##,
             ),

@@ -317,12 +317,19 @@ fn type_name(t: &Term) -> String {
 /// A module atom as Elixir prints it in messages: `Foo` for `Elixir.Foo`,
 /// `:lists` for an Erlang module.
 /// The function that defines a lambda, from the lambda's own name
-/// (`-run/0-fun-0-` gives `run/0`), as `Exception.format_mfa/3` shows it;
+/// (`-run/0-fun-0-` gives `run/0`, and so does a lambda inside it,
+/// `--run/0-fun-0-/1-fun-0-`), as `Exception.format_mfa/3` shows it;
 /// a script's top level is `__FILE__/1`, as Elixir compiles it. `None`
 /// for a named function.
 fn lambda_parent(name: &str) -> Option<String> {
     let inner = name.strip_prefix('-')?;
     let (parent, _) = inner.rsplit_once("-fun-")?;
+    // A lambda inside a lambda: the outermost named function.
+    if let Some((outer, _arity)) = parent.rsplit_once('/') {
+        if let Some(named) = lambda_parent(outer) {
+            return Some(named);
+        }
+    }
     Some(match parent {
         "__script__/0" => "__FILE__/1".to_string(),
         other => other.to_string(),
