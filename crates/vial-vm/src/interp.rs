@@ -262,7 +262,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             // checked that every jump target is one and that no
             // instruction falls through past the end
             // (`code::Function::check_control`), and frames resume at a
-            // saved pc that was one.
+            // saved instruction that was one.
             let instr: &Instr = unsafe { &*ip };
             ip = unsafe { ip.add(1) };
             match *instr {
