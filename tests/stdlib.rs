@@ -4127,3 +4127,32 @@ fn bitwise_operators_and_operator_atoms() {
         ],
     );
 }
+
+/// `Stream.chunk_while/4`, `interval/1` and `timer/1`, `:binary`'s byte
+/// functions, and the Erlang process dictionary's `:undefined`.
+#[test]
+fn streams_binary_and_erlang_dictionary() {
+    check(
+        "streams_binary_and_erlang_dictionary",
+        &[
+            (
+                r##"Stream.chunk_while(1..10, [], fn x, acc -> if rem(x, 2) == 0, do: {:cont, Enum.reverse([x | acc]), []}, else: {:cont, [x | acc]} end, fn [] -> {:cont, []}; acc -> {:cont, Enum.reverse(acc), []} end) |> Enum.to_list()"##,
+                r##"[[1, 2], [3, 4], [5, 6], '\a\b', '\t\n']"##,
+            ),
+            (
+                r##"Stream.chunk_while([1, 2, 3, 4, 5], [], fn x, acc -> if x > 3, do: {:halt, [x | acc]}, else: {:cont, [x | acc]} end, fn acc -> {:cont, Enum.reverse(acc), []} end) |> Enum.to_list()"##,
+                r##"[[1, 2, 3, 4]]"##,
+            ),
+            (r##"Stream.interval(1) |> Enum.take(3)"##, r##"[0, 1, 2]"##),
+            (r##"Stream.timer(1) |> Enum.to_list()"##, r##"[0]"##),
+            (
+                r##"{:binary.first("abc"), :binary.last("abc"), :binary.at("abc", 1), :binary.part("hello", 1, 3), :binary.part("hello", {0, 2}), :binary.bin_to_list("ab"), :binary.list_to_bin([104, "i"])}"##,
+                r##"{97, 99, 98, "ell", "he", 'ab', "hi"}"##,
+            ),
+            (
+                r##"{:erlang.get(:missing), :erlang.put(:k, 1), :erlang.put(:k, 2), :erlang.erase(:k), :erlang.erase(:k), Process.get(:k)}"##,
+                r##"{:undefined, :undefined, 1, 2, :undefined, nil}"##,
+            ),
+        ],
+    );
+}

@@ -1,7 +1,7 @@
 //! Compile-time constants: literal expressions become literal-pool terms.
 
 use crate::module::ModuleBuilder;
-use vial_syntax::ast::{Expr, ExprKind, StrPart, UnaryOp};
+use vial_syntax::ast::{Callee, Expr, ExprKind, StrPart, UnaryOp};
 use vial_vm::term::Map;
 use vial_vm::Term;
 
@@ -102,4 +102,66 @@ pub fn literal_text(parts: &[StrPart]) -> Option<Vec<u8>> {
         }
     }
     Some(s)
+}
+
+/// A `defstruct` default: a constant, or a call of one of the pure
+/// constructors a default is usually written with (`MapSet.new()`,
+/// `MapSet.new([..])`, `Map.new()`, `Map.new([..])`, `Keyword.new()`,
+/// `:queue.new()`), whose value is the term Vial's standard library builds
+/// (Elixir evaluates a default once, when the module is defined).
+pub fn struct_default(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
+    if let Some(t) = const_term(e, mb) {
+        return Some(t);
+    }
+    let ExprKind::Call {
+        callee: Callee::Remote { module, name },
+        args,
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    let module = match &module.kind {
+        ExprKind::Alias(written) => mb.expand_alias(written),
+        ExprKind::Atom(a) => vial_vm::Atom::intern(a),
+        _ => return None,
+    };
+    let args: Vec<Term> = args
+        .iter()
+        .map(|a| const_term(a, mb))
+        .collect::<Option<_>>()?;
+    let pairs = |list: &Term| -> Option<Map> {
+        let mut map = Map::new();
+        for item in list.list_to_vec()? {
+            let [k, v] = item.as_tuple()? else {
+                return None;
+            };
+            map.insert(k.clone(), v.clone());
+        }
+        Some(map)
+    };
+    match (module.name(), name.as_str(), args.as_slice()) {
+        ("Elixir.MapSet", "new", []) => Some(map_set(Map::new())),
+        ("Elixir.MapSet", "new", [list]) => {
+            let mut keys = Map::new();
+            for k in list.list_to_vec()? {
+                keys.insert(k, Term::EmptyList);
+            }
+            Some(map_set(keys))
+        }
+        ("Elixir.Map", "new", []) => Some(Term::map(Map::new())),
+        ("Elixir.Map", "new", [list]) => pairs(list).map(Term::map),
+        ("Elixir.Keyword", "new", []) => Some(Term::EmptyList),
+        ("queue", "new", []) => Some(Term::tuple([Term::EmptyList, Term::EmptyList])),
+        _ => None,
+    }
+}
+
+/// `%MapSet{map: keys, version: 2}`, as `lib/map_set.ex` defines it.
+fn map_set(keys: Map) -> Term {
+    let mut m = Map::new();
+    m.insert(Term::atom("__struct__"), Term::atom("Elixir.MapSet"));
+    m.insert(Term::atom("map"), Term::map(keys));
+    m.insert(Term::atom("version"), Term::Int(2));
+    Term::map(m)
 }

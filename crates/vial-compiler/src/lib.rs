@@ -121,6 +121,7 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
                         &name,
                         &body,
                         &top_level.imported,
+                        &top_level.aliases,
                         &source,
                         &mut structs,
                         &mut modules,

@@ -239,6 +239,25 @@ impl ModuleBuilder {
     /// `alias Foo.Bar` or `alias Foo.Bar, as: B`: records the alias and
     /// returns the module atom it names.
     pub fn alias(&mut self, target: &Expr, opts: &[Expr]) -> CResult<Atom> {
+        // `alias Base.{A, B.C}`: `alias Base.A` and `alias Base.B.C`.
+        if let ExprKind::Call {
+            callee: Callee::Remote { module, name },
+            args,
+            ..
+        } = &target.kind
+        {
+            if let (ExprKind::Alias(base), "{}") = (&module.kind, name.as_str()) {
+                let mut last = None;
+                for arg in args {
+                    let ExprKind::Alias(part) = &arg.kind else {
+                        return Err(Diagnostic::new("expected a module name", arg.span));
+                    };
+                    let joined = Expr::new(ExprKind::Alias(format!("{base}.{part}")), arg.span);
+                    last = Some(self.alias(&joined, &[])?);
+                }
+                return last.ok_or_else(|| Diagnostic::new("expected a module name", target.span));
+            }
+        }
         let ExprKind::Alias(full) = &target.kind else {
             return Err(Diagnostic::new("expected a module name", target.span));
         };
@@ -290,6 +309,7 @@ pub fn compile_module(
     name: &str,
     body: &Expr,
     imports: &Imports,
+    aliases: &AHashMap<String, String>,
     source: &Arc<Source>,
     structs: &mut Structs,
     out: &mut Vec<Module>,
@@ -307,6 +327,11 @@ pub fn compile_module(
         Some(name.to_string()),
     );
     mb.imported = imports.clone();
+    // Aliases are lexical: those of the code around the module, including
+    // a nested module's own (`defmodule Inner` inside `Outer` makes
+    // `Inner` mean `Outer.Inner` in Inner's body too).
+    mb.aliases
+        .extend(aliases.iter().map(|(k, v)| (k.clone(), v.clone())));
     record_exports(&mut mb.file_exports, out);
     let mut defs: Vec<DefClause> = Vec::new();
     for stmt in block_items(body) {
@@ -643,7 +668,8 @@ fn module_statement(
                 );
                 let source = mb.source.clone();
                 let imports = mb.imported.clone();
-                compile_module(&full, body, &imports, &source, structs, out)?;
+                let aliases = mb.aliases.clone();
+                compile_module(&full, body, &imports, &aliases, &source, structs, out)?;
                 record_exports(&mut mb.file_exports, out);
                 // The rest of the outer module can build the nested
                 // module's struct (`%Inner{}`).
@@ -677,8 +703,9 @@ fn module_statement(
                 };
                 let source = mb.source.clone();
                 let imports = mb.imported.clone();
+                let aliases = mb.aliases.clone();
                 for (name, body) in defined {
-                    compile_module(&name, &body, &imports, &source, structs, out)?;
+                    compile_module(&name, &body, &imports, &aliases, &source, structs, out)?;
                 }
                 record_exports(&mut mb.file_exports, out);
                 Ok(())
@@ -695,10 +722,11 @@ fn module_statement(
                         ExprKind::Tuple(kv) if kv.len() == 2 => {
                             let mut value = kv[1].clone();
                             substitute(&mut value, &mb.attributes, &mb.source.attr_budget)?;
-                            let (Some(Term::Atom(k)), Some(v)) =
-                                (const_term(&kv[0], mb), const_term(&value, mb))
-                            else {
-                                return Err(Diagnostic::new("struct defaults must be constants (not supported yet otherwise)", item.span));
+                            let (Some(Term::Atom(k)), Some(v)) = (
+                                const_term(&kv[0], mb),
+                                crate::consts::struct_default(&value, mb),
+                            ) else {
+                                return Err(Diagnostic::new("struct defaults must be constants or MapSet.new/Map.new/Keyword.new/:queue.new calls (not supported yet otherwise)", item.span));
                             };
                             def.push((k, v));
                         }

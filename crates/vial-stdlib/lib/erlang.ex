@@ -202,6 +202,20 @@ end
 defmodule :binary do
   def copy(bin), do: copy(bin, 1)
   def copy(bin, n) when is_binary(bin) and is_integer(n) and n >= 0, do: String.duplicate(bin, n)
+
+  def first(bin) when is_binary(bin) and byte_size(bin) > 0, do: at(bin, 0)
+  def last(bin) when is_binary(bin) and byte_size(bin) > 0, do: at(bin, byte_size(bin) - 1)
+
+  def at(bin, pos) when is_binary(bin) and is_integer(pos) and pos >= 0 and pos < byte_size(bin) do
+    [byte] = :erlang.binary_to_list(binary_part(bin, pos, 1))
+    byte
+  end
+
+  def part(bin, {pos, len}), do: binary_part(bin, pos, len)
+  def part(bin, pos, len), do: binary_part(bin, pos, len)
+  def bin_to_list(bin) when is_binary(bin), do: :erlang.binary_to_list(bin)
+  def bin_to_list(bin, {pos, len}), do: :erlang.binary_to_list(binary_part(bin, pos, len))
+  def list_to_bin(list), do: :erlang.list_to_binary(list)
 end
 
 defmodule :unicode do

@@ -63,6 +63,25 @@ defmodule Stream do
   # fun.() called for each element, forever.
   def repeatedly(fun) when is_function(fun, 0), do: lazy(fn -> {fun.(), repeatedly(fun)} end)
 
+  # 0, 1, 2, ..., one every `ms` milliseconds (each waits before it is
+  # emitted).
+  def interval(ms) when is_integer(ms) and ms >= 0, do: interval_from(0, ms)
+
+  defp interval_from(n, ms) do
+    lazy(fn ->
+      Process.sleep(ms)
+      {n, interval_from(n + 1, ms)}
+    end)
+  end
+
+  # A single 0, emitted after `ms` milliseconds.
+  def timer(ms) when is_integer(ms) and ms >= 0 do
+    lazy(fn ->
+      Process.sleep(ms)
+      {0, []}
+    end)
+  end
+
   # The enumerable's elements, over and over.
   def cycle([]), do: raise(ArgumentError, "cannot cycle over an empty enumerable")
   def cycle(enumerable), do: cycle_from(enumerable, __cursor__(enumerable))
@@ -402,6 +421,33 @@ defmodule Stream do
 
       :done ->
         :done
+    end
+  end
+
+  # Chunks built by chunk_fun (see Enum.chunk_while/4), lazily.
+  def chunk_while(enumerable, acc, chunk_fun, after_fun)
+      when is_function(chunk_fun, 2) and is_function(after_fun, 1) do
+    lazy(fn -> chunk_while_next(__cursor__(enumerable), acc, chunk_fun, after_fun) end)
+  end
+
+  defp chunk_while_next(cursor, acc, chunk_fun, after_fun) do
+    case __next__(cursor) do
+      {x, rest} ->
+        case chunk_fun.(x, acc) do
+          {:cont, chunk, acc} -> {chunk, lazy(fn -> chunk_while_next(rest, acc, chunk_fun, after_fun) end)}
+          {:cont, acc} -> chunk_while_next(rest, acc, chunk_fun, after_fun)
+          {:halt, acc} -> chunk_while_after(acc, after_fun)
+        end
+
+      :done ->
+        chunk_while_after(acc, after_fun)
+    end
+  end
+
+  defp chunk_while_after(acc, after_fun) do
+    case after_fun.(acc) do
+      {:cont, chunk, _acc} -> {chunk, []}
+      {:cont, _acc} -> :done
     end
   end
 

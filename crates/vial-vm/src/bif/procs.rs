@@ -84,14 +84,14 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.Process", "get", 0, get0),
     bif!("erlang", "get", 0, get0),
     bif!("Elixir.Process", "get", 1, get1),
-    bif!("erlang", "get", 1, get1),
+    bif!("erlang", "get", 1, erlang_get1),
     bif!("Elixir.Process", "get", 2, get2),
     bif!("Elixir.Process", "get_keys", 0, get_keys),
     bif!("erlang", "get_keys", 0, get_keys),
     bif!("Elixir.Process", "put", 2, put),
-    bif!("erlang", "put", 2, put),
+    bif!("erlang", "put", 2, erlang_put),
     bif!("Elixir.Process", "delete", 1, delete),
-    bif!("erlang", "erase", 1, delete),
+    bif!("erlang", "erase", 1, erlang_erase1),
     bif!("erlang", "erase", 0, erase0),
     bif!("erlang", "alias", 0, alias),
     bif!("erlang", "unalias", 1, unalias),
@@ -814,6 +814,25 @@ fn delete(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
         Some(i) => Ok(dict.remove(i).1),
         None => Ok(Term::NIL),
     }
+}
+
+/// `:erlang.get(key)`, `:erlang.put(key, value)` and `:erlang.erase(key)`:
+/// as the `Process` functions, but a missing entry is `:undefined`, not
+/// `nil` (Elixir's wrappers translate it).
+fn erlang_get1(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    Ok(dict_get(ctx.proc, &args[0]).unwrap_or_else(|| Term::atom("undefined")))
+}
+
+fn erlang_put(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let had = dict_get(ctx.proc, &args[0]).is_some();
+    let old = put(ctx, args)?;
+    Ok(if had { old } else { Term::atom("undefined") })
+}
+
+fn erlang_erase1(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let had = dict_get(ctx.proc, &args[0]).is_some();
+    let old = delete(ctx, args)?;
+    Ok(if had { old } else { Term::atom("undefined") })
 }
 
 /// `:erlang.erase()`: the whole dictionary, which is emptied.
