@@ -260,14 +260,21 @@ fn float(control: char, t: &Term, precision: Option<usize>) -> Result<String, Ex
     Ok(match control {
         'f' => fixed(*x, p),
         'e' => exponent(*x, p.max(2)),
+        // OTP's `io_lib_format:fwrite_g/5`: the fixed style when the
+        // precision covers the value's magnitude E (-2..3), else the
+        // exponent style.
         _ => {
             let a = x.abs();
-            if (0.1..10000.0).contains(&a) {
-                let magnitude = a.log10().floor() as i64;
-                let decimals = (p as i64 - 1 - magnitude).max(0) as usize;
-                fixed(*x, decimals)
-            } else {
-                exponent(*x, p.max(2))
+            let e: Option<i64> = [1.0e-1, 1.0e0, 1.0e1, 1.0e2, 1.0e3, 1.0e4]
+                .iter()
+                .position(|&limit| a < limit)
+                .map(|i| i as i64 - 2);
+            let p = p as i64;
+            match e {
+                Some(-1) if p <= 1 => fixed(*x, 1),
+                Some(e) if p - 1 > e && e >= -1 => fixed(*x, (p - 1 - e) as usize),
+                _ if p <= 1 => exponent(*x, 2),
+                _ => exponent(*x, p as usize),
             }
         }
     })
