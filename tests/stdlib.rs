@@ -4144,12 +4144,25 @@ fn bitwise_operators_and_operator_atoms() {
 }
 
 /// `Stream.chunk_while/4`, `interval/1` and `timer/1`, `:binary`'s byte
-/// functions, and the Erlang process dictionary's `:undefined`.
+/// functions, the Erlang process dictionary's `:undefined`, and
+/// `:ordsets`.
 #[test]
 fn streams_binary_and_erlang_dictionary() {
     check(
         "streams_binary_and_erlang_dictionary",
         &[
+            (
+                r##"(s = :ordsets.from_list([3, 1, 2, 3, 1.0]); {s, :ordsets.add_element(0, s), :ordsets.del_element(2, s)})"##,
+                r##"{[1, 2, 3], [0, 1, 2, 3], [1, 3]}"##,
+            ),
+            (
+                r##"{:ordsets.union([1, 2], [2, 5]), :ordsets.intersection([1, 2, 3], [2, 3, 4]), :ordsets.subtract([1, 2, 3], [2]), :ordsets.union([[1], [3, 4], [2]])}"##,
+                r##"{[1, 2, 5], [2, 3], [1, 3], [1, 2, 3, 4]}"##,
+            ),
+            (
+                r##"{:ordsets.is_element(2, [1, 2]), :ordsets.is_subset([1], [1, 2]), :ordsets.is_disjoint([1], [2]), :ordsets.fold(&+/2, 0, [1, 2, 3])}"##,
+                r##"{true, true, true, 6}"##,
+            ),
             (
                 r##"Stream.chunk_while(1..10, [], fn x, acc -> if rem(x, 2) == 0, do: {:cont, Enum.reverse([x | acc]), []}, else: {:cont, [x | acc]} end, fn [] -> {:cont, []}; acc -> {:cont, Enum.reverse(acc), []} end) |> Enum.to_list()"##,
                 r##"[[1, 2], [3, 4], [5, 6], '\a\b', '\t\n']"##,

@@ -281,3 +281,40 @@ defmodule :sys do
     GenServer.__call__(server, :system, request, timeout, {:sys, :replace_state, args})
   end
 end
+
+# Ordered sets: sorted lists without duplicates (OTP's ordsets, whose
+# representation is that plain list, so sets print as lists).
+defmodule :ordsets do
+  def new, do: []
+  def from_list(list) when is_list(list), do: :lists.usort(list)
+  def to_list(set), do: set
+  def is_set(set) when is_list(set), do: set == :lists.usort(set)
+  def is_set(_), do: false
+  def size(set), do: length(set)
+  def is_empty(set), do: set == []
+  def is_element(x, set), do: Enum.any?(set, &(&1 == x))
+  def add_element(x, set), do: union([x], set)
+  def del_element(x, set), do: Enum.reject(set, &(&1 == x))
+  def union(sets) when is_list(sets), do: Enum.reduce(sets, [], &union(&2, &1))
+  def union([], b), do: b
+  def union(a, []), do: a
+  def union([x | a], [y | _] = b) when x < y, do: [x | union(a, b)]
+  def union([x | _] = a, [y | b]) when x > y, do: [y | union(a, b)]
+  def union([x | a], [_ | b]), do: [x | union(a, b)]
+  def intersection([set | sets]), do: Enum.reduce(sets, set, &intersection(&2, &1))
+  def intersection([], _), do: []
+  def intersection(_, []), do: []
+  def intersection([x | a], [y | _] = b) when x < y, do: intersection(a, b)
+  def intersection([x | _] = a, [y | b]) when x > y, do: intersection(a, b)
+  def intersection([x | a], [_ | b]), do: [x | intersection(a, b)]
+  def subtract([], _), do: []
+  def subtract(a, []), do: a
+  def subtract([x | a], [y | _] = b) when x < y, do: [x | subtract(a, b)]
+  def subtract([x | _] = a, [y | b]) when x > y, do: subtract(a, b)
+  def subtract([_ | a], [_ | b]), do: subtract(a, b)
+  def is_disjoint(a, b), do: intersection(a, b) == []
+  def is_subset(a, b), do: subtract(a, b) == []
+  def fold(fun, acc, set), do: List.foldl(set, acc, fun)
+  def filter(pred, set), do: Enum.filter(set, pred)
+  def map(fun, set), do: from_list(Enum.map(set, fun))
+end
