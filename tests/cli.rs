@@ -114,10 +114,29 @@ fn defguard_expands_in_guards_and_code() {
 fn nested_module_struct_in_outer_module() {
     let dir = scratch(
         "nested.exs",
-        "defmodule Outer do\n  defmodule Inner do\n    defstruct a: 1\n  end\n  def go, do: %Inner{}\n  def a(%Inner{a: a}), do: a\nend\nIO.inspect(Outer.go(), label: nil)\nIO.inspect(Outer.a(%Outer.Inner{a: 2}))\n",
+        "defmodule Outer do\n  defmodule Inner do\n    defstruct a: 1\n  end\n  def go, do: %Inner{}\n  def a(%Inner{a: a}), do: a\nend\nIO.inspect(Outer.go(), label: nil)\nIO.inspect(Outer.a(struct(Outer.Inner, a: 2)))\n",
     );
     let run = run_vial(&dir, &["nested.exs"], "", LIMIT);
     assert_eq!(run.stdout, "%Outer.Inner{a: 1}\n2\n", "{}", run.stderr);
+}
+
+/// A struct literal in the top-level code of the file that defines the
+/// struct is a compile error, as in Elixir, which compiles the whole script
+/// before any of its modules exists; `struct/2` is not.
+#[test]
+fn struct_literal_in_the_defining_scripts_top_level() {
+    let dir = scratch(
+        "cart.exs",
+        "defmodule Cart do\n  defstruct items: 0\nend\nIO.inspect(struct(Cart, items: 2))\nIO.inspect(%Cart{})\n",
+    );
+    let run = run_vial(&dir, &["cart.exs"], "", LIMIT);
+    assert_eq!(run.stdout, "", "nothing runs");
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("cannot access struct Cart"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// `import` errors are compile errors with Elixir's messages, and an

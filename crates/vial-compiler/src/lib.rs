@@ -162,7 +162,9 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
     };
     let repl = matches!(mode, Mode::Repl { .. });
     let span = ast.span;
+    let same_context: Vec<Atom> = structs.keys().copied().collect();
     let mut mb = ModuleBuilder::new(Atom::intern(SCRIPT_MODULE), source.clone(), structs, None);
+    mb.same_context_structs = same_context;
     mb.file_exports = top_level.file_exports;
     let arity = bindings.len() as u32;
     let index = mb.declare(SCRIPT_FUNCTION, arity, true);

@@ -71,6 +71,10 @@ pub struct ModuleBuilder {
     /// See `vial_vm::code::Module::derived`.
     pub derived: Vec<Atom>,
     pub structs: Structs,
+    /// Structs defined by the file whose top-level code this builder
+    /// compiles, which that code cannot use (Elixir's CompileError "the
+    /// struct is being accessed in the same context that defines it").
+    pub same_context_structs: Vec<Atom>,
     lambdas: u32,
     /// The Elixir name (`Foo.Bar`), `None` for script code.
     pub elixir_name: Option<String>,
@@ -125,6 +129,7 @@ impl ModuleBuilder {
             inspect_fields: None,
             derived: Vec::new(),
             structs,
+            same_context_structs: Vec::new(),
             lambdas: 0,
             elixir_name,
             using: None,
@@ -204,6 +209,9 @@ impl ModuleBuilder {
     /// The fields and defaults of struct `module`: one compiled in this
     /// file so far, or a loaded module's.
     pub fn known_struct(&self, module: Atom) -> Option<Vec<(Atom, Term)>> {
+        if self.same_context_structs.contains(&module) {
+            return None;
+        }
         self.structs
             .get(&module)
             .cloned()

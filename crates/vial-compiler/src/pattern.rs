@@ -342,7 +342,22 @@ impl FnBuilder<'_> {
     /// The module atom of `%Name{}`; `None` for `%_{}` or `%name{}`.
     pub fn struct_name(&mut self, name: &Expr) -> CResult<Option<Atom>> {
         match &name.kind {
-            ExprKind::Alias(a) => Ok(Some(self.m.expand_alias(a))),
+            ExprKind::Alias(a) => {
+                let module = self.m.expand_alias(a);
+                if self.m.same_context_structs.contains(&module) {
+                    // Elixir compiles a script before running it, so its
+                    // modules do not exist yet while its code compiles.
+                    return Err(Diagnostic::new(
+                        format!(
+                            "cannot access struct {}, the struct was not yet defined or the \
+                             struct is being accessed in the same context that defines it",
+                            module.name().trim_start_matches("Elixir.")
+                        ),
+                        name.span,
+                    ));
+                }
+                Ok(Some(module))
+            }
             ExprKind::Module => Ok(Some(self.m.name)),
             ExprKind::Var(_) => Ok(None),
             _ => Err(Diagnostic::new("expected a struct name", name.span)),
