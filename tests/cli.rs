@@ -33,8 +33,18 @@ fn system_halt_exits_at_once_with_its_status() {
     assert!(!run.stdout.contains("after"), "{}", run.stdout);
 }
 
+/// The operating system keeps the low byte of `System.halt`'s status, as
+/// with `elixir` (`System.halt(256)` exits with 0).
+#[test]
+fn system_halt_status_keeps_its_low_byte() {
+    let dir = scratch("halt256.exs", "IO.puts(\"pre\")\nSystem.halt(258)\n");
+    let run = run_vial(&dir, &["halt256.exs"], "", LIMIT);
+    assert_eq!((run.code, run.stdout.as_str()), (Some(2), "pre\n"));
+}
+
 /// `System.stop(status)` halts the VM with `status` after about 1.2 s, as
-/// Elixir's shutdown does; a script that ends sooner exits with 0 (both as
+/// Elixir's shutdown does; a script that ends at once exits with 0, one
+/// that ends later but before the halt exits with `status` (all three as
 /// `elixir` behaves).
 #[test]
 fn system_stop_halts_later_unless_the_script_ends() {
@@ -50,6 +60,12 @@ fn system_stop_halts_later_unless_the_script_ends() {
     );
     let run = run_vial(&dir, &["stop2.exs"], "", LIMIT);
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), "one\ntwo\n"));
+    let dir = scratch(
+        "stop3.exs",
+        "IO.puts(\"one\")\nSystem.stop(3)\nProcess.sleep(300)\nIO.puts(\"two\")\n",
+    );
+    let run = run_vial(&dir, &["stop3.exs"], "", LIMIT);
+    assert_eq!((run.code, run.stdout.as_str()), (Some(3), "one\ntwo\n"));
 }
 
 /// `__MODULE__.Inner` names a module nested in the current one, in calls

@@ -721,7 +721,12 @@ impl Vm {
     /// - any other uncaught raise, throw or exit: Elixir's error report, 1.
     pub fn main_exit_report(&self, main: Pid, exit: &Exit) -> (String, u8) {
         let e = match exit {
-            Exit::Normal(_) => return (String::new(), 0),
+            Exit::Normal(_) => {
+                return (
+                    String::new(),
+                    crate::bif::system::stop_status().unwrap_or(0),
+                )
+            }
             Exit::Raised(e) => e,
         };
         if let Some(reason) = self.main_signal.lock().clone() {

@@ -31,7 +31,7 @@ mod procs;
 mod protocol;
 mod rand;
 mod runtime;
-mod system;
+pub(crate) mod system;
 mod time;
 
 /// What a BIF sees: the VM and the calling process.

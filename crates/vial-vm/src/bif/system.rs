@@ -32,12 +32,13 @@ pub(super) static BIFS: &[BifDef] = &[
     ))),
 ];
 
-/// `System.halt(status)`: ends the OS process at once with `status` (an
-/// integer 0..=255, or `:abort`, which aborts), other processes and all.
-/// Output already printed is flushed first.
+/// `System.halt(status)`: ends the OS process at once with `status` (a
+/// non-negative integer, of which the OS keeps the low byte, or `:abort`,
+/// which aborts), other processes and all. Output already printed is
+/// flushed first.
 fn halt(status: &Term) -> Result<Term, Exception> {
     let code = match status {
-        Term::Int(n) if (0..=255).contains(n) => *n as i32,
+        Term::Int(n) if *n >= 0 => (*n & 0xFF) as i32,
         Term::Atom(a) if a.name() == "abort" => {
             let _ = std::io::stdout().flush();
             std::process::abort()
@@ -50,9 +51,27 @@ fn halt(status: &Term) -> Result<Term, Exception> {
 }
 
 /// How long `System.stop/1` takes to stop the VM: on Elixir 1.14 / OTP 25
-/// a script goes on for about 1.2 s while the system shuts down, and one
-/// that ends sooner exits with status 0, as if it had not been called.
+/// a script goes on for about 1.2 s while the system shuts down.
 const STOP_DELAY: std::time::Duration = std::time::Duration::from_millis(1200);
+
+/// How long the shutdown `System.stop/1` starts needs before it decides
+/// the exit status: a script that ends sooner exits with status 0, as if
+/// it had not been called; one that ends later (OTP 25 took 30 ms or
+/// less) exits with the stop's status.
+const STOP_SETTLES: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// When `System.stop/1` was called, and with which status.
+static STOP_REQUESTED: parking_lot::Mutex<Option<(std::time::Instant, u8)>> =
+    parking_lot::Mutex::new(None);
+
+/// The exit status a script that has just ended gets from an earlier
+/// `System.stop/1`, if it gets one (see [`STOP_SETTLES`]).
+pub fn stop_status() -> Option<u8> {
+    STOP_REQUESTED
+        .lock()
+        .filter(|(at, _)| at.elapsed() >= STOP_SETTLES)
+        .map(|(_, code)| code)
+}
 
 /// `System.stop(status)`: `:ok` now, and the VM halts with `status`
 /// (0..=255) after [`STOP_DELAY`] unless the script has ended by then.
@@ -61,6 +80,9 @@ fn stop(status: &Term) -> Result<Term, Exception> {
         Term::Int(n) if (0..=255).contains(n) => *n as i32,
         _ => return Err(Exception::badarg()),
     };
+    STOP_REQUESTED
+        .lock()
+        .get_or_insert((std::time::Instant::now(), code as u8));
     let spawned = std::thread::Builder::new()
         .name("system-stop".into())
         .spawn(move || {
