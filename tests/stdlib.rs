@@ -3775,6 +3775,11 @@ fn inspect_options() {
     check(
         "inspect_options",
         &[
+            (r##"inspect("ok", base: :hex)"##, r##""<<0x6F, 0x6B>>""##),
+            (
+                r##"inspect(["ab", 10], base: :octal)"##,
+                r##""[<<0o141, 0o142>>, 0o12]""##,
+            ),
             (
                 r##"inspect("héllo", binaries: :as_binaries)"##,
                 r##""<<104, 195, 169, 108, 108, 111>>""##,

@@ -343,9 +343,10 @@ fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Opti
 }
 
 /// `Inspect.BitString`: a printable string in quotes, other binaries as
-/// `<<1, 2, 3>>`.
+/// `<<1, 2, 3>>`, and every binary so when `base:` is not 10 (its bytes
+/// in that base, `<<0x6F, 0x6B>>`).
 fn binary_doc(bytes: &[u8], limit: Limit, opts: &InspectOpts) -> Doc {
-    if !opts.binaries_as_binaries && printable_binary(bytes) {
+    if opts.base == 10 && !opts.binaries_as_binaries && printable_binary(bytes) {
         let (escaped, cut) = escape(bytes, '"', opts.printable_limit);
         let more = if cut { " <> ..." } else { "" };
         return Doc::text(format!("\"{escaped}\"{more}"));
@@ -358,10 +359,11 @@ fn binary_doc(bytes: &[u8], limit: Limit, opts: &InspectOpts) -> Doc {
             docs.push(Doc::text("..."));
             break;
         }
+        let text = integer_text(&Term::Int(*b as i64), opts.base);
         if i + 1 == bytes.len() {
-            docs.push(Doc::text(b.to_string()));
+            docs.push(Doc::text(text));
         } else {
-            docs.push(Doc::text(format!("{b},")));
+            docs.push(Doc::text(format!("{text},")));
             docs.push(Doc::flex(" "));
         }
         counter = decrement(counter);
