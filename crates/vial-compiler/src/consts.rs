@@ -141,13 +141,13 @@ pub fn struct_default(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
         Some(map)
     };
     match (module.name(), name.as_str(), args.as_slice()) {
-        ("Elixir.MapSet", "new", []) => Some(map_set(Map::new())),
+        ("Elixir.MapSet", "new", []) => map_set(Map::new(), mb),
         ("Elixir.MapSet", "new", [list]) => {
             let mut keys = Map::new();
             for k in list.list_to_vec()? {
                 keys.insert(k, Term::EmptyList);
             }
-            Some(map_set(keys))
+            map_set(keys, mb)
         }
         ("Elixir.Map", "new", []) => Some(Term::map(Map::new())),
         ("Elixir.Map", "new", [list]) => pairs(list).map(Term::map),
@@ -157,11 +157,15 @@ pub fn struct_default(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
     }
 }
 
-/// `%MapSet{map: keys, version: 2}`, as `lib/map_set.ex` defines it.
-fn map_set(keys: Map) -> Term {
+/// The set of `keys` (a map to `[]`): MapSet's defaults from its
+/// `defstruct`, with `map` replaced.
+fn map_set(keys: Map, mb: &ModuleBuilder) -> Option<Term> {
+    let module = vial_vm::Atom::intern("Elixir.MapSet");
     let mut m = Map::new();
-    m.insert(Term::atom("__struct__"), Term::atom("Elixir.MapSet"));
+    m.insert(Term::atom("__struct__"), Term::Atom(module));
+    for (field, default) in mb.known_struct(module)? {
+        m.insert(Term::Atom(field), default);
+    }
     m.insert(Term::atom("map"), Term::map(keys));
-    m.insert(Term::atom("version"), Term::Int(2));
-    Term::map(m)
+    Some(Term::map(m))
 }

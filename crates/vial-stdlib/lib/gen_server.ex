@@ -245,26 +245,7 @@ defmodule GenServer do
   end
 
   defp handle_msg(parent, name, module, state, {:system, from, request} = message) do
-    new_state =
-      case request do
-        :resume ->
-          reply(from, :ok)
-          state
-
-        :get_state ->
-          reply(from, state)
-          state
-
-        {:replace_state, fun} ->
-          new_state = fun.(state)
-          reply(from, new_state)
-          new_state
-
-        _ ->
-          reply(from, {:error, :unsupported})
-          state
-      end
-
+    new_state = system_request(from, request, state)
     handle_result(parent, name, module, state, {:noreply, new_state}, message, nil)
   end
 
@@ -274,18 +255,30 @@ defmodule GenServer do
         reply(from, :ok)
         loop(parent, name, module, state, :infinity)
 
-      {:system, from, :get_state} ->
-        reply(from, state)
-        suspended(parent, name, module, state)
+      {:system, from, request} ->
+        suspended(parent, name, module, system_request(from, request, state))
+    end
+  end
 
-      {:system, from, {:replace_state, fun}} ->
-        state = fun.(state)
-        reply(from, state)
-        suspended(parent, name, module, state)
+  # Answers a system message other than :suspend; the state afterwards.
+  defp system_request(from, request, state) do
+    case request do
+      :resume ->
+        reply(from, :ok)
+        state
 
-      {:system, from, _} ->
+      :get_state ->
+        reply(from, state)
+        state
+
+      {:replace_state, fun} ->
+        new_state = fun.(state)
+        reply(from, new_state)
+        new_state
+
+      _ ->
         reply(from, {:error, :unsupported})
-        suspended(parent, name, module, state)
+        state
     end
   end
 

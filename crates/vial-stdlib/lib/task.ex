@@ -172,7 +172,6 @@ defmodule Task do
     result =
       receive do
         {^ref, reply} ->
-          Process.demonitor(ref, [:flush])
           Process.demonitor(mon, [:flush])
           {:ok, reply}
 

@@ -74,8 +74,8 @@ pub const REDUCTION_BUDGET: i32 = 4000;
 /// scheduling decisions (a clock read costs tens of nanoseconds on a
 /// virtual machine, a few percent of a GenServer call). A time slice is
 /// at most a few tens of microseconds, so a timer fires well within
-/// Erlang's one-millisecond resolution; an idle scheduler checks on
-/// every round of its spin and sleeps until the next due time.
+/// Erlang's one-millisecond resolution; an idle scheduler that keeps the
+/// timers sleeps until the next due time (see `IdleState::keeper_due`).
 const TIMER_CHECK_EVERY: u32 = 4;
 
 /// How many times an idle scheduler looks for work before sleeping (the
