@@ -44,6 +44,16 @@ defmodule Enum do
 
   def to_list(other), do: not_enumerable(other)
 
+  # The enumerable as a list in the order reduce/3 walks it, which for a map
+  # of more than 32 keys is :maps.fold/3's order: OTP 25 folds a hash trie
+  # from its last entry, the reverse of Map.to_list/1. The functions that
+  # Elixir 1.14 writes with reduce/3 (map, each, filter, for, ...) see this
+  # order; those that may stop early (take, find, all?, zip, ...) see
+  # Map.to_list/1's.
+  defp fold_list(%{__struct__: _} = struct), do: to_list(struct)
+  defp fold_list(map) when is_map(map), do: :vial_enum.fold_list(map)
+  defp fold_list(enumerable), do: to_list(enumerable)
+
   defp stream_list(cursor, acc) do
     case Stream.__next__(cursor) do
       {x, rest} -> stream_list(rest, [x | acc])
@@ -88,7 +98,7 @@ defmodule Enum do
     do: reduce_range(first, last, step, acc, fun)
 
   def reduce(%{__struct__: Stream} = stream, acc, fun), do: reduce_stream(stream, acc, fun)
-  def reduce(enumerable, acc, fun), do: reduce_list(to_list(enumerable), acc, fun)
+  def reduce(enumerable, acc, fun), do: reduce_list(fold_list(enumerable), acc, fun)
 
   # Folds with the first element as the initial accumulator; raises
   # Enum.EmptyError when there is none.
@@ -188,7 +198,7 @@ defmodule Enum do
     {:lists.reverse(list), acc}
   end
 
-  def map_reduce(enumerable, acc, fun), do: map_reduce_list(to_list(enumerable), acc, fun, [])
+  def map_reduce(enumerable, acc, fun), do: map_reduce_list(fold_list(enumerable), acc, fun, [])
 
   defp map_reduce_list([head | tail], acc, fun, mapped) do
     {value, acc} = fun.(head, acc)
@@ -217,7 +227,7 @@ defmodule Enum do
   def scan(%{__struct__: Stream} = stream, fun), do: to_list(Stream.scan(stream, fun))
 
   def scan(enumerable, fun) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] -> []
       [head | tail] -> [head | scan_list(tail, head, fun, [])]
     end
@@ -225,7 +235,7 @@ defmodule Enum do
 
   # Successive reductions from acc.
   def scan(%{__struct__: Stream} = stream, acc, fun), do: to_list(Stream.scan(stream, acc, fun))
-  def scan(enumerable, acc, fun), do: scan_list(to_list(enumerable), acc, fun, [])
+  def scan(enumerable, acc, fun), do: scan_list(fold_list(enumerable), acc, fun, [])
 
   defp scan_list([head | tail], acc, fun, out) do
     acc = fun.(head, acc)
@@ -243,7 +253,7 @@ defmodule Enum do
     do: :lists.reverse(map_range(first, last, step, fun, []))
 
   def map(%{__struct__: Stream} = stream, fun), do: to_list(Stream.map(stream, fun))
-  def map(enumerable, fun), do: map_list(to_list(enumerable), fun, [])
+  def map(enumerable, fun), do: map_list(fold_list(enumerable), fun, [])
 
   defp map_list([head | tail], fun, acc), do: map_list(tail, fun, [fun.(head) | acc])
   defp map_list([], _fun, acc), do: :lists.reverse(acc)
@@ -268,7 +278,7 @@ defmodule Enum do
   end
 
   def each(%{__struct__: Stream} = stream, fun), do: Stream.run(Stream.each(stream, fun))
-  def each(enumerable, fun), do: each_list(to_list(enumerable), fun)
+  def each(enumerable, fun), do: each_list(fold_list(enumerable), fun)
 
   defp each_list([head | tail], fun) do
     fun.(head)
@@ -279,10 +289,10 @@ defmodule Enum do
 
   # Maps every nth element (the first included) with fun, keeping the rest.
   def map_every(enumerable, 1, fun), do: map(enumerable, fun)
-  def map_every(enumerable, 0, _fun), do: to_list(enumerable)
+  def map_every(enumerable, 0, _fun), do: fold_list(enumerable)
 
   def map_every(enumerable, nth, fun) when is_integer(nth) and nth > 1,
-    do: map_every_list(to_list(enumerable), nth, 0, fun, [])
+    do: map_every_list(fold_list(enumerable), nth, 0, fun, [])
 
   defp map_every_list([head | tail], nth, 0, fun, acc),
     do: map_every_list(tail, nth, nth - 1, fun, [fun.(head) | acc])
@@ -294,7 +304,7 @@ defmodule Enum do
 
   # Maps each element and puts separator between the results.
   def map_intersperse(enumerable, separator, mapper) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         []
 
@@ -311,13 +321,13 @@ defmodule Enum do
     do: join(map(stream, mapper), joiner)
 
   def map_join(enumerable, joiner, mapper) when is_binary(joiner),
-    do: join_list(to_list(enumerable), joiner, mapper)
+    do: join_list(fold_list(enumerable), joiner, mapper)
 
   # The elements converted with to_string/1 and joined with joiner.
   def join(enumerable), do: join(enumerable, "")
 
   def join(enumerable, joiner) when is_binary(joiner),
-    do: join_list(to_list(enumerable), joiner, nil)
+    do: join_list(fold_list(enumerable), joiner, nil)
 
   defp join_list([], _joiner, _mapper), do: ""
 
@@ -337,7 +347,7 @@ defmodule Enum do
 
   # The elements for which fun returns a truthy value.
   def filter(%{__struct__: Stream} = stream, fun), do: to_list(Stream.filter(stream, fun))
-  def filter(enumerable, fun), do: filter_list(to_list(enumerable), fun, [])
+  def filter(enumerable, fun), do: filter_list(fold_list(enumerable), fun, [])
 
   defp filter_list([head | tail], fun, acc) do
     if fun.(head),
@@ -349,7 +359,7 @@ defmodule Enum do
 
   # The elements for which fun returns a falsy value.
   def reject(%{__struct__: Stream} = stream, fun), do: to_list(Stream.reject(stream, fun))
-  def reject(enumerable, fun), do: reject_list(to_list(enumerable), fun, [])
+  def reject(enumerable, fun), do: reject_list(fold_list(enumerable), fun, [])
 
   defp reject_list([head | tail], fun, acc) do
     if fun.(head),
@@ -373,7 +383,7 @@ defmodule Enum do
     {:lists.reverse(yes), :lists.reverse(no)}
   end
 
-  def split_with(enumerable, fun), do: split_with_list(to_list(enumerable), fun, [], [])
+  def split_with(enumerable, fun), do: split_with_list(fold_list(enumerable), fun, [], [])
 
   defp split_with_list([head | tail], fun, yes, no) do
     if fun.(head),
@@ -388,7 +398,7 @@ defmodule Enum do
 
   # Maps with fun and concatenates the resulting enumerables.
   def flat_map(%{__struct__: Stream} = stream, fun), do: to_list(Stream.flat_map(stream, fun))
-  def flat_map(enumerable, fun), do: flat_map_list(to_list(enumerable), fun, [])
+  def flat_map(enumerable, fun), do: flat_map_list(fold_list(enumerable), fun, [])
 
   defp flat_map_list([head | tail], fun, acc) do
     case fun.(head) do
@@ -403,13 +413,13 @@ defmodule Enum do
   def with_index(enumerable), do: with_index(enumerable, 0)
 
   def with_index(enumerable, offset) when is_integer(offset),
-    do: with_index_list(to_list(enumerable), offset, [])
+    do: with_index_list(fold_list(enumerable), offset, [])
 
   def with_index(%{__struct__: Stream} = stream, fun) when is_function(fun, 2),
     do: map(Stream.with_index(stream), fn {x, i} -> fun.(x, i) end)
 
   def with_index(enumerable, fun) when is_function(fun, 2),
-    do: with_index_fun(to_list(enumerable), 0, fun, [])
+    do: with_index_fun(fold_list(enumerable), 0, fun, [])
 
   defp with_index_list([head | tail], i, acc),
     do: with_index_list(tail, i + 1, [{head, i} | acc])
@@ -423,7 +433,7 @@ defmodule Enum do
 
   # separator between each two elements.
   def intersperse(enumerable, separator) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         []
 
@@ -661,7 +671,7 @@ defmodule Enum do
   end
 
   defp aggregate(enumerable, fun, empty) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] -> empty.()
       [head | tail] -> aggregate_list(tail, head, fun)
     end
@@ -701,7 +711,7 @@ defmodule Enum do
     do: aggregate_by(enumerable, fun, min_sort_fun(sorter), empty_fallback)
 
   defp aggregate_by(enumerable, fun, sorter, empty_fallback) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         empty_fallback.()
 
@@ -736,7 +746,7 @@ defmodule Enum do
   end
 
   def min_max(enumerable, empty_fallback) when is_function(empty_fallback, 0) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         empty_fallback.()
 
@@ -773,7 +783,7 @@ defmodule Enum do
 
   def min_max_by(enumerable, fun, sorter, empty_fallback)
       when is_function(fun, 1) and is_function(sorter, 2) and is_function(empty_fallback, 0) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         empty_fallback.()
 
@@ -1017,7 +1027,7 @@ defmodule Enum do
     do: drop_list(list, amount)
 
   def drop(enumerable, amount) when is_integer(amount) and amount >= 0,
-    do: drop_list(to_list(enumerable), amount)
+    do: drop_list(fold_list(enumerable), amount)
 
   def drop(enumerable, amount) when is_integer(amount) and amount < 0 do
     list = to_list(enumerable)
@@ -1027,7 +1037,7 @@ defmodule Enum do
 
   # {first count elements, the rest} (negative count splits from the end).
   def split(enumerable, count) when is_integer(count) and count >= 0,
-    do: split_list(to_list(enumerable), count, [])
+    do: split_list(fold_list(enumerable), count, [])
 
   def split(enumerable, count) when is_integer(count) and count < 0,
     do: split_reverse_list(reverse(enumerable), -count, [])
@@ -1050,7 +1060,7 @@ defmodule Enum do
   end
 
   # The elements after the leading ones for which fun is truthy.
-  def drop_while(enumerable, fun), do: drop_while_list(to_list(enumerable), fun)
+  def drop_while(enumerable, fun), do: drop_while_list(fold_list(enumerable), fun)
 
   defp drop_while_list([head | tail] = list, fun),
     do: if(fun.(head), do: drop_while_list(tail, fun), else: list)
@@ -1058,7 +1068,7 @@ defmodule Enum do
   defp drop_while_list([], _fun), do: []
 
   # {take_while result, drop_while result}.
-  def split_while(enumerable, fun), do: split_while_list(to_list(enumerable), fun, [])
+  def split_while(enumerable, fun), do: split_while_list(fold_list(enumerable), fun, [])
 
   defp split_while_list([head | tail] = list, fun, acc) do
     if fun.(head),
@@ -1098,10 +1108,10 @@ defmodule Enum do
 
   # The elements in reverse order.
   def reverse(list) when is_list(list), do: :lists.reverse(list)
-  def reverse(enumerable), do: :lists.reverse(to_list(enumerable))
+  def reverse(enumerable), do: :lists.reverse(fold_list(enumerable))
 
   # The elements reversed, followed by the elements of tail.
-  def reverse(enumerable, tail), do: :lists.reverse(to_list(enumerable), to_list(tail))
+  def reverse(enumerable, tail), do: :lists.reverse(fold_list(enumerable), to_list(tail))
 
   # The list with count elements from start_index reversed in place.
   def reverse_slice(enumerable, start_index, count)
@@ -1240,7 +1250,7 @@ defmodule Enum do
   # ---- uniqueness ------------------------------------------------------------------
 
   # The elements without duplicates (first occurrences kept).
-  def uniq(enumerable), do: :lists.uniq(to_list(enumerable))
+  def uniq(enumerable), do: :lists.uniq(fold_list(enumerable))
 
   # Deprecated uniq/2, the same as uniq_by/2.
   def uniq(enumerable, fun), do: uniq_by(enumerable, fun)
@@ -1249,12 +1259,12 @@ defmodule Enum do
   def uniq_by(%{__struct__: Stream} = stream, fun), do: to_list(Stream.uniq_by(stream, fun))
 
   def uniq_by(enumerable, fun) do
-    list = to_list(enumerable)
+    list = fold_list(enumerable)
     :vial_enum.uniq_by(map_list(list, fun, []), list)
   end
 
   # The elements without consecutive duplicates (===).
-  def dedup(enumerable), do: :lists.reverse(dedup_list(to_list(enumerable), []))
+  def dedup(enumerable), do: :lists.reverse(dedup_list(fold_list(enumerable), []))
 
   defp dedup_list([value | tail], acc) do
     case acc do
@@ -1269,7 +1279,7 @@ defmodule Enum do
   def dedup_by(%{__struct__: Stream} = stream, fun), do: to_list(Stream.dedup_by(stream, fun))
 
   def dedup_by(enumerable, fun) do
-    case to_list(enumerable) do
+    case fold_list(enumerable) do
       [] -> []
       [head | tail] -> dedup_by_list(tail, fun, fun.(head), [head])
     end
@@ -1366,7 +1376,7 @@ defmodule Enum do
   # {firsts, seconds} of a list of pairs.
   def unzip(enumerable) do
     {list1, list2} =
-      reduce_list(:lists.reverse(to_list(enumerable)), {[], []}, fn {el1, el2}, {l1, l2} ->
+      reduce_list(:lists.reverse(fold_list(enumerable)), {[], []}, fn {el1, el2}, {l1, l2} ->
         {[el1 | l1], [el2 | l2]}
       end)
 

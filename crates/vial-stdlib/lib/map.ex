@@ -124,15 +124,15 @@ defmodule Map do
 
   # The entries for which fun({key, value}) is truthy.
   def filter(map, fun) when is_map(map) and is_function(fun, 1),
-    do: :maps.from_list(Enum.filter(Map.to_list(map), fun))
+    do: :maps.from_list(Enum.filter(map, fun))
 
   # The entries for which fun({key, value}) is falsy.
   def reject(map, fun) when is_map(map) and is_function(fun, 1),
-    do: :maps.from_list(Enum.reject(Map.to_list(map), fun))
+    do: :maps.from_list(Enum.reject(map, fun))
 
   # The map with each value replaced by fun({key, value}) (deprecated).
   def map(map, fun) when is_map(map),
-    do: :maps.from_list(Enum.map(Map.to_list(map), fn {k, v} -> {k, fun.({k, v})} end))
+    do: :maps.from_list(Enum.map(map, fn {k, v} -> {k, fun.({k, v})} end))
 
   # map2 merged into map1, conflicts resolved by fun(key, value1, value2).
   def merge(map1, map2, fun) when is_function(fun, 3) do

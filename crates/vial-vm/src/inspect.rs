@@ -20,6 +20,7 @@ mod atoms;
 mod chars;
 mod escape;
 pub(crate) mod float;
+pub(crate) mod map_hash;
 pub(crate) mod map_order;
 mod terms;
 #[cfg(test)]

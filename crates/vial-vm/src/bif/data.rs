@@ -180,6 +180,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.Map", "keys", 1, |_, a| maps::keys(&a[0])),
     bif!("Elixir.Map", "values", 1, |_, a| maps::values(&a[0])),
     bif!("Elixir.Map", "to_list", 1, |_, a| maps::to_list(&a[0])),
+    bif!("vial_enum", "fold_list", 1, |_, a| maps::fold_list(&a[0])),
     bif!("Elixir.Map", "delete", 2, |_, a| maps::delete(&a[0], &a[1])),
     bif!("Elixir.Map", "merge", 2, |_, a| maps::merge(&a[0], &a[1])),
     bif!("Elixir.Map", "new", 0, |_, _| Ok(Term::map(

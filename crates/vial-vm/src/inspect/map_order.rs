@@ -8,15 +8,18 @@
 use crate::term::{Map, Term};
 use std::cmp::Ordering;
 
-/// The entries of `map` in the order Elixir prints them. Maps of more than
-/// 32 keys are hash maps on the BEAM, printed in hash order, which Vial does
-/// not reproduce: they keep term order.
+/// The entries of `map` in the order Elixir prints and enumerates them.
+/// Maps of more than 32 keys are hash tries on the BEAM, walked in hash
+/// order ([`super::map_hash`]), which Vial reproduces unless a key holds
+/// an atom, pid, reference, fun or map: those keep term order.
 pub fn entries(map: &Map) -> Vec<(&Term, &Term)> {
     let mut entries: Vec<(&Term, &Term)> = map.iter().collect();
     if entries.len() <= 32 {
         entries.sort_by(|a, b| key_cmp(a.0, b.0));
+        entries
+    } else {
+        super::map_hash::trie_order(entries)
     }
-    entries
 }
 
 /// Map-key order: integers before floats, otherwise term order.

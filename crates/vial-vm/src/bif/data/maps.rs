@@ -3,12 +3,13 @@
 //! `maps.erl`; there the map is the last argument, which the registration
 //! table swaps). A non-map raises `BadMapError`.
 //!
-//! Entries come out in the map's own order (map-key order), which is the
-//! order Elixir prints and enumerates maps of up to 32 keys in.
+//! Entries come out in the order Elixir enumerates them
+//! (`crate::inspect::map_order`).
 
 use super::{arg_error, error_atom, function_clause, ok_tuple, BifResult};
 use crate::atom::Atom;
 use crate::error::{exception_struct, Exception};
+use crate::inspect::map_order;
 use crate::term::{Map, Term};
 use std::sync::Arc;
 
@@ -72,23 +73,38 @@ pub fn has_key(map: &Term, key: &Term) -> BifResult {
 
 /// `Map.keys(map)`.
 pub fn keys(map: &Term) -> BifResult {
-    Ok(Term::list(map_of(map)?.keys().cloned().collect::<Vec<_>>()))
+    let entries = map_order::entries(map_of(map)?);
+    Ok(Term::list(entries.into_iter().map(|(k, _)| k.clone())))
 }
 
 /// `Map.values(map)`.
 pub fn values(map: &Term) -> BifResult {
-    Ok(Term::list(
-        map_of(map)?.values().cloned().collect::<Vec<_>>(),
-    ))
+    let entries = map_order::entries(map_of(map)?);
+    Ok(Term::list(entries.into_iter().map(|(_, v)| v.clone())))
 }
 
 /// `Map.to_list(map)`: `{key, value}` pairs.
 pub fn to_list(map: &Term) -> BifResult {
-    let pairs: Vec<Term> = map_of(map)?
-        .iter()
-        .map(|(k, v)| Term::tuple([k.clone(), v.clone()]))
-        .collect();
-    Ok(Term::list(pairs))
+    let entries = map_order::entries(map_of(map)?);
+    Ok(Term::list(
+        entries
+            .into_iter()
+            .map(|(k, v)| Term::tuple([k.clone(), v.clone()])),
+    ))
+}
+
+/// The `{key, value}` pairs in the order `:maps.fold/3` visits them, which
+/// `Enum.reduce/3` and the functions built on it follow: `Map.to_list/1`'s
+/// order, reversed for a map of more than 32 keys (OTP 25 folds a hash
+/// trie from its last entry).
+pub fn fold_list(map: &Term) -> BifResult {
+    let entries = map_order::entries(map_of(map)?);
+    let pair = |(k, v): (&Term, &Term)| Term::tuple([k.clone(), v.clone()]);
+    Ok(if entries.len() > 32 {
+        Term::list(entries.into_iter().rev().map(pair))
+    } else {
+        Term::list(entries.into_iter().map(pair))
+    })
 }
 
 /// `Map.delete(map, key)`.
