@@ -4502,3 +4502,51 @@ fn maps_of_more_than_32_keys_in_hash_trie_order() {
         ],
     );
 }
+
+/// Atoms, variables and keyword keys may hold Unicode letters (aliases may
+/// not).
+#[test]
+fn unicode_identifiers() {
+    check(
+        "unicode_identifiers",
+        &[
+            (r#":é"#, r#":é"#),
+            (r#"(fn -> café = 1; café + 1 end).()"#, r#"2"#),
+            (r#"[naïve: 1, ключ: 2]"#, r#"[naïve: 1, ключ: 2]"#),
+            (r#"Keyword.get([größe: 3], :größe)"#, r#"3"#),
+            (r#":éa?"#, r#":éa?"#),
+        ],
+    );
+}
+
+/// Edit scripts: `List.myers_difference/2` and its String counterpart,
+/// and `String.splitter/3`.
+#[test]
+fn myers_difference_and_splitter() {
+    check(
+        "myers_difference_and_splitter",
+        &[
+            (
+                r#"List.myers_difference([1, 2, 3, 4], [1, 3, 4, 5])"#,
+                r#"[eq: [1], del: [2], eq: [3, 4], ins: [5]]"#,
+            ),
+            (r#"List.myers_difference([], [])"#, r#"[]"#),
+            (
+                r#"List.myers_difference([1, 2, 1, 3], [2, 1, 1, 3, 2])"#,
+                r#"[del: [1], eq: [2, 1], ins: [1], eq: [3], ins: [2]]"#,
+            ),
+            (
+                r#"String.myers_difference("kitten", "sitting")"#,
+                r#"[del: "k", ins: "s", eq: "itt", del: "e", ins: "i", eq: "n", ins: "g"]"#,
+            ),
+            (
+                r#"String.myers_difference("héllo", "hello!")"#,
+                r#"[eq: "h", del: "é", ins: "e", eq: "llo", ins: "!"]"#,
+            ),
+            (
+                r#"String.splitter("a,b,,c", ",", trim: true) |> Enum.take(2)"#,
+                r#"["a", "b"]"#,
+            ),
+        ],
+    );
+}

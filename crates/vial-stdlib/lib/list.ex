@@ -141,6 +141,67 @@ defmodule List do
 
   # Tuples of corresponding elements of a list of lists, as long as the
   # shortest.
+  # The shortest edit script turning list1 into list2, as a keyword list of
+  # :eq, :del and :ins runs (Myers' greedy algorithm, "An O(ND) Difference
+  # Algorithm and Its Variations", 1986, choosing between equally short
+  # scripts as Elixir 1.14 does).
+  def myers_difference(list1, list2) when is_list(list1) and is_list(list2) do
+    myers_round(0, [{0, list1, list2, []}])
+  end
+
+  # Round d extends the furthest path on each diagonal -d, -d + 2, .., d
+  # by one edit and then along equal elements. A path is
+  # {deleted_and_kept, rest1, rest2, edits_latest_first}.
+  defp myers_round(d, paths) do
+    case myers_diagonals(-d, d, paths, []) do
+      {:done, edits} -> myers_runs(edits, [])
+      {:next, paths} -> myers_round(d + 1, paths)
+    end
+  end
+
+  defp myers_diagonals(k, d, _paths, acc) when k > d, do: {:next, :lists.reverse(acc)}
+
+  defp myers_diagonals(k, d, paths, acc) do
+    {path, rest} = myers_step(k, d, paths)
+
+    case myers_snake(path) do
+      {:done, edits} -> {:done, edits}
+      {:cont, path} -> myers_diagonals(k + 2, d, rest, [path | acc])
+    end
+  end
+
+  defp myers_step(0, 0, [path]), do: {path, []}
+  defp myers_step(k, d, [path | _] = paths) when k == -d, do: {myers_del(path), paths}
+  defp myers_step(k, d, [path]) when k == d, do: {myers_ins(path), []}
+
+  defp myers_step(_k, _d, [{x1, _, _, _} = left, {x2, _, _, _} = right | rest]) do
+    if x1 > x2, do: {myers_ins(left), [right | rest]}, else: {myers_del(right), [right | rest]}
+  end
+
+  defp myers_ins({x, rest1, [elem | rest2], edits}), do: {x, rest1, rest2, [{:ins, elem} | edits]}
+  defp myers_ins({x, rest1, [], edits}), do: {x, rest1, [], edits}
+  defp myers_del({x, [elem | rest1], rest2, edits}), do: {x + 1, rest1, rest2, [{:del, elem} | edits]}
+  defp myers_del({x, [], rest2, edits}), do: {x + 1, [], rest2, edits}
+
+  defp myers_snake({x, [elem | rest1], [elem | rest2], edits}),
+    do: myers_snake({x + 1, rest1, rest2, [{:eq, elem} | edits]})
+
+  defp myers_snake({_x, [], [], edits}), do: {:done, edits}
+  defp myers_snake(path), do: {:cont, path}
+
+  # The edits (latest first) as runs in order. An insertion between two
+  # equal runs that repeats the first run moves before it, so the equal
+  # runs join.
+  defp myers_runs([], acc), do: acc
+
+  defp myers_runs([{kind, elem} | rest], [{kind, run} | acc]),
+    do: myers_runs(rest, [{kind, [elem | run]} | acc])
+
+  defp myers_runs(rest, [{:eq, run}, {:ins, run}, {:eq, other} | acc]),
+    do: myers_runs(rest, [{:ins, run}, {:eq, run ++ other} | acc])
+
+  defp myers_runs([{kind, elem} | rest], acc), do: myers_runs(rest, [{kind, [elem]} | acc])
+
   def zip([]), do: []
   def zip(list_of_lists) when is_list(list_of_lists), do: Enum.zip(list_of_lists)
 

@@ -4,6 +4,19 @@
 # rest of the basics are BIFs (replace/3 with a string replacement too);
 # searching uses the `:binary` BIFs.
 defmodule String do
+  # The parts split/3 gives, for enumerating: Elixir returns a lazy stream,
+  # Vial the list (the same elements in the same order to every Enum and
+  # Stream function).
+  def splitter(string, pattern, options \\ []) when is_binary(string) and is_list(options),
+    do: split(string, pattern, options)
+
+  # The shortest edit script turning string1 into string2, by graphemes:
+  # :eq, :del and :ins runs as strings (see List.myers_difference/2).
+  def myers_difference(string1, string2) when is_binary(string1) and is_binary(string2) do
+    for {kind, run} <- List.myers_difference(String.graphemes(string1), String.graphemes(string2)),
+        do: {kind, IO.iodata_to_binary(run)}
+  end
+
   # Splits at each match of pattern (a string or list of strings); options
   # `parts:` (at most that many parts) and `trim:` (drop empty parts).
   def split(string, pattern, options) when is_binary(string) and is_list(options) do
