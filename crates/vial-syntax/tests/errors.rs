@@ -142,8 +142,8 @@ fn semantic_shape_errors() {
     );
     check("<<1>>", "bitstring syntax (<<>>) is not supported", 1, 1);
     check(
-        "x = é",
-        "unexpected token: \"é\" (column 5, code point U+00E9)",
+        "x = €",
+        "unexpected token: \"€\" (column 5, code point U+20AC)",
         1,
         5,
     );
