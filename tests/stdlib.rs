@@ -4550,3 +4550,26 @@ fn myers_difference_and_splitter() {
         ],
     );
 }
+
+/// Captures of the Kernel functions Elixir inlines into `:erlang` ones are
+/// those functions.
+#[test]
+fn kernel_captures_of_erlang_functions() {
+    check(
+        "kernel_captures_of_erlang_functions",
+        &[
+            (r#"&Kernel.+/2"#, r#"&:erlang.+/2"#),
+            (r#"&abs/1"#, r#"&:erlang.abs/1"#),
+            (r#"&Kernel.!==/2"#, r#"&:erlang."=/="/2"#),
+            (r#"&Kernel.<=/2"#, r#"&:erlang."=</2"#),
+            (
+                r#"&Kernel.function_exported?/3"#,
+                r#"&:erlang.function_exported/3"#,
+            ),
+            (r#"&Kernel.elem/2"#, r#"&Kernel.elem/2"#),
+            (r#"&Kernel.inspect/1"#, r#"&Kernel.inspect/1"#),
+            (r#"Enum.reduce([1, 2, 3], &+/2)"#, r#"6"#),
+            (r#"Enum.sort([3, 1, 2], &>=/2)"#, r#"[3, 2, 1]"#),
+        ],
+    );
+}

@@ -153,6 +153,12 @@ impl FnBuilder<'_> {
         match module {
             Some(m) => {
                 let r = self.dest_reg(dest, e)?;
+                // Elixir inlines these Kernel functions into the Erlang
+                // ones, so their captures are (and print as) `&:erlang...`.
+                let (m, name) = match erlang_inline(name, arity) {
+                    Some(erlang) if m == Atom::ELIXIR_KERNEL => (Atom::intern("erlang"), erlang),
+                    _ => (m, name),
+                };
                 let fun = Term::Fun(Arc::new(Closure {
                     kind: FunKind::External {
                         module: m,
@@ -276,4 +282,77 @@ pub fn walk(e: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
         ExprKind::Attribute { value: Some(v), .. } => walk(v, f),
         _ => {}
     }
+}
+
+/// The Erlang function Elixir 1.14 compiles a call of Kernel's `name/arity`
+/// to, when it inlines one (`elixir_rewrite.erl`'s inline rules, less
+/// `elem/2` and `put_elem/3`, whose arguments it reorders, and
+/// `bit_size/1`, which Vial's `:erlang` lacks).
+fn erlang_inline(name: &str, arity: u32) -> Option<&'static str> {
+    const RENAMED: &[(&str, u32, &str)] = &[
+        ("!=", 2, "/="),
+        ("===", 2, "=:="),
+        ("!==", 2, "=/="),
+        ("<=", 2, "=<"),
+        ("function_exported?", 3, "function_exported"),
+    ];
+    const SAME: &[(&str, &[u32])] = &[
+        ("+", &[1, 2]),
+        ("-", &[1, 2]),
+        ("*", &[2]),
+        ("/", &[2]),
+        ("++", &[2]),
+        ("--", &[2]),
+        ("==", &[2]),
+        ("<", &[2]),
+        (">", &[2]),
+        (">=", &[2]),
+        ("abs", &[1]),
+        ("apply", &[2, 3]),
+        ("binary_part", &[3]),
+        ("byte_size", &[1]),
+        ("ceil", &[1]),
+        ("div", &[2]),
+        ("exit", &[1]),
+        ("floor", &[1]),
+        ("hd", &[1]),
+        ("is_atom", &[1]),
+        ("is_binary", &[1]),
+        ("is_bitstring", &[1]),
+        ("is_boolean", &[1]),
+        ("is_float", &[1]),
+        ("is_function", &[1, 2]),
+        ("is_integer", &[1]),
+        ("is_list", &[1]),
+        ("is_map", &[1]),
+        ("is_number", &[1]),
+        ("is_pid", &[1]),
+        ("is_port", &[1]),
+        ("is_reference", &[1]),
+        ("is_tuple", &[1]),
+        ("length", &[1]),
+        ("make_ref", &[0]),
+        ("map_size", &[1]),
+        ("max", &[2]),
+        ("min", &[2]),
+        ("node", &[0, 1]),
+        ("not", &[1]),
+        ("rem", &[2]),
+        ("round", &[1]),
+        ("self", &[0]),
+        ("send", &[2]),
+        ("spawn", &[1, 3]),
+        ("spawn_link", &[1, 3]),
+        ("spawn_monitor", &[1, 3]),
+        ("throw", &[1]),
+        ("tl", &[1]),
+        ("trunc", &[1]),
+        ("tuple_size", &[1]),
+    ];
+    if let Some(&(_, _, erlang)) = RENAMED.iter().find(|&&(k, a, _)| k == name && a == arity) {
+        return Some(erlang);
+    }
+    SAME.iter()
+        .find(|(k, arities)| *k == name && arities.contains(&arity))
+        .map(|&(k, _)| k)
 }
