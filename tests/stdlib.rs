@@ -4561,7 +4561,7 @@ fn kernel_captures_of_erlang_functions() {
             (r#"&Kernel.+/2"#, r#"&:erlang.+/2"#),
             (r#"&abs/1"#, r#"&:erlang.abs/1"#),
             (r#"&Kernel.!==/2"#, r#"&:erlang."=/="/2"#),
-            (r#"&Kernel.<=/2"#, r#"&:erlang."=</2"#),
+            (r#"&Kernel.<=/2"#, r#"&:erlang."=<"/2"#),
             (
                 r#"&Kernel.function_exported?/3"#,
                 r#"&:erlang.function_exported/3"#,
