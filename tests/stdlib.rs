@@ -4573,3 +4573,30 @@ fn kernel_captures_of_erlang_functions() {
         ],
     );
 }
+
+/// The Erlang error term `catch :error` sees for a missing key: the BIF's
+/// `{:badkey, key}`, or `{:badkey, key, map}` from `map.key`.
+#[test]
+fn missing_key_error_terms() {
+    check(
+        "missing_key_error_terms",
+        &[
+            (
+                r#"try do Map.fetch!(%{a: 1}, :k) catch :error, e -> e end"#,
+                r#"{:badkey, :k}"#,
+            ),
+            (
+                r#"try do :maps.get(:k, %{a: 1}) catch :error, e -> e end"#,
+                r#"{:badkey, :k}"#,
+            ),
+            (
+                r#"try do %{a: 1}.k catch :error, e -> e end"#,
+                r#"{:badkey, :k, %{a: 1}}"#,
+            ),
+            (
+                r#"try do Map.fetch!(%{a: 1}, :k) rescue e -> e end"#,
+                r#"%KeyError{key: :k, term: %{a: 1}, message: nil}"#,
+            ),
+        ],
+    );
+}

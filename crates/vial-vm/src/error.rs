@@ -31,6 +31,10 @@ pub struct Exception {
     /// Erlang error term for it ([`Exception::erlang_reason`]), as on the
     /// BEAM, where Elixir's structs exist only once `rescue` normalises.
     pub builtin: bool,
+    /// The Erlang error term of a built-in error, when it is not the one
+    /// the struct implies (a `KeyError` from `:maps.get/2` is
+    /// `{:badkey, key}`, one from `map.key` `{:badkey, key, map}`).
+    pub erlang: Option<Term>,
 }
 
 impl Exception {
@@ -41,6 +45,7 @@ impl Exception {
             reason,
             trace: Arc::new(Vec::new()),
             builtin: false,
+            erlang: None,
         }
     }
 
@@ -48,6 +53,7 @@ impl Exception {
     pub fn error(reason: Term) -> Exception {
         Exception {
             builtin: true,
+            erlang: None,
             ..Exception::new(Class::Error, reason)
         }
     }
@@ -58,6 +64,9 @@ impl Exception {
     /// `Exception.normalize/3`); otherwise the reason itself.
     pub fn erlang_reason(&self) -> Term {
         if self.builtin {
+            if let Some(t) = &self.erlang {
+                return t.clone();
+            }
             if let Some(t) = erlang_error_term(&self.reason) {
                 return t;
             }

@@ -60,10 +60,12 @@ pub fn fetch(map: &Term, key: &Term) -> BifResult {
 
 /// `Map.fetch!(map, key)` and `:maps.get/2`: the value or `KeyError`.
 pub fn fetch_bang(map: &Term, key: &Term) -> BifResult {
-    map_of(map)?
-        .get(key)
-        .cloned()
-        .ok_or_else(|| Exception::key_error(key.clone(), map.clone()))
+    map_of(map)?.get(key).cloned().ok_or_else(|| {
+        // `:maps.get/2`'s error term leaves the map out.
+        let mut e = Exception::key_error(key.clone(), map.clone());
+        e.erlang = Some(Term::tuple([Term::atom("badkey"), key.clone()]));
+        e
+    })
 }
 
 /// `Map.has_key?(map, key)`.
