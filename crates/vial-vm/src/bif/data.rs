@@ -16,7 +16,7 @@ mod atoms;
 mod binaries;
 mod erl_sort;
 mod grapheme_tables;
-mod hash;
+pub(crate) mod hash;
 mod lists;
 mod maps;
 pub(crate) mod patterns;

@@ -19,7 +19,7 @@ pub(crate) mod arith;
 mod base;
 pub(crate) mod compare;
 mod conversions;
-mod data;
+pub(crate) mod data;
 mod errors;
 mod ets;
 mod fun_info;

@@ -12,15 +12,12 @@
 //! memory (an atom's index in the atom table), which Vial cannot know; a
 //! key holding one has no hash here ([`internal_hash`] is `None`).
 
+use crate::bif::data::hash::{
+    block_hash, hash2, HCONST, HCONST_10, HCONST_11, HCONST_12, HCONST_13, HCONST_17, HCONST_18,
+    HCONST_22, HCONST_4, HCONST_9,
+};
 use crate::term::Term;
 use num_bigint::Sign;
-
-/// `(HCONST * k) mod 2^32` for the constants `make_internal_hash` tags
-/// each kind of term with; HCONST is the golden ratio.
-const HCONST: u32 = 0x9e37_79b9;
-const fn hconst(k: u32) -> u32 {
-    HCONST.wrapping_mul(k)
-}
 
 /// The salt `make_internal_hash` starts from (a prime).
 const INTERNAL_HASH_SALT: u32 = 3_432_918_353;
@@ -38,7 +35,7 @@ struct Hasher {
 
 impl Hasher {
     fn hash2(&mut self, x: u32, y: u32, k: u32) {
-        self.hash = mix(k.wrapping_add(x), k.wrapping_add(y), self.hash).2;
+        hash2(&mut self.hash, x, y, k);
     }
 
     fn word(&mut self, w: u64) {
@@ -58,10 +55,10 @@ impl Hasher {
             }
             Term::Float(f) => {
                 let bits = if *f == 0.0 { 0 } else { f.to_bits() };
-                self.hash2(bits as u32, (bits >> 32) as u32, hconst(12));
+                self.hash2(bits as u32, (bits >> 32) as u32, HCONST_12);
             }
             Term::Binary(b) => {
-                let con = hconst(13).wrapping_add(self.hash);
+                let con = HCONST_13.wrapping_add(self.hash);
                 self.hash = if b.0.is_empty() {
                     con
                 } else {
@@ -69,7 +66,7 @@ impl Hasher {
                 };
             }
             Term::Tuple(items) => {
-                self.hash2(items.0.len() as u32, 0, hconst(9));
+                self.hash2(items.0.len() as u32, 0, HCONST_9);
                 for item in items.0.iter() {
                     self.term(item)?;
                 }
@@ -86,7 +83,7 @@ impl Hasher {
     /// A bignum's magnitude, 64-bit digits from the least significant, as
     /// two 32-bit halves each.
     fn big(&mut self, magnitude: &[u8], negative: bool) {
-        let k = if negative { hconst(10) } else { hconst(11) };
+        let k = if negative { HCONST_10 } else { HCONST_11 };
         for digit in magnitude.chunks(8) {
             let mut word = [0u8; 8];
             word[..digit.len()].copy_from_slice(digit);
@@ -106,7 +103,7 @@ impl Hasher {
                 };
                 packed = (packed << 8).wrapping_add(byte as u32);
                 if count == 3 {
-                    self.hash2(packed, 0, hconst(4));
+                    self.hash2(packed, 0, HCONST_4);
                     (count, packed) = (0, 0);
                 } else {
                     count += 1;
@@ -114,15 +111,15 @@ impl Hasher {
                 t = &cell.tail;
             }
             if count > 0 {
-                self.hash2(packed, count, hconst(22));
+                self.hash2(packed, count, HCONST_22);
             }
             let Term::Cons(cell) = t else {
                 return self.term(t);
             };
-            self.rotate(hconst(17));
+            self.rotate(HCONST_17);
             self.term(&cell.head)?;
             if !matches!(cell.tail, Term::Cons(_)) {
-                self.rotate(hconst(18));
+                self.rotate(HCONST_18);
             }
             t = &cell.tail;
         }
@@ -132,56 +129,6 @@ impl Hasher {
     fn rotate(&mut self, k: u32) {
         self.hash = (self.hash ^ k).rotate_left(17);
     }
-}
-
-/// Jenkins' one-at-a-time block hash of `bytes`, 12 at a time
-/// (`block_hash` in `utils.c`).
-fn block_hash(bytes: &[u8], init: u32) -> u32 {
-    let word = |k: &[u8]| {
-        let mut w = [0u8; 4];
-        w[..k.len()].copy_from_slice(k);
-        u32::from_le_bytes(w)
-    };
-    let (mut a, mut b, mut c) = (HCONST, HCONST, init);
-    let mut chunks = bytes.chunks_exact(12);
-    for k in &mut chunks {
-        a = a.wrapping_add(word(&k[0..4]));
-        b = b.wrapping_add(word(&k[4..8]));
-        c = c.wrapping_add(word(&k[8..12]));
-        (a, b, c) = mix(a, b, c);
-    }
-    let rest = chunks.remainder();
-    c = c.wrapping_add(bytes.len() as u32);
-    // The last word's low byte is reserved for the length.
-    a = a.wrapping_add(word(&rest[..rest.len().min(4)]));
-    if rest.len() > 4 {
-        b = b.wrapping_add(word(&rest[4..rest.len().min(8)]));
-    }
-    if rest.len() > 8 {
-        c = c.wrapping_add(word(&rest[8..]) << 8);
-    }
-    mix(a, b, c).2
-}
-
-/// Bob Jenkins' mix of three 32-bit words (`MIX` in `utils.c`); the
-/// hash is the third.
-fn mix(mut a: u32, mut b: u32, mut c: u32) -> (u32, u32, u32) {
-    macro_rules! step {
-        ($x:ident, $y:ident, $z:ident, $shift:expr) => {
-            $x = $x.wrapping_sub($y).wrapping_sub($z);
-            $x ^= $shift;
-        };
-    }
-    step!(a, b, c, c >> 13);
-    step!(b, c, a, a << 8);
-    step!(c, a, b, b >> 13);
-    step!(a, b, c, c >> 12);
-    step!(b, c, a, a << 16);
-    step!(c, a, b, b >> 5);
-    step!(a, b, c, c >> 3);
-    step!(b, c, a, a << 10);
-    step!(c, a, b, b >> 15);
-    (a, b, c)
 }
 
 /// `make_internal_hash(t, 0)`, or `None` for a term holding an atom, pid,

@@ -8,13 +8,17 @@
 use crate::term::{Map, Term};
 use std::cmp::Ordering;
 
+/// The most keys a map the BEAM keeps as a sorted array has
+/// (`MAP_SMALL_MAP_LIMIT`); larger ones are hash tries.
+pub const FLATMAP_LIMIT: usize = 32;
+
 /// The entries of `map` in the order Elixir prints and enumerates them.
 /// Maps of more than 32 keys are hash tries on the BEAM, walked in hash
 /// order ([`super::map_hash`]), which Vial reproduces unless a key holds
 /// an atom, pid, reference, fun or map: those keep term order.
 pub fn entries(map: &Map) -> Vec<(&Term, &Term)> {
     let mut entries: Vec<(&Term, &Term)> = map.iter().collect();
-    if entries.len() <= 32 {
+    if entries.len() <= FLATMAP_LIMIT {
         entries.sort_by(|a, b| key_cmp(a.0, b.0));
         entries
     } else {

@@ -6,6 +6,9 @@
 //! atoms start from the atom table's `hashpjw` value, and a map xors the
 //! hashes of its pairs so their order does not matter. Pids, references
 //! and functions hash by Vial's own numbers (not the BEAM's).
+//!
+//! The mix, the block hash and the constants are also those of the BEAM's
+//! internal hash, which orders large maps (`crate::inspect::map_hash`).
 
 use super::BifResult;
 use crate::error::Exception;
@@ -13,20 +16,23 @@ use crate::term::{FunKind, Term};
 use num_bigint::Sign;
 
 /// The golden ratio constant and its multiples (mod 2^32), one per kind.
-const HCONST: u32 = 0x9e37_79b9;
+pub(crate) const HCONST: u32 = 0x9e37_79b9;
 const HCONST_2: u32 = 0x3c6e_f372;
 const HCONST_3: u32 = 0xdaa6_6d2b;
-const HCONST_4: u32 = 0x78dd_e6e4;
+pub(crate) const HCONST_4: u32 = 0x78dd_e6e4;
 const HCONST_5: u32 = 0x1715_609d;
 const HCONST_7: u32 = 0x5384_540f;
-const HCONST_9: u32 = 0x8ff3_4781;
-const HCONST_10: u32 = 0x2e2a_c13a;
-const HCONST_11: u32 = 0xcc62_3af3;
-const HCONST_12: u32 = 0x6a99_b4ac;
-const HCONST_13: u32 = 0x08d1_2e65;
+pub(crate) const HCONST_9: u32 = 0x8ff3_4781;
+pub(crate) const HCONST_10: u32 = 0x2e2a_c13a;
+pub(crate) const HCONST_11: u32 = 0xcc62_3af3;
+pub(crate) const HCONST_12: u32 = 0x6a99_b4ac;
+pub(crate) const HCONST_13: u32 = 0x08d1_2e65;
 const HCONST_14: u32 = 0xa708_a81e;
 const HCONST_16: u32 = 0xe377_9b90;
 const HCONST_19: u32 = 0xbe1e_08bb;
+pub(crate) const HCONST_17: u32 = 0x81af_1549;
+pub(crate) const HCONST_18: u32 = 0x1fe6_8f02;
+pub(crate) const HCONST_22: u32 = 0x98c4_75e6;
 
 /// The hash of `[]` when it is the first thing hashed.
 const NIL_FIRST: u32 = 3_468_870_702;
@@ -54,7 +60,7 @@ fn mix(a: &mut u32, b: &mut u32, c: &mut u32) {
 }
 
 /// Jenkins' block hash of `bytes` with initial value `init`.
-fn block_hash(bytes: &[u8], init: u32) -> u32 {
+pub(crate) fn block_hash(bytes: &[u8], init: u32) -> u32 {
     let (mut a, mut b, mut c) = (HCONST, HCONST, init);
     let word = |k: &[u8]| u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
     let mut chunks = bytes.chunks_exact(12);
@@ -102,7 +108,7 @@ fn atom_hash(name: &[u8]) -> u32 {
 }
 
 /// One step of the hash: mixes two words with a kind constant.
-fn hash2(hash: &mut u32, x: u32, y: u32, con: u32) {
+pub(crate) fn hash2(hash: &mut u32, x: u32, y: u32, con: u32) {
     let mut a = con.wrapping_add(x);
     let mut b = con.wrapping_add(y);
     mix(&mut a, &mut b, hash);

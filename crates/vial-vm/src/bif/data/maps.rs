@@ -88,25 +88,23 @@ pub fn values(map: &Term) -> BifResult {
 /// `Map.to_list(map)`: `{key, value}` pairs.
 pub fn to_list(map: &Term) -> BifResult {
     let entries = map_order::entries(map_of(map)?);
-    Ok(Term::list(
-        entries
-            .into_iter()
-            .map(|(k, v)| Term::tuple([k.clone(), v.clone()])),
-    ))
+    Ok(Term::list(entries.into_iter().map(pair)))
 }
 
 /// The `{key, value}` pairs in the order `:maps.fold/3` visits them, which
 /// `Enum.reduce/3` and the functions built on it follow: `Map.to_list/1`'s
-/// order, reversed for a map of more than 32 keys (OTP 25 folds a hash
-/// trie from its last entry).
+/// order, reversed for a hash trie (OTP 25 folds one from its last entry).
 pub fn fold_list(map: &Term) -> BifResult {
-    let entries = map_order::entries(map_of(map)?);
-    let pair = |(k, v): (&Term, &Term)| Term::tuple([k.clone(), v.clone()]);
-    Ok(if entries.len() > 32 {
-        Term::list(entries.into_iter().rev().map(pair))
-    } else {
-        Term::list(entries.into_iter().map(pair))
-    })
+    let mut entries = map_order::entries(map_of(map)?);
+    if entries.len() > map_order::FLATMAP_LIMIT {
+        entries.reverse();
+    }
+    Ok(Term::list(entries.into_iter().map(pair)))
+}
+
+/// A map entry as the tuple `{key, value}`.
+fn pair((k, v): (&Term, &Term)) -> Term {
+    Term::tuple([k.clone(), v.clone()])
 }
 
 /// `Map.delete(map, key)`.
