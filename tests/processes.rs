@@ -269,3 +269,11 @@ fn crash_report_on_stderr() {
 fn callbacks_and_tasks() {
     check_on("callbacks_and_tasks", &[1, 2]);
 }
+
+/// Integer-only functions, which run in the interpreter's fast lane, give
+/// the general loop's results whatever makes the lane hand over: big
+/// integers, floats, atoms, errors, deep recursion, other processes.
+#[test]
+fn integer_functions_in_the_fast_lane() {
+    check("integer_lane");
+}

@@ -262,6 +262,7 @@ impl<'m> FnBuilder<'m> {
             code: self.code,
             lines: self.lines,
             public,
+            lane: vial_vm::code::Lane::No,
         };
         (f, self.m)
     }

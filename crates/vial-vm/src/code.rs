@@ -35,6 +35,22 @@ pub struct Function {
     pub lines: Vec<u32>,
     /// Exported (`def`), as opposed to `defp` or a lambda.
     pub public: bool,
+    /// Whether the interpreter's fast lane runs this function, and whether
+    /// it is worth entering the lane for (see `interp::fast::mark`, which
+    /// [`load`] runs); `Lane::No` until loaded.
+    pub lane: Lane,
+}
+
+/// Whether the interpreter's fast lane (`interp::fast`) runs a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    /// The general loop runs it.
+    No,
+    /// The lane runs it when a lane function calls it or returns to it.
+    Runs,
+    /// As `Runs`, and the general loop enters the lane for it: it loops or
+    /// calls lane functions, so the lane has work to do.
+    Enters,
 }
 
 /// A compiled module, as loaded into the code server.
@@ -250,6 +266,7 @@ pub fn load(mut module: Module) -> &'static Module {
         f.check_control(&module.functions);
         f.check_writes_before_reads();
     }
+    crate::interp::fast::mark(&mut module.functions);
     module.import_targets = module
         .imports
         .iter()
@@ -352,6 +369,7 @@ mod tests {
                 code: vec![Instr::Int { value, dst: 0 }, Instr::Return { src: 0 }],
                 lines: vec![1, 1],
                 public: true,
+                lane: Lane::No,
             }],
             exports: [((v, 0), 0)].into_iter().collect(),
             literals: vec![],
@@ -388,6 +406,7 @@ mod tests {
             lines: vec![1; code.len()],
             code,
             public: true,
+            lane: Lane::No,
         };
         // The module has this one function, of 2 registers.
         std::panic::catch_unwind(|| f.check_control(std::slice::from_ref(&f))).is_ok()

@@ -7,7 +7,7 @@
 
 use crate::bif::{self, arith, Ctx};
 use crate::bytecode::{ArithOp, Class, CmpOp, FailKind, Instr, Mfa, Reg};
-use crate::code::{self, Module, Target};
+use crate::code::{self, Lane, Module, Target};
 use crate::error::{exception_struct, Exception, TraceEntry};
 use crate::process::{self, receive, Drained, Frame, Handler, Process};
 use crate::scheduler::Vm;
@@ -17,6 +17,8 @@ use smallvec::SmallVec;
 use std::mem::MaybeUninit;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+pub(crate) mod fast;
 
 /// Why [`run`] returned.
 #[derive(Debug)]
@@ -48,8 +50,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
     'frame: loop {
         let frame = p.frames.last().expect("a running process has a frame");
         let mut m: &'static Module = frame.module;
+        let function = &m.functions[frame.fun as usize];
         // The function's code, and the next instruction.
-        let mut code: *const Instr = m.functions[frame.fun as usize].code.as_ptr();
+        let mut code: *const Instr = function.code.as_ptr();
         let mut ip: *const Instr = frame.ip;
         // The frame's register window. It stays valid until the frame
         // changes: only frame pushes, pops and unwinding resize the
@@ -257,6 +260,25 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             };
         }
 
+        // Runs the fast lane from the current position, for a function it
+        // enters (see `fast::mark`), and carries on from where it stopped.
+        macro_rules! lane {
+            () => {{
+                let mut at = fast::Position {
+                    module: m,
+                    code,
+                    ip,
+                    regs,
+                };
+                // SAFETY: `at` is the position kept in the locals above.
+                unsafe { fast::run(p, &mut at) };
+                (m, code, ip, regs) = (at.module, at.code, at.ip, at.regs);
+            }};
+        }
+        if function.lane == Lane::Enters {
+            lane!();
+        }
+
         loop {
             // SAFETY: `ip` is an instruction of the function: the loader
             // checked that every jump target is one and that no
@@ -378,7 +400,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // `args + argc` within the caller's registers
                     // (`check_control`, `check_registers`); the callee's
                     // window starts at the arguments (see `push_frame`).
-                    unsafe {
+                    let enters = unsafe {
                         let callee = m.functions.get_unchecked(fun as usize);
                         let frames = &mut p.frames;
                         let depth = frames.len();
@@ -408,6 +430,10 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             grow_regs(&mut p.regs, top);
                         }
                         regs = p.regs.as_mut_ptr().add(base);
+                        callee.lane == Lane::Enters
+                    };
+                    if enters {
+                        lane!();
                     }
                 }
                 Instr::TailCallSelf { args, argc } => {
@@ -561,7 +587,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // its module's and whose saved ip is an instruction,
                     // and whose window lies below its `top`, which the
                     // register stack reaches (see `Frame::top`).
-                    unsafe {
+                    let enters = unsafe {
                         let v = RawTerm::take(regs.add(src as usize));
                         // Frames own nothing to drop: shortening the stack
                         // is all a pop needs.
@@ -572,9 +598,14 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         let base = caller.base as usize;
                         ip = caller.ip;
                         m = caller.module;
-                        code = m.functions.get_unchecked(caller.fun as usize).code.as_ptr();
+                        let resumed = m.functions.get_unchecked(caller.fun as usize);
+                        code = resumed.code.as_ptr();
                         regs = p.regs.as_mut_ptr().add(base);
                         v.put(regs.add(ret as usize));
+                        resumed.lane == Lane::Enters
+                    };
+                    if enters {
+                        lane!();
                     }
                 }
 
@@ -851,16 +882,26 @@ impl RawTerm {
     /// `slot` points to a valid term.
     #[inline(always)]
     unsafe fn take(slot: *mut Term) -> RawTerm {
+        let raw = RawTerm::read(slot);
+        std::ptr::write(slot, Term::EmptyList);
+        raw
+    }
+
+    /// Copies the term in `slot` bit for bit.
+    ///
+    /// # Safety
+    /// `slot` points to a valid term; the copy and the original own the
+    /// same things, so only one of them may be kept.
+    #[inline(always)]
+    unsafe fn read(slot: *const Term) -> RawTerm {
         let words = slot as *const MaybeUninit<u32>;
-        let raw = RawTerm {
+        RawTerm {
             low: words.read(),
             // Volatile, so that it is not merged with `low` into one
             // 8-byte load that the 4-byte store of a tag cannot forward to.
             high: words.add(1).read_volatile(),
             payload: (slot as *const MaybeUninit<u64>).add(1).read(),
-        };
-        std::ptr::write(slot, Term::EmptyList);
-        raw
+        }
     }
 
     /// Stores the term in `slot`, dropping the value there.
@@ -872,6 +913,16 @@ impl RawTerm {
         if !(*slot).is_immediate() {
             std::ptr::drop_in_place(slot);
         }
+        self.write(slot)
+    }
+
+    /// Stores the term in `slot` without dropping the value there.
+    ///
+    /// # Safety
+    /// `slot` points to an immediate (whose drop does nothing) or to a
+    /// value already moved out.
+    #[inline(always)]
+    unsafe fn write(self, slot: *mut Term) {
         let words = slot as *mut MaybeUninit<u32>;
         words.write(self.low);
         words.add(1).write_volatile(self.high);

@@ -192,6 +192,7 @@ mod tests {
             code,
             lines,
             public: true,
+            lane: crate::code::Lane::No,
         }
     }
 

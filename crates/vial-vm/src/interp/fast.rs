@@ -1,0 +1,511 @@
+//! The fast lane: a second, small dispatch loop for the instructions of
+//! tight sequential code (small-integer arithmetic, compares and jumps,
+//! register moves, local calls and returns).
+//!
+//! The general loop in [`super::run`] has an arm for every instruction, and
+//! in a function that large the register allocator keeps little of the
+//! loop's state in registers: the instruction pointer, the register window
+//! and the process are spilled and reloaded around most arms. This loop
+//! handles a few instructions, calls nothing, and keeps its whole state
+//! (the code, instruction and register pointers, the reduction count, the
+//! frame stack's pointer and depth) in locals, written back to the process
+//! only when it stops.
+//!
+//! It stops, leaving the instruction pointer *at* the instruction and
+//! having changed nothing, whenever that instruction needs anything but its
+//! fast path: an operand that is not a small integer, an overflow, a
+//! destination register holding a term that owns something (dropping it
+//! is a call), a spent reduction budget, a full frame stack or register
+//! stack, a call to or a return into a function the lane does not run, or
+//! an instruction it does not know. The general loop then executes that
+//! instruction, so every instruction has one meaning, the general loop's,
+//! and the lane is a shortcut to it.
+//!
+//! Which functions it runs is decided at load ([`mark`]): those made only
+//! of its instructions and calling only each other, which in practice is
+//! integer code (`fib`, counting loops, gcd, collatz). The general loop
+//! enters the lane when it calls, returns into or resumes one of them that
+//! loops or calls.
+//!
+//! A call is usually preceded by the computation of its argument and a
+//! return by the computation of its value, so `SubImm` looks at the next
+//! instruction for a `CallLocal`, and `Add` and a guard that holds for a
+//! `Return`, and run it at once (on `fib`, 134 machine instructions per
+//! call instead of 150).
+
+use super::RawTerm;
+use crate::bytecode::{ArithOp, CmpOp, Instr};
+use crate::code::{Function, Lane, Module};
+use crate::process::{Frame, Process};
+use crate::term::Term;
+
+/// The interpreter's position, as [`super::run`] keeps it in locals: handed
+/// to [`run`] and updated by it.
+pub(super) struct Position {
+    /// The current frame's module.
+    pub module: &'static Module,
+    /// The current function's first instruction.
+    pub code: *const Instr,
+    /// The next instruction to execute.
+    pub ip: *const Instr,
+    /// Register 0 of the current frame's window.
+    pub regs: *mut Term,
+}
+
+/// Runs the instructions at `lane.ip` for as long as each has a fast path,
+/// then returns with `lane` at the first one that has not (see the module
+/// documentation) and `p`'s frame stack and reduction count updated.
+///
+/// # Safety
+/// `lane` describes `p`'s innermost frame as [`super::run`] does: `ip` is
+/// an instruction of the frame's function, `code` its first, `regs` its
+/// window in `p.regs`, and every frame's registers lie below its `top`,
+/// within `p.regs` (the invariants `code::verify` and `Frame::top` give).
+#[inline(never)]
+pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
+    let mut m = lane.module;
+    let mut code = lane.code;
+    let mut ip = lane.ip;
+    let mut regs = lane.regs;
+    let mut reds = p.reductions;
+    // The innermost frame, and one past the frame stack's capacity.
+    let mut fp = p.frames.as_mut_ptr().add(p.frames.len() - 1);
+    let frames_end = p.frames.as_mut_ptr().add(p.frames.capacity());
+    let frames_start = p.frames.as_mut_ptr();
+    // One past the register stack's last slot.
+    let stack_end = p.regs.as_mut_ptr().add(p.regs.len());
+
+    // SAFETY (for the macros): registers lie in the frame's window, and
+    // jump targets are instructions of the function (checked at load).
+    macro_rules! reg {
+        ($r:expr) => {
+            regs.add($r as usize)
+        };
+    }
+    // Stops at the instruction just fetched.
+    macro_rules! stop {
+        () => {{
+            ip = ip.sub(1);
+            break;
+        }};
+    }
+    // The small integer in register `$r`, or stop.
+    macro_rules! int {
+        ($r:expr) => {
+            match *reg!($r) {
+                Term::Int(x) => x,
+                _ => stop!(),
+            }
+        };
+    }
+    // Whether every register named holds an immediate.
+    macro_rules! immediates {
+        ($($r:expr),*) => {
+            true $(&& (*reg!($r)).is_immediate())*
+        };
+    }
+    // Copies an immediate from register `$src` to register `$dst`.
+    macro_rules! copy {
+        ($src:expr, $dst:expr) => {
+            RawTerm::read(reg!($src)).write(reg!($dst))
+        };
+    }
+    // Writes `$v` (evaluated after the check) into register `$r`, or stops
+    // when the old value owns something: dropping it is a call, and a call
+    // in this loop would cost it the registers its state lives in.
+    macro_rules! set {
+        ($r:expr, $v:expr) => {{
+            let slot = reg!($r);
+            if !(*slot).is_immediate() {
+                stop!();
+            }
+            std::ptr::write(slot, $v);
+        }};
+    }
+    // Moves register `$src`'s value into `$dst`, leaving `[]`, or stops
+    // (as `set!`).
+    macro_rules! move_to {
+        ($src:expr, $dst:expr) => {{
+            let (src, dst): (*mut Term, *mut Term) = ($src, $dst);
+            if !(*dst).is_immediate() {
+                stop!();
+            }
+            RawTerm::take(src).write(dst);
+        }};
+    }
+    macro_rules! arith {
+        ($x:expr, $y:expr, $op:expr, $dst:expr) => {{
+            match super::int_arith($op, $x, $y) {
+                Some(v) => set!($dst, Term::Int(v)),
+                None => stop!(),
+            }
+        }};
+    }
+    macro_rules! jump_unless {
+        ($holds:expr, $target:expr) => {
+            if !$holds {
+                ip = code.add($target as usize);
+            }
+        };
+    }
+
+    // `CallLocal`: a frame for local function `$fun` whose window starts
+    // at the caller's register `$args`, returning into `$dst`.
+    macro_rules! call_local {
+        ($fun:expr, $args:expr, $dst:expr) => {{
+            let (fun, args, dst) = ($fun, $args, $dst);
+            let next = fp.add(1);
+            if reds <= 0 || next == frames_end {
+                stop!();
+            }
+            let callee = m.functions.get_unchecked(fun as usize);
+            if callee.lane == Lane::No {
+                stop!();
+            }
+            // The callee's window starts at its arguments (see
+            // `super::push_frame`); the caller's `top` is within the
+            // register stack already.
+            let window = reg!(args);
+            if window.add(callee.nregs as usize) > stack_end {
+                stop!();
+            }
+            let caller = &mut *fp;
+            let base = caller.base + args as u32;
+            let top = (base + callee.nregs as u32).max(caller.top);
+            reds -= 1;
+            caller.ip = &*ip;
+            code = callee.code.as_ptr();
+            ip = code;
+            next.write(Frame {
+                module: m,
+                ip: &*ip,
+                fun,
+                base,
+                ret: dst,
+                top,
+            });
+            fp = next;
+            regs = window;
+        }};
+    }
+    // `Return` of register `$src` to a lane caller.
+    macro_rules! ret {
+        ($src:expr) => {{
+            let src = $src;
+            if fp == frames_start {
+                stop!();
+            }
+            let callee = &*fp;
+            let caller = &*fp.sub(1);
+            let resumed = caller.module.functions.get_unchecked(caller.fun as usize);
+            if resumed.lane == Lane::No {
+                stop!();
+            }
+            let caller_regs = regs.sub((callee.base - caller.base) as usize);
+            let slot = caller_regs.add(callee.ret as usize);
+            if !(*slot).is_immediate() {
+                stop!();
+            }
+            let v = RawTerm::take(reg!(src));
+            fp = fp.sub(1);
+            ip = caller.ip;
+            m = caller.module;
+            code = resumed.code.as_ptr();
+            regs = caller_regs;
+            v.write(slot);
+        }};
+    }
+    // After an instruction that is usually followed by a call (`f(n - 1)`)
+    // or a return (`a + b` ending a body), runs that one at once, without
+    // going through the dispatch.
+    macro_rules! then_call {
+        () => {
+            if let Instr::CallLocal { fun, args, dst, .. } = *ip {
+                ip = ip.add(1);
+                call_local!(fun, args, dst);
+            }
+        };
+    }
+    macro_rules! then_return {
+        () => {
+            if let Instr::Return { src } = *ip {
+                ip = ip.add(1);
+                ret!(src);
+            }
+        };
+    }
+
+    loop {
+        let instr = &*ip;
+        ip = ip.add(1);
+        match *instr {
+            Instr::Move { src, dst } => set!(dst, (*reg!(src)).clone()),
+            Instr::Int { value, dst } => set!(dst, Term::Int(value as i64)),
+            // The fused moves run in order, a later one reading what an
+            // earlier one wrote, so stopping halfway would not do: they run
+            // here only when every register involved holds an immediate,
+            // which makes each move a plain copy that cannot stop.
+            Instr::Move2 { s1, d1, s2, d2 } => {
+                if !immediates!(s1, d1, s2, d2) {
+                    stop!();
+                }
+                copy!(s1, d1);
+                copy!(s2, d2);
+            }
+            Instr::Move3 {
+                s1,
+                d1,
+                s2,
+                d2,
+                s3,
+                d3,
+            } => {
+                if !immediates!(s1, d1, s2, d2, s3, d3) {
+                    stop!();
+                }
+                copy!(s1, d1);
+                copy!(s2, d2);
+                copy!(s3, d3);
+            }
+            Instr::Literal { lit, dst } => {
+                set!(dst, m.literals.get_unchecked(lit as usize).clone())
+            }
+            Instr::Take { src, dst } => move_to!(reg!(src), reg!(dst)),
+            Instr::Arith { op, a, b, dst } => arith!(int!(a), int!(b), op, dst),
+            Instr::ArithImm { op, a, imm, dst } => arith!(int!(a), imm as i64, op, dst),
+            Instr::Compare { op, a, b, dst } => {
+                let holds = match (&*reg!(a), &*reg!(b)) {
+                    (Term::Int(x), Term::Int(y)) => op.holds(x.cmp(y)),
+                    _ => stop!(),
+                };
+                set!(dst, Term::bool(holds))
+            }
+            Instr::JumpIfFalsy { src, target } => {
+                jump_unless!((*reg!(src)).is_truthy(), target)
+            }
+            Instr::IsEq { a, b, fail } => {
+                let equal = match (&*reg!(a), &*reg!(b)) {
+                    (Term::Int(x), Term::Int(y)) => x == y,
+                    (Term::Atom(x), Term::Atom(y)) => x == y,
+                    _ => stop!(),
+                };
+                jump_unless!(equal, fail)
+            }
+            Instr::Add { a, b, dst } => {
+                arith!(int!(a), int!(b), ArithOp::Add, dst);
+                then_return!();
+            }
+            Instr::Sub { a, b, dst } => arith!(int!(a), int!(b), ArithOp::Sub, dst),
+            Instr::Mul { a, b, dst } => arith!(int!(a), int!(b), ArithOp::Mul, dst),
+            Instr::AddImm { a, imm, dst } => arith!(int!(a), imm as i64, ArithOp::Add, dst),
+            Instr::SubImm { a, imm, dst } => {
+                arith!(int!(a), imm as i64, ArithOp::Sub, dst);
+                then_call!();
+            }
+            Instr::MulImm { a, imm, dst } => arith!(int!(a), imm as i64, ArithOp::Mul, dst),
+            Instr::JumpUnlessCompareImm { op, a, imm, target } => {
+                let (x, y) = (int!(a), imm as i64);
+                // `<` on its own: the guard of most recursions' base case.
+                let holds = if op == CmpOp::Lt {
+                    x < y
+                } else {
+                    op.holds(x.cmp(&y))
+                };
+                if holds {
+                    // A base case returning its argument: `when n < 2, do: n`.
+                    then_return!();
+                } else {
+                    ip = code.add(target as usize);
+                }
+            }
+            Instr::JumpUnlessCompare { op, a, b, target } => {
+                jump_unless!(op.holds(int!(a).cmp(&int!(b))), target)
+            }
+            Instr::Jump { target } => ip = code.add(target as usize),
+            Instr::IsEqInt { a, imm, fail } => {
+                jump_unless!(matches!(*reg!(a), Term::Int(x) if x == imm as i64), fail)
+            }
+            Instr::IsEqAtom { a, atom, fail } => {
+                jump_unless!(matches!(*reg!(a), Term::Atom(x) if x == atom), fail)
+            }
+            Instr::JumpUnlessTrue { src, target } => {
+                jump_unless!(matches!(*reg!(src), Term::Atom(crate::Atom::TRUE)), target)
+            }
+            Instr::CallLocal { fun, args, dst, .. } => call_local!(fun, args, dst),
+            Instr::TailCallSelf { args, argc } => {
+                if reds <= 0 {
+                    stop!();
+                }
+                reds -= 1;
+                // Each argument trades places with the parameter it
+                // replaces: the old value stays in a register above the
+                // parameters until the code overwrites it, and nothing is
+                // dropped here.
+                for i in 0..argc as usize {
+                    let (param, arg) = (reg!(i), reg!(args as usize + i));
+                    let old = RawTerm::read(param);
+                    RawTerm::read(arg).write(param);
+                    old.write(arg);
+                }
+                ip = code;
+            }
+            Instr::Return { src } => ret!(src),
+            _ => stop!(),
+        }
+    }
+
+    lane.module = m;
+    lane.code = code;
+    lane.ip = ip;
+    lane.regs = regs;
+    p.reductions = reds;
+    p.frames.set_len(fp.offset_from(frames_start) as usize + 1);
+}
+
+/// Sets each function's [`Lane`]: the lane runs a function whose every
+/// instruction it handles (see [`suits`]) and whose local calls all go to
+/// such functions (the largest such set, so that recursion qualifies), and
+/// is entered for one that loops or calls: a function that would make the
+/// lane stop on every call or iteration, or a leaf whose body is over
+/// before the lane's entry has paid off, runs in the general loop.
+pub(crate) fn mark(functions: &mut [Function]) {
+    let mut runs: Vec<bool> = functions.iter().map(|f| suits(&f.code)).collect();
+    let calls = |f: &Function| -> Vec<usize> {
+        f.code
+            .iter()
+            .filter_map(|i| match i {
+                Instr::CallLocal { fun, .. } => Some(*fun as usize),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (i, f) in functions.iter().enumerate() {
+            if runs[i] && calls(f).iter().any(|&c| !runs[c]) {
+                runs[i] = false;
+                changed = true;
+            }
+        }
+    }
+    for (f, runs) in functions.iter_mut().zip(runs) {
+        let repeats = f
+            .code
+            .iter()
+            .any(|i| matches!(i, Instr::TailCallSelf { .. } | Instr::CallLocal { .. }));
+        f.lane = match (runs, repeats) {
+            (false, _) => Lane::No,
+            (true, false) => Lane::Runs,
+            (true, true) => Lane::Enters,
+        };
+    }
+}
+
+/// Whether the fast lane should run a function of this code: whether every
+/// instruction is one the lane handles, or one that runs at most once per
+/// call on the way out (building a returned tuple, raising a
+/// `FunctionClauseError`). A function calling anything but lane functions,
+/// or handling lists, maps, binaries or closures, would make the lane stop
+/// and restart on every call or iteration, which costs more than the lane
+/// saves.
+fn suits(code: &[Instr]) -> bool {
+    code.iter().all(|i| {
+        matches!(
+            i,
+            Instr::Move { .. }
+                | Instr::Move2 { .. }
+                | Instr::Move3 { .. }
+                | Instr::Int { .. }
+                | Instr::Literal { .. }
+                | Instr::Take { .. }
+                | Instr::Add { .. }
+                | Instr::Sub { .. }
+                | Instr::Mul { .. }
+                | Instr::AddImm { .. }
+                | Instr::SubImm { .. }
+                | Instr::MulImm { .. }
+                | Instr::Arith { .. }
+                | Instr::ArithImm { .. }
+                | Instr::Compare { .. }
+                | Instr::JumpUnlessCompare { .. }
+                | Instr::JumpUnlessCompareImm { .. }
+                | Instr::Jump { .. }
+                | Instr::JumpIfFalsy { .. }
+                | Instr::JumpUnlessTrue { .. }
+                | Instr::IsEq { .. }
+                | Instr::IsEqInt { .. }
+                | Instr::IsEqAtom { .. }
+                | Instr::CallLocal { .. }
+                | Instr::TailCallSelf { .. }
+                | Instr::Return { .. }
+                | Instr::MakeTuple { .. }
+                | Instr::Fail { .. }
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atom::Atom;
+
+    fn function(code: Vec<Instr>) -> Function {
+        Function {
+            name: Atom::intern("f"),
+            arity: 1,
+            env: 0,
+            nregs: 4,
+            lines: vec![1; code.len()],
+            code,
+            public: true,
+            lane: Lane::No,
+        }
+    }
+
+    fn call(fun: u32) -> Instr {
+        Instr::CallLocal {
+            fun,
+            args: 1,
+            argc: 1,
+            dst: 1,
+        }
+    }
+
+    #[test]
+    fn marks_integer_functions_and_what_calls_only_them() {
+        let ret = Instr::Return { src: 0 };
+        let add = Instr::AddImm {
+            a: 0,
+            imm: 1,
+            dst: 0,
+        };
+        let mut functions = vec![
+            // 0: a leaf: runs, but is not worth entering for.
+            function(vec![add, ret]),
+            // 1: calls itself and the leaf.
+            function(vec![call(1), call(0), ret]),
+            // 2: builds a list: the general loop's.
+            function(vec![
+                Instr::MakeList {
+                    start: 0,
+                    n: 1,
+                    tail: 0,
+                    dst: 0,
+                },
+                ret,
+            ]),
+            // 3: calls 2, so it cannot run in the lane either.
+            function(vec![call(2), ret]),
+            // 4 and 5 call each other, and 5 calls 3.
+            function(vec![call(5), ret]),
+            function(vec![call(4), call(3), ret]),
+            // 6: a loop.
+            function(vec![add, Instr::TailCallSelf { args: 0, argc: 1 }]),
+        ];
+        mark(&mut functions);
+        let lanes: Vec<Lane> = functions.iter().map(|f| f.lane).collect();
+        use Lane::*;
+        assert_eq!(lanes, [Runs, Enters, No, No, No, No, Enters]);
+    }
+}
