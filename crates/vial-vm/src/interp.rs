@@ -260,23 +260,21 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
             };
         }
 
-        // Runs the fast lane from the current position, for a function it
-        // enters (see `fast::mark`), and carries on from where it stopped.
-        macro_rules! lane {
-            () => {{
-                let mut at = fast::Position {
-                    module: m,
-                    code,
-                    ip,
-                    regs,
-                };
-                // SAFETY: `at` is the position kept in the locals above.
-                unsafe { fast::run(p, &mut at) };
-                (m, code, ip, regs) = (at.module, at.code, at.ip, at.regs);
-            }};
-        }
+        // A function the fast lane runs and that loops or calls (see
+        // `fast::mark`) starts there, and carries on here from where the
+        // lane stopped. Only here, on entering a frame (a remote or fun
+        // call, a resumed time slice): testing for it at local calls and
+        // returns too cost the general loop's other programs 5%.
         if function.lane == Lane::Enters {
-            lane!();
+            let mut at = fast::Position {
+                module: m,
+                code,
+                ip,
+                regs,
+            };
+            // SAFETY: `at` is the position kept in the locals above.
+            unsafe { fast::run(p, &mut at) };
+            (m, code, ip, regs) = (at.module, at.code, at.ip, at.regs);
         }
 
         loop {
@@ -400,7 +398,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // `args + argc` within the caller's registers
                     // (`check_control`, `check_registers`); the callee's
                     // window starts at the arguments (see `push_frame`).
-                    let enters = unsafe {
+                    unsafe {
                         let callee = m.functions.get_unchecked(fun as usize);
                         let frames = &mut p.frames;
                         let depth = frames.len();
@@ -430,10 +428,6 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             grow_regs(&mut p.regs, top);
                         }
                         regs = p.regs.as_mut_ptr().add(base);
-                        callee.lane == Lane::Enters
-                    };
-                    if enters {
-                        lane!();
                     }
                 }
                 Instr::TailCallSelf { args, argc } => {
@@ -587,7 +581,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // its module's and whose saved ip is an instruction,
                     // and whose window lies below its `top`, which the
                     // register stack reaches (see `Frame::top`).
-                    let enters = unsafe {
+                    unsafe {
                         let v = RawTerm::take(regs.add(src as usize));
                         // Frames own nothing to drop: shortening the stack
                         // is all a pop needs.
@@ -598,14 +592,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         let base = caller.base as usize;
                         ip = caller.ip;
                         m = caller.module;
-                        let resumed = m.functions.get_unchecked(caller.fun as usize);
-                        code = resumed.code.as_ptr();
+                        code = m.functions.get_unchecked(caller.fun as usize).code.as_ptr();
                         regs = p.regs.as_mut_ptr().add(base);
                         v.put(regs.add(ret as usize));
-                        resumed.lane == Lane::Enters
-                    };
-                    if enters {
-                        lane!();
                     }
                 }
 
