@@ -7,8 +7,8 @@
 //! loop's state in registers: the instruction pointer, the register window
 //! and the process are spilled and reloaded around most arms. This loop
 //! handles a few instructions, calls nothing, and keeps its whole state
-//! (the code, instruction and register pointers, the reduction count, the
-//! frame stack's pointer and depth) in locals, written back to the process
+//! (the code, instruction and register pointers, the reduction count, a
+//! pointer to the innermost frame) in locals, written back to the process
 //! only when it stops.
 //!
 //! It stops, leaving the instruction pointer *at* the instruction and
@@ -120,17 +120,6 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                 stop!();
             }
             std::ptr::write(slot, $v);
-        }};
-    }
-    // Moves register `$src`'s value into `$dst`, leaving `[]`, or stops
-    // (as `set!`).
-    macro_rules! move_to {
-        ($src:expr, $dst:expr) => {{
-            let (src, dst): (*mut Term, *mut Term) = ($src, $dst);
-            if !(*dst).is_immediate() {
-                stop!();
-            }
-            RawTerm::take(src).write(dst);
         }};
     }
     macro_rules! arith {
@@ -270,7 +259,12 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
             Instr::Literal { lit, dst } => {
                 set!(dst, m.literals.get_unchecked(lit as usize).clone())
             }
-            Instr::Take { src, dst } => move_to!(reg!(src), reg!(dst)),
+            Instr::Take { src, dst } => {
+                if !(*reg!(dst)).is_immediate() {
+                    stop!();
+                }
+                RawTerm::take(reg!(src)).write(reg!(dst));
+            }
             Instr::Arith { op, a, b, dst } => arith!(int!(a), int!(b), op, dst),
             Instr::ArithImm { op, a, imm, dst } => arith!(int!(a), imm as i64, op, dst),
             Instr::Compare { op, a, b, dst } => {
@@ -370,31 +364,34 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
 /// before the lane's entry has paid off, runs in the general loop.
 pub(crate) fn mark(functions: &mut [Function]) {
     let mut runs: Vec<bool> = functions.iter().map(|f| suits(&f.code)).collect();
-    let calls = |f: &Function| -> Vec<usize> {
-        f.code
-            .iter()
-            .filter_map(|i| match i {
-                Instr::CallLocal { fun, .. } => Some(*fun as usize),
-                _ => None,
-            })
-            .collect()
-    };
+    let callees: Vec<Vec<usize>> = functions
+        .iter()
+        .map(|f| {
+            f.code
+                .iter()
+                .filter_map(|i| match i {
+                    Instr::CallLocal { fun, .. } => Some(*fun as usize),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
     let mut changed = true;
     while changed {
         changed = false;
-        for (i, f) in functions.iter().enumerate() {
-            if runs[i] && calls(f).iter().any(|&c| !runs[c]) {
+        for (i, called) in callees.iter().enumerate() {
+            if runs[i] && called.iter().any(|&c| !runs[c]) {
                 runs[i] = false;
                 changed = true;
             }
         }
     }
-    for (f, runs) in functions.iter_mut().zip(runs) {
-        let repeats = f
+    for ((f, runs), called) in functions.iter_mut().zip(runs).zip(&callees) {
+        let loops = f
             .code
             .iter()
-            .any(|i| matches!(i, Instr::TailCallSelf { .. } | Instr::CallLocal { .. }));
-        f.lane = match (runs, repeats) {
+            .any(|i| matches!(i, Instr::TailCallSelf { .. }));
+        f.lane = match (runs, loops || !called.is_empty()) {
             (false, _) => Lane::No,
             (true, false) => Lane::Runs,
             (true, true) => Lane::Enters,
