@@ -277,3 +277,11 @@ fn callbacks_and_tasks() {
 fn integer_functions_in_the_fast_lane() {
     check("integer_lane");
 }
+
+/// Guards and `if`/`cond` conditions made of `and`/`or`/`not` over
+/// comparisons, which compile to compare-and-jumps, choose as Elixir does
+/// for every mix of integers, floats, atoms and strings.
+#[test]
+fn comparison_conditions_compile_to_jumps() {
+    check("guard_jumps");
+}

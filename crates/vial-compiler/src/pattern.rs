@@ -429,30 +429,91 @@ impl FnBuilder<'_> {
         }
     }
 
-    /// When `cond` is a single comparison, emits a fused compare-and-jump
-    /// to `target` taken when it is false, and returns true.
+    /// When `cond` is a comparison, or `and`/`or`/`not` over comparisons,
+    /// emits it as fused compare-and-jumps, taken to `target` when `cond`
+    /// is false, and returns true. Every leaf gives a boolean, so no
+    /// BadBooleanError can arise and the result is the same as evaluating
+    /// the value; operands are still evaluated in order, left to right,
+    /// with the same short-circuits.
     pub fn jump_unless_comparison(&mut self, cond: &Expr, target: LabelId) -> CResult<bool> {
-        let ExprKind::Binary { op, lhs, rhs } = &cond.kind else {
+        if !comparison_tree(cond) {
             return Ok(false);
-        };
-        let Some(op) = crate::expr::cmp_op(*op) else {
-            return Ok(false);
-        };
-        let target = FnBuilder::target(target);
-        if let Some(imm) = self.small_int(rhs) {
-            let a = self.value(lhs)?;
-            self.emit(Instr::JumpUnlessCompareImm { op, a, imm, target });
-            return Ok(true);
         }
-        if let Some(imm) = self.small_int(lhs) {
-            let a = self.value(rhs)?;
-            let op = mirror(op);
-            self.emit(Instr::JumpUnlessCompareImm { op, a, imm, target });
-            return Ok(true);
-        }
-        let (a, b) = (self.value(lhs)?, self.value(rhs)?);
-        self.emit(Instr::JumpUnlessCompare { op, a, b, target });
+        self.test(cond, false, target)?;
         Ok(true)
+    }
+
+    /// Jumps to `fail` unless `cond` (a [`comparison_tree`]) is `!negate`.
+    fn test(&mut self, cond: &Expr, negate: bool, fail: LabelId) -> CResult<()> {
+        match &cond.kind {
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                operand,
+            } => self.test(operand, !negate, fail),
+            // `a and b` fails when either side does; under `not` it is
+            // `not a or not b`, and likewise for `or`.
+            ExprKind::Binary {
+                op: op @ (BinOp::And | BinOp::Or),
+                lhs,
+                rhs,
+            } => {
+                if (*op == BinOp::And) != negate {
+                    self.test(lhs, negate, fail)?;
+                    let saved = self.save_scope();
+                    self.test(rhs, negate, fail)?;
+                    self.restore_scope(saved);
+                } else {
+                    let (other, pass) = (self.new_label(), self.new_label());
+                    self.test(lhs, negate, other)?;
+                    self.emit(Instr::Jump {
+                        target: FnBuilder::target(pass),
+                    });
+                    self.bind(other);
+                    let saved = self.save_scope();
+                    self.test(rhs, negate, fail)?;
+                    self.restore_scope(saved);
+                    self.bind(pass);
+                }
+                Ok(())
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let op = crate::expr::cmp_op(*op).expect("a comparison_tree leaf");
+                // Term order is total, so `not (a < b)` is `a >= b`.
+                let op = if negate { op.negate() } else { op };
+                let target = FnBuilder::target(fail);
+                if let Some(imm) = self.small_int(rhs) {
+                    let a = self.value(lhs)?;
+                    self.emit(Instr::JumpUnlessCompareImm { op, a, imm, target });
+                } else if let Some(imm) = self.small_int(lhs) {
+                    let a = self.value(rhs)?;
+                    let op = mirror(op);
+                    self.emit(Instr::JumpUnlessCompareImm { op, a, imm, target });
+                } else {
+                    let (a, b) = (self.value(lhs)?, self.value(rhs)?);
+                    self.emit(Instr::JumpUnlessCompare { op, a, b, target });
+                }
+                Ok(())
+            }
+            _ => unreachable!("not a comparison_tree"),
+        }
+    }
+}
+
+/// Whether `e` is a comparison, or `and`/`or`/`not` over such trees: an
+/// expression that always gives a boolean and compiles to jumps.
+fn comparison_tree(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Unary {
+            op: UnaryOp::Not,
+            operand,
+        } => comparison_tree(operand),
+        ExprKind::Binary {
+            op: BinOp::And | BinOp::Or,
+            lhs,
+            rhs,
+        } => comparison_tree(lhs) && comparison_tree(rhs),
+        ExprKind::Binary { op, .. } => crate::expr::cmp_op(*op).is_some(),
+        _ => false,
     }
 }
 
@@ -492,6 +553,10 @@ fn always_boolean(e: &Expr) -> bool {
             lhs,
             rhs,
         } => always_boolean(lhs) && always_boolean(rhs),
+        ExprKind::Unary {
+            op: UnaryOp::Not,
+            operand,
+        } => always_boolean(operand),
         ExprKind::Binary { op, .. } => is_comparison(op),
         ExprKind::Call {
             callee: Callee::Local(name),
@@ -524,6 +589,11 @@ fn guard_cannot_raise(g: &Expr) -> bool {
             op: UnaryOp::Neg,
             operand,
         } => matches!(operand.kind, ExprKind::Integer(_) | ExprKind::Float(_)),
+        // `not` raises on anything but a boolean.
+        ExprKind::Unary {
+            op: UnaryOp::Not,
+            operand,
+        } => always_boolean(operand) && guard_cannot_raise(operand),
         ExprKind::Call {
             callee: Callee::Local(name),
             args,

@@ -96,6 +96,22 @@ impl CmpOp {
         (ACCEPTS[self as usize] >> (ord as i8 + 1)) & 1 != 0
     }
 
+    /// The comparison that holds exactly when this one does not. Term
+    /// order is total (Erlang Reference Manual, Term Comparisons), so
+    /// `not (a < b)` is `a >= b`.
+    pub fn negate(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Le,
+            CmpOp::Le => CmpOp::Gt,
+            CmpOp::Ge => CmpOp::Lt,
+            CmpOp::Eq => CmpOp::Ne,
+            CmpOp::Ne => CmpOp::Eq,
+            CmpOp::StrictEq => CmpOp::StrictNe,
+            CmpOp::StrictNe => CmpOp::StrictEq,
+        }
+    }
+
     /// Whether the comparison holds between integers `x` and `y` (where
     /// `==` and `===` agree): one machine comparison per operator.
     #[inline(always)]
