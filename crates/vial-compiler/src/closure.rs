@@ -3,10 +3,10 @@
 
 use crate::func::{arity_of, CResult, Dest, FnBuilder};
 use std::collections::BTreeSet;
-use std::sync::Arc;
 use vial_syntax::ast::{BinOp, Callee, Clause, Expr, ExprKind, StrPart};
 use vial_syntax::Diagnostic;
 use vial_vm::bytecode::{Instr, Reg};
+use vial_vm::term::Arc;
 use vial_vm::term::{Closure, FunKind};
 use vial_vm::{Atom, Term};
 

@@ -375,7 +375,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::MakeClosure { fun, env, n, dst } => {
                     let captured = p.regs[base!() + env as usize..][..n as usize].to_vec();
                     let arity = m.functions[fun as usize].arity;
-                    r!(dst) = Term::Fun(Arc::new(Closure {
+                    r!(dst) = Term::Fun(crate::term::Arc::new(Closure {
                         kind: FunKind::Lambda {
                             module: m,
                             index: fun,

@@ -2,7 +2,8 @@
 //!
 //! A [`Term`] is 16 bytes (checked below): immediates (small integer, float,
 //! atom, pid, reference, the empty list) inline, everything else behind an
-//! [`Arc`]. Terms are built bottom-up and can never form cycles, so
+//! [`Arc`] (triomphe's: no weak count, so a uniqueness test is one load).
+//! Terms are built bottom-up and can never form cycles, so
 //! reference counting frees them exactly; they are `Send + Sync`, so a
 //! message is shared between processes, never copied.
 
@@ -12,7 +13,7 @@ use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
 use smallvec::SmallVec;
 use std::cmp::Ordering;
-use std::sync::Arc;
+pub use triomphe::Arc;
 
 /// A process identifier: a serial number unique for the life of the VM.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -23,7 +24,7 @@ pub struct Pid(pub u64);
 pub struct Ref(pub u64);
 
 /// A Vial value.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Term {
     /// An integer that fits in 64 bits. Arithmetic promotes to [`Term::Big`]
     /// on overflow, and results that fit are always demoted back here.
@@ -49,6 +50,37 @@ pub enum Term {
 }
 
 const _: () = assert!(std::mem::size_of::<Term>() == 16);
+
+impl Clone for Term {
+    /// An immediate is copied inline; a boxed term's count is incremented
+    /// out of line (the derived clone was one call for every kind).
+    #[inline(always)]
+    fn clone(&self) -> Term {
+        if self.is_immediate() {
+            // SAFETY: an immediate owns nothing, so a bitwise copy is a
+            // complete clone.
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_boxed()
+        }
+    }
+}
+
+impl Term {
+    #[inline(never)]
+    fn clone_boxed(&self) -> Term {
+        match self {
+            Term::Big(a) => Term::Big(a.clone()),
+            Term::Cons(a) => Term::Cons(a.clone()),
+            Term::Tuple(a) => Term::Tuple(a.clone()),
+            Term::Map(a) => Term::Map(a.clone()),
+            Term::Binary(a) => Term::Binary(a.clone()),
+            Term::Fun(a) => Term::Fun(a.clone()),
+            // SAFETY: as in `clone`.
+            _ => unsafe { std::ptr::read(self) },
+        }
+    }
+}
 
 /// A list cell. Dropping a long list iterates instead of recursing.
 #[derive(Debug)]

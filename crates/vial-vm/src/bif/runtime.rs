@@ -6,9 +6,9 @@
 use super::{bif, BifDef, Ctx};
 use crate::error::Exception;
 use crate::inspect::inspect;
+use crate::term::Arc;
 use crate::term::{Closure, FunKind, Map, Term};
 use crate::Atom;
-use std::sync::Arc;
 
 pub(super) static BIFS: &[BifDef] = &[
     bif!("vial_runtime", "dot", 2, dot),

@@ -8,10 +8,10 @@
 //! Erlang term order. On OTP 25 `0.0 =:= -0.0`, and an ETS set treats them
 //! as one key too.
 
+use crate::term::Arc;
 use crate::term::Term;
 use std::cmp::Ordering;
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::sync::Arc;
 
 /// A key of a hash table (`set`, `bag`, `duplicate_bag`): equal when the
 /// terms are exactly equal (`===`). Carries its hash, computed once by

@@ -183,7 +183,7 @@ fn pids_references_and_functions() {
     assert_eq!(inspect(&Term::Pid(Pid(96))), "#PID<0.96.0>");
     assert_eq!(inspect(&Term::Ref(Ref(7))), "#Reference<0.0.0.7>");
     let ext = |m: &str, f: &str, arity| {
-        Term::Fun(std::sync::Arc::new(crate::term::Closure {
+        Term::Fun(crate::term::Arc::new(crate::term::Closure {
             kind: crate::term::FunKind::External {
                 module: crate::Atom::intern(m),
                 name: crate::Atom::intern(f),

@@ -10,8 +10,8 @@ use super::{arg_error, error_atom, function_clause, ok_tuple, BifResult};
 use crate::atom::Atom;
 use crate::error::{exception_struct, Exception};
 use crate::inspect::map_order;
+use crate::term::Arc;
 use crate::term::{Map, Term};
-use std::sync::Arc;
 
 /// The entries of a map argument, or `BadMapError`.
 fn map_of(t: &Term) -> Result<&Arc<Map>, Exception> {

@@ -4,11 +4,11 @@
 //! and the float and range functions built on them (`uniform_s/1,2`,
 //! including `uniform_range/4` for ranges wider than 58 bits).
 
+use crate::term::Arc;
 use crate::term::{Closure, FunKind, Map, Term};
 use crate::Atom;
 use num_bigint::BigInt;
 use num_traits::{One, ToPrimitive, Zero};
-use std::sync::Arc;
 
 /// The 58 bits these generators work in.
 pub(super) const MASK58: u64 = (1 << 58) - 1;
