@@ -285,3 +285,11 @@ fn integer_functions_in_the_fast_lane() {
 fn comparison_conditions_compile_to_jumps() {
     check("guard_jumps");
 }
+
+/// Function values called with captured values of every kind, from
+/// frames deep enough to grow the register stack during the call, with
+/// the wrong arity, and with an argument that rebinds the fun's variable.
+#[test]
+fn function_values_called_from_growing_stacks() {
+    check("closure_calls");
+}

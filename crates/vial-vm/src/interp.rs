@@ -480,8 +480,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     dst,
                 } => {
                     spend!();
-                    let callee = r!(fun).clone();
                     let start = base!() + args as usize;
+                    if let Some((module, index, env)) =
+                        lambda_below(p, base!() + fun as usize, start, argc)
+                    {
+                        save_ip!(ip);
+                        // SAFETY: see `lambda_below`.
+                        push_frame(p, module, index, start, argc, unsafe { &*env }, dst);
+                        continue 'frame;
+                    }
+                    let callee = r!(fun).clone();
                     match fun_target(&callee, &p.regs[start..start + argc as usize]) {
                         Ok((target, env)) => dispatch_regs!(target, start, argc, env, Some(dst)),
                         Err(e) => throw!(e),
@@ -1065,6 +1073,40 @@ fn resolve(module: Atom, name: Atom, arity: u32) -> Result<Target, Exception> {
 fn resolve_import(m: &Module, import: u32) -> Result<Target, Exception> {
     m.resolve_import(import)
         .map_err(|mfa| Exception::undefined_function(mfa.module, mfa.name, mfa.arity))
+}
+
+/// For a call of the function value in absolute register `slot` with the
+/// `argc` arguments at `start`: when it is an anonymous function of that
+/// arity and `slot` lies below `start`, its code and its captured values,
+/// found without counting a reference to the closure (two atomic
+/// operations per call of an `Enum` callback).
+///
+/// The captured values lie in the closure's own allocation, which the
+/// register keeps alive while `push_frame` runs: that writes only from
+/// `start` up, and growing the register stack moves the register's
+/// pointer, not what it points to. So the returned pointer is valid until
+/// register `slot` is next written.
+#[inline(always)]
+fn lambda_below(
+    p: &Process,
+    slot: usize,
+    start: usize,
+    argc: u8,
+) -> Option<(&'static Module, u32, *const [Term])> {
+    if slot >= start {
+        return None;
+    }
+    match &p.regs[slot] {
+        Term::Fun(c) => match c.kind {
+            FunKind::Lambda {
+                module,
+                index,
+                arity,
+            } if arity == argc as u32 => Some((module, index, &*c.env as *const [Term])),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Resolves a function value called with `args`; returns the target and the
