@@ -24,7 +24,7 @@ pub struct Pid(pub u64);
 pub struct Ref(pub u64);
 
 /// A Vial value.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Term {
     /// An integer that fits in 64 bits. Arithmetic promotes to [`Term::Big`]
     /// on overflow, and results that fit are always demoted back here.
@@ -50,37 +50,6 @@ pub enum Term {
 }
 
 const _: () = assert!(std::mem::size_of::<Term>() == 16);
-
-impl Clone for Term {
-    /// An immediate is copied inline; a boxed term's count is incremented
-    /// out of line (the derived clone was one call for every kind).
-    #[inline(always)]
-    fn clone(&self) -> Term {
-        if self.is_immediate() {
-            // SAFETY: an immediate owns nothing, so a bitwise copy is a
-            // complete clone.
-            unsafe { std::ptr::read(self) }
-        } else {
-            self.clone_boxed()
-        }
-    }
-}
-
-impl Term {
-    #[inline(never)]
-    fn clone_boxed(&self) -> Term {
-        match self {
-            Term::Big(a) => Term::Big(a.clone()),
-            Term::Cons(a) => Term::Cons(a.clone()),
-            Term::Tuple(a) => Term::Tuple(a.clone()),
-            Term::Map(a) => Term::Map(a.clone()),
-            Term::Binary(a) => Term::Binary(a.clone()),
-            Term::Fun(a) => Term::Fun(a.clone()),
-            // SAFETY: as in `clone`.
-            _ => unsafe { std::ptr::read(self) },
-        }
-    }
-}
 
 /// A list cell. Dropping a long list iterates instead of recursing.
 #[derive(Debug)]
