@@ -293,3 +293,10 @@ fn comparison_conditions_compile_to_jumps() {
 fn function_values_called_from_growing_stacks() {
     check("closure_calls");
 }
+
+/// Self tail calls that pass parameters on unchanged (kept in place, not
+/// moved), beside ones that swap, shadow, rebuild or duplicate them.
+#[test]
+fn self_tail_calls_keep_unchanged_parameters() {
+    check("self_tail_calls");
+}

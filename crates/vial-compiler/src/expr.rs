@@ -241,12 +241,38 @@ impl FnBuilder<'_> {
 
     /// Evaluates `items` into consecutive fresh registers; returns the first.
     pub fn args(&mut self, items: &[Expr]) -> CResult<Reg> {
+        self.args_except(items, 0)
+    }
+
+    /// As [`FnBuilder::args`], but leaves unwritten the registers of the
+    /// arguments that `keep` keeps ([`vial_vm::bytecode::kept`]).
+    fn args_except(&mut self, items: &[Expr], keep: u8) -> CResult<Reg> {
         let span = items.first().map(|i| i.span).unwrap_or_default();
         let start = self.alloc_len(items.len(), span)?;
         for (i, item) in items.iter().enumerate() {
-            self.expr(item, Dest::Reg(start + i as u16))?;
+            if !vial_vm::bytecode::kept(keep, i as Reg) {
+                self.expr(item, Dest::Reg(start + i as u16))?;
+            }
         }
         Ok(start)
+    }
+
+    /// For a self tail call with `args`: the mask of the first 8 arguments
+    /// that are the parameter in their own position, passed on unchanged
+    /// (`loop(i + 1, n)` in `loop(i, n)` keeps `n`). A parameter's
+    /// register is never written after entry (temporaries and later
+    /// variables are allocated above the parameters), so it still holds
+    /// the value when the call is made.
+    fn kept_params(&self, args: &[Expr]) -> u8 {
+        let mut keep = 0;
+        for (i, arg) in args.iter().enumerate().take(8) {
+            if let ExprKind::Var(name) = &arg.kind {
+                if self.vars.get(name) == Some(&(i as Reg)) && (i as u32) < self.arity {
+                    keep |= 1 << i;
+                }
+            }
+        }
+        keep
     }
 
     /// The first of `n` registers to make a call with, given arguments
@@ -712,10 +738,15 @@ impl FnBuilder<'_> {
                 None => return self.dynamic_call(module, name, args, dest, e),
             },
         };
-        let start = self.args(args)?;
+        let tail = dest == Dest::Tail && self.in_try == 0;
+        let this = self.m.locals.get(&(self.name.clone(), self.arity)).copied();
+        let keep = match target {
+            CallTarget::Local(fun) if tail && this == Some(fun) => self.kept_params(args),
+            _ => 0,
+        };
+        let start = self.args_except(args, keep)?;
         self.set_span(e.span);
         let argc = arity_of(args.len(), e.span)?;
-        let tail = dest == Dest::Tail && self.in_try == 0;
         match target {
             CallTarget::Bif(id) => {
                 let r = self.dest_reg(dest, e)?;
@@ -728,9 +759,12 @@ impl FnBuilder<'_> {
                 self.finish(r, dest)
             }
             CallTarget::Local(fun) if tail => {
-                let this = self.m.locals.get(&(self.name.clone(), self.arity));
-                if this == Some(&fun) && start >= argc as Reg {
-                    self.emit(Instr::TailCallSelf { args: start, argc });
+                if this == Some(fun) && start >= argc as Reg {
+                    self.emit(Instr::TailCallSelf {
+                        args: start,
+                        argc,
+                        keep,
+                    });
                 } else {
                     self.emit(Instr::TailCallLocal {
                         fun,

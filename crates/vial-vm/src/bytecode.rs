@@ -17,6 +17,7 @@ use crate::atom::Atom;
 mod flow;
 mod regset;
 
+pub use flow::kept;
 pub use regset::RegSet;
 
 /// A frame-relative register number.
@@ -250,10 +251,13 @@ pub enum Instr {
     /// Tail-calls the current function (a loop): the arguments move down to
     /// registers `0..argc` and execution restarts at instruction 0 in the
     /// same frame. The compiler emits it only when `args >= argc`, so no
-    /// argument is overwritten before it moves.
+    /// argument is overwritten before it moves. Bit `i` of `keep` (for the
+    /// first 8 arguments) says argument `i` is parameter `i` itself, passed
+    /// on unchanged: register `i` stays as it is and `args + i` is unused.
     TailCallSelf {
         args: Reg,
         argc: u8,
+        keep: u8,
     },
     /// Calls `imports[import]` (an MFA resolved through the code server at
     /// call time, so a reloaded module is seen by new calls).
@@ -624,7 +628,7 @@ impl Instr {
             }
             | Apply { args, argc, dst } => span(args, argc as u32).max(r(dst)),
             TailCallLocal { args, argc, .. }
-            | TailCallSelf { args, argc }
+            | TailCallSelf { args, argc, .. }
             | TailCallRemote { args, argc, .. }
             | TailApply { args, argc } => span(args, argc as u32),
             CallFun {

@@ -430,7 +430,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         regs = p.regs.as_mut_ptr().add(base);
                     }
                 }
-                Instr::TailCallSelf { args, argc } => {
+                Instr::TailCallSelf { args, argc, keep } => {
                     spend!();
                     // The frame stays, its window is the same size, and the
                     // arguments lie above the slots they move to. The other
@@ -439,6 +439,9 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // loop may hold terms of its previous iteration one
                     // iteration longer; clearing them cost loop_sum 15%.
                     for i in 0..argc as usize {
+                        if crate::bytecode::kept(keep, i as Reg) {
+                            continue;
+                        }
                         // SAFETY: both lie in the frame's window (checked
                         // at load).
                         unsafe { move_term(regs.add(args as usize + i), regs.add(i)) }

@@ -61,9 +61,12 @@ impl Instr {
                 span(start, 2 * n as u32);
             }
             MakeClosure { env, n, .. } => span(env, n as u32),
+            // A kept argument is its parameter's register, read in place.
+            TailCallSelf { args, argc, keep } => {
+                (0..argc as Reg).for_each(|i| f(if kept(keep, i) { i } else { args + i }))
+            }
             CallLocal { args, argc, .. }
             | TailCallLocal { args, argc, .. }
-            | TailCallSelf { args, argc }
             | CallRemote { args, argc, .. }
             | TailCallRemote { args, argc, .. }
             | Apply { args, argc, .. }
@@ -116,4 +119,10 @@ impl Instr {
             RecvAccept => {}
         }
     }
+}
+
+/// Whether [`Instr::TailCallSelf`]'s `keep` mask keeps argument `i`.
+#[inline(always)]
+pub fn kept(keep: u8, i: Reg) -> bool {
+    i < 8 && keep & (1 << i) != 0
 }

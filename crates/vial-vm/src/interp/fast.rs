@@ -326,7 +326,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                 jump_unless!(matches!(*reg!(src), Term::Atom(crate::Atom::TRUE)), target)
             }
             Instr::CallLocal { fun, args, dst, .. } => call_local!(fun, args, dst),
-            Instr::TailCallSelf { args, argc } => {
+            Instr::TailCallSelf { args, argc, keep } => {
                 if reds <= 0 {
                     stop!();
                 }
@@ -336,6 +336,9 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                 // parameters until the code overwrites it, and nothing is
                 // dropped here.
                 for i in 0..argc as usize {
+                    if crate::bytecode::kept(keep, i as crate::bytecode::Reg) {
+                        continue;
+                    }
                     let (param, arg) = (reg!(i), reg!(args as usize + i));
                     let old = RawTerm::read(param);
                     RawTerm::read(arg).write(param);
@@ -498,7 +501,14 @@ mod tests {
             function(vec![call(5), ret]),
             function(vec![call(4), call(3), ret]),
             // 6: a loop.
-            function(vec![add, Instr::TailCallSelf { args: 0, argc: 1 }]),
+            function(vec![
+                add,
+                Instr::TailCallSelf {
+                    args: 0,
+                    argc: 1,
+                    keep: 0,
+                },
+            ]),
         ];
         mark(&mut functions);
         let lanes: Vec<Lane> = functions.iter().map(|f| f.lane).collect();
