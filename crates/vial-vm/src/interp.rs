@@ -249,6 +249,54 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
             }};
         }
+        // Pushes a frame for `module.functions[fun]` whose window starts
+        // at the caller's register `args` and holds at least `extra`
+        // registers, returning into `dst`, and switches code, ip and
+        // registers to it in place: the fast path of `push_frame`, for
+        // local calls and anonymous functions.
+        macro_rules! enter {
+            ($module:expr, $fun:expr, $args:expr, $dst:expr, $extra:expr) => {{
+                let (module, fun): (&'static Module, u32) = ($module, $fun);
+                // SAFETY: `fun` is one of the module's functions and
+                // `args + argc` within the caller's registers
+                // (`check_control`, `check_registers`); the callee's
+                // window starts at the arguments (see `push_frame`) and
+                // the register stack grows to its top here.
+                unsafe {
+                    let callee = module.functions.get_unchecked(fun as usize);
+                    let frames = &mut p.frames;
+                    let depth = frames.len();
+                    if depth == frames.capacity() {
+                        frames.reserve(1);
+                    }
+                    // Through a raw pointer, with the depth in a local:
+                    // `Vec::push` after a write to the caller frame would
+                    // reload the length.
+                    let fp = frames.as_mut_ptr();
+                    let caller = &mut *fp.add(depth - 1);
+                    caller.ip = &*ip;
+                    let base = caller.base as usize + $args as usize;
+                    let need = (callee.nregs as usize).max($extra);
+                    let top = (base + need).max(caller.top as usize);
+                    m = module;
+                    code = callee.code.as_ptr();
+                    ip = code;
+                    fp.add(depth).write(Frame {
+                        module,
+                        ip: &*ip,
+                        fun,
+                        base: base as u32,
+                        ret: $dst,
+                        top: top as u32,
+                    });
+                    frames.set_len(depth + 1);
+                    if top > p.regs.len() {
+                        grow_regs(&mut p.regs, top);
+                    }
+                    regs = p.regs.as_mut_ptr().add(base);
+                }
+            }};
+        }
         macro_rules! spend {
             () => {
                 if p.reductions <= 0 {
@@ -392,43 +440,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     dst,
                 } => {
                     spend!();
-                    // The fast path of `push_frame`, switching code, ip and
-                    // registers in place.
-                    // SAFETY: `fun` is one of the module's functions and
-                    // `args + argc` within the caller's registers
-                    // (`check_control`, `check_registers`); the callee's
-                    // window starts at the arguments (see `push_frame`).
-                    unsafe {
-                        let callee = m.functions.get_unchecked(fun as usize);
-                        let frames = &mut p.frames;
-                        let depth = frames.len();
-                        if depth == frames.capacity() {
-                            frames.reserve(1);
-                        }
-                        // Through a raw pointer, with the depth in a
-                        // local: `Vec::push` after a write to the caller
-                        // frame would reload the length.
-                        let fp = frames.as_mut_ptr();
-                        let caller = &mut *fp.add(depth - 1);
-                        caller.ip = &*ip;
-                        let base = caller.base as usize + args as usize;
-                        let top = (base + callee.nregs as usize).max(caller.top as usize);
-                        code = callee.code.as_ptr();
-                        ip = code;
-                        fp.add(depth).write(Frame {
-                            module: m,
-                            ip: &*ip,
-                            fun,
-                            base: base as u32,
-                            ret: dst,
-                            top: top as u32,
-                        });
-                        frames.set_len(depth + 1);
-                        if top > p.regs.len() {
-                            grow_regs(&mut p.regs, top);
-                        }
-                        regs = p.regs.as_mut_ptr().add(base);
-                    }
+                    enter!(m, fun, args, dst, 0);
                 }
                 Instr::TailCallSelf { args, argc, keep } => {
                     spend!();
@@ -487,10 +499,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     if let Some((module, index, env)) =
                         lambda_below(p, base!() + fun as usize, start, argc)
                     {
-                        save_ip!(ip);
                         // SAFETY: see `lambda_below`.
-                        push_frame(p, module, index, start, argc, unsafe { &*env }, dst);
-                        continue 'frame;
+                        let env = unsafe { &*env };
+                        let argc = argc as usize;
+                        enter!(module, index, args, dst, argc + env.len());
+                        for (i, v) in env.iter().enumerate() {
+                            // SAFETY: in the callee's window, which
+                            // `enter!` made this long.
+                            put(unsafe { &mut *regs.add(argc + i) }, v.clone());
+                        }
+                        continue;
                     }
                     let callee = r!(fun).clone();
                     match fun_target(&callee, &p.regs[start..start + argc as usize]) {
