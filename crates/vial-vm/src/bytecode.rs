@@ -17,7 +17,7 @@ use crate::atom::Atom;
 mod flow;
 mod regset;
 
-pub use flow::kept;
+pub use flow::{kept, moved_args};
 pub use regset::RegSet;
 
 /// A frame-relative register number.

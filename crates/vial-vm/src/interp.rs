@@ -450,13 +450,16 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     // compiler writes a register before reading it), so a
                     // loop may hold terms of its previous iteration one
                     // iteration longer; clearing them cost loop_sum 15%.
-                    for i in 0..argc as usize {
-                        if crate::bytecode::kept(keep, i as Reg) {
-                            continue;
-                        }
-                        // SAFETY: both lie in the frame's window (checked
-                        // at load).
-                        unsafe { move_term(regs.add(args as usize + i), regs.add(i)) }
+                    // SAFETY: both lie in the frame's window (checked at
+                    // load).
+                    let arg_to_param =
+                        |i: usize| unsafe { move_term(regs.add(args as usize + i), regs.add(i)) };
+                    // Without kept parameters, the plain loop: testing the
+                    // mask cost loop_sum 5% of its instructions.
+                    if keep == 0 {
+                        (0..argc as usize).for_each(arg_to_param);
+                    } else {
+                        crate::bytecode::moved_args(argc, keep).for_each(arg_to_param);
                     }
                     ip = code;
                 }

@@ -126,3 +126,20 @@ impl Instr {
 pub fn kept(keep: u8, i: Reg) -> bool {
     i < 8 && keep & (1 << i) != 0
 }
+
+/// The arguments of an [`Instr::TailCallSelf`] that move (those its `keep`
+/// mask does not keep), in ascending order: the set bits of the first 8
+/// positions, then every position from 8 on.
+#[inline(always)]
+pub fn moved_args(argc: u8, keep: u8) -> impl Iterator<Item = usize> {
+    let low = u32::from(argc.min(8));
+    let mut bits = !u32::from(keep) & ((1u32 << low) - 1);
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            i
+        })
+    })
+    .chain(8..argc as usize)
+}

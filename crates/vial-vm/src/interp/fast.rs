@@ -335,14 +335,18 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                 // replaces: the old value stays in a register above the
                 // parameters until the code overwrites it, and nothing is
                 // dropped here.
-                for i in 0..argc as usize {
-                    if crate::bytecode::kept(keep, i as crate::bytecode::Reg) {
-                        continue;
-                    }
+                let swap = |i: usize| {
                     let (param, arg) = (reg!(i), reg!(args as usize + i));
                     let old = RawTerm::read(param);
                     RawTerm::read(arg).write(param);
                     old.write(arg);
+                };
+                // Without kept parameters, the plain loop (see the general
+                // loop's `TailCallSelf`).
+                if keep == 0 {
+                    (0..argc as usize).for_each(swap);
+                } else {
+                    crate::bytecode::moved_args(argc, keep).for_each(swap);
                 }
                 ip = code;
             }
