@@ -225,7 +225,9 @@ defmodule Supervisor.Server do
   def handle_call(:count_children, _from, state) do
     {specs, active, sups, workers} =
       Enum.reduce(state.children, {0, 0, 0, 0}, fn c, {s, a, sup, w} ->
-        a = if is_pid(c.pid), do: a + 1, else: a
+        # Alive, as OTP counts it: a child just killed is still listed
+        # until its exit signal is handled, but no longer active.
+        a = if is_pid(c.pid) and Process.alive?(c.pid), do: a + 1, else: a
         if c.type == :supervisor, do: {s + 1, a, sup + 1, w}, else: {s + 1, a, sup, w + 1}
       end)
 

@@ -479,14 +479,20 @@ impl Vm {
         reason: Term,
     ) -> Result<(), Exception> {
         if target != me.pid {
-            self.signal(
-                target,
-                Signal::Exit(Box::new(ExitSignal {
-                    from: me.pid,
-                    reason,
-                    link: false,
-                })),
-            );
+            // The target takes the signal when it next runs, not here:
+            // what the sender sends next reaches a third process before
+            // the target's own exit notices, as on the BEAM (a supervisor
+            // asked about a child just killed still lists it).
+            let sig = Signal::Exit(Box::new(ExitSignal {
+                from: me.pid,
+                reason,
+                link: false,
+            }));
+            if let Some(h) = self.table.get(target) {
+                if let Delivery::Woke(p) = h.deliver(sig) {
+                    self.make_runnable(p, Why::Woken);
+                }
+            }
             return Ok(());
         }
         let trapping = me.handle.lock().trap_exit;
