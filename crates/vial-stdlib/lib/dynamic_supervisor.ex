@@ -130,7 +130,7 @@ defmodule DynamicSupervisor do
         {:reply, {:error, :max_children}, state}
 
       true ->
-        case Supervisor.Server.normalize(spec) do
+        case dynamic_normalize(spec) do
           {:ok, child} ->
             {m, f, args} = child.start
             child = %{child | start: {m, f, state.extra_arguments ++ args}}
@@ -198,6 +198,22 @@ defmodule DynamicSupervisor do
   def terminate(_reason, state) do
     for {pid, child} <- state.children, do: Supervisor.Server.shutdown(%{child | pid: pid})
     :ok
+  end
+
+  # Supervisor's checks, except that a map without an id or without a
+  # three-element start is an invalid child spec as a whole, as Elixir's
+  # DynamicSupervisor.validate_child/1 has it.
+  defp dynamic_normalize(spec) do
+    case Supervisor.Server.normalize(spec) do
+      {:error, reason} when reason in [:missing_id, :missing_start] ->
+        {:error, {:invalid_child_spec, spec}}
+
+      {:error, {:invalid_mfa, start}} when not is_tuple(start) or tuple_size(start) != 3 ->
+        {:error, {:invalid_child_spec, spec}}
+
+      other ->
+        other
+    end
   end
 end
 
