@@ -2,8 +2,10 @@
 //! `NAME.exs` must print exactly `NAME.out` on stdout and exit with status 0,
 //! with one scheduler and with two. `NAME.out` is what Elixir 1.14 / OTP 25
 //! printed for the program; the programs never make Elixir's Logger print
-//! (no crash reports), print no pids or refs, and wait for events with
-//! monitors, polling or wide margins rather than by measuring time.
+//! (no crash reports), or say in their header that their output was
+//! recorded with the Logger off, print no pids or refs, and wait for
+//! events with monitors, polling or wide margins rather than by measuring
+//! time.
 //!
 //! They cover GenServer (timeout and `:hibernate` returns, deferred replies,
 //! names, `terminate/2` on exit signals), Supervisor (restart strategies,

@@ -14,6 +14,11 @@
 # handle_info/2, handle_continue/2 and terminate/2; a module that does not
 # export one of them gets the default `use GenServer` defines in Elixir.
 defmodule GenServer do
+  # A timeout, :hibernate or {:continue, arg} after a callback's state.
+  defguardp is_timeout(t)
+            when t == :infinity or t == :hibernate or (is_integer(t) and t >= 0) or
+                   (is_tuple(t) and tuple_size(t) == 2 and elem(t, 0) == :continue)
+
   @doc "Starts a server without a link; see start_link/3."
   def start(module, init_arg, opts \\ []) when is_atom(module) and is_list(opts) do
     do_start(:nolink, module, init_arg, opts)
@@ -313,9 +318,11 @@ defmodule GenServer do
         reply(from, reply)
         loop(parent, name, module, new_state, :infinity)
 
-      {:reply, reply, new_state, timeout} ->
+      # With a bad timeout the whole tuple is a bad return value, and no
+      # reply goes out (OTP's gen_server:handle_msg/6).
+      {:reply, reply, new_state, timeout} when is_timeout(timeout) ->
         reply(from, reply)
-        check_timeout(parent, name, module, new_state, timeout, {:"$gen_call", from, request})
+        check_timeout(parent, name, module, new_state, timeout)
 
       {:stop, reason, reply, new_state} ->
         try do
@@ -334,8 +341,8 @@ defmodule GenServer do
       {:noreply, new_state} ->
         loop(parent, name, module, new_state, :infinity)
 
-      {:noreply, new_state, timeout} ->
-        check_timeout(parent, name, module, new_state, timeout, message)
+      {:noreply, new_state, timeout} when is_timeout(timeout) ->
+        check_timeout(parent, name, module, new_state, timeout)
 
       {:stop, reason, new_state} ->
         terminate(reason, name, module, new_state, message, from)
@@ -345,13 +352,10 @@ defmodule GenServer do
     end
   end
 
-  defp check_timeout(parent, name, module, state, timeout, message) do
+  defp check_timeout(parent, name, module, state, timeout) do
     case timeout do
-      {:continue, _} -> loop(parent, name, module, state, timeout)
       :hibernate -> loop(parent, name, module, state, :infinity)
-      :infinity -> loop(parent, name, module, state, :infinity)
-      t when is_integer(t) and t >= 0 -> loop(parent, name, module, state, t)
-      other -> terminate({:bad_return_value, other}, name, module, state, message, nil)
+      timeout -> loop(parent, name, module, state, timeout)
     end
   end
 
