@@ -3764,6 +3764,30 @@ fn module_function_exception() {
                 "Exception.format_banner(:exit, :normal)",
                 r##""** (exit) normal""##,
             ),
+            (
+                r##"Exception.format_exit({:badarg, [{:erlang, :foo, 1, []}]})"##,
+                r##""an exception was raised:\n    ** (ArgumentError) argument error\n        :erlang.foo/1""##,
+            ),
+            (
+                r##"Exception.format_exit({{:badmatch, 3}, [{M, :f, 0, [file: ~c"a.ex", line: 3]}]})"##,
+                r##""an exception was raised:\n    ** (MatchError) no match of right hand side value: 3\n        a.ex:3: M.f/0""##,
+            ),
+            (
+                r##"Exception.format_exit({{:badkey, :k, %{a: 1}}, [{M, :f, 0, []}]})"##,
+                r##""an exception was raised:\n    ** (KeyError) key :k not found in: %{a: 1}\n        M.f/0""##,
+            ),
+            (
+                r##"Exception.format_exit({:function_clause, [{M, :f, 2, []}]})"##,
+                r##""an exception was raised:\n    ** (FunctionClauseError) no function clause matching in M.f/2\n        M.f/2""##,
+            ),
+            (
+                r##"Exception.format_exit({{:weird, 1}, [{M, :f, 2, []}]})"##,
+                r##""an exception was raised:\n    ** (ErlangError) Erlang error: {:weird, 1}\n        M.f/2""##,
+            ),
+            (
+                r##"Exception.format_exit({:badarg, [:not_entry]})"##,
+                r##""{:badarg, [:not_entry]}""##,
+            ),
         ],
     );
 }

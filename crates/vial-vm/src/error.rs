@@ -131,6 +131,74 @@ impl Exception {
     }
 }
 
+/// Whether `t` is a non-empty list of stack trace entries, `{module,
+/// function, arity or args, location}`, as `Exception.format_exit/1` checks
+/// before it takes `{reason, t}` for an error and its stack trace.
+fn is_stacktrace(t: &Term) -> bool {
+    let Some(entries) = t.list_to_vec() else {
+        return false;
+    };
+    !entries.is_empty()
+        && entries.iter().all(|e| {
+            matches!(e.as_tuple(), Some([Term::Atom(_), Term::Atom(_), n, loc])
+                if (matches!(n, Term::Int(_)) || n.is_list()) && loc.is_list())
+        })
+}
+
+/// The exception struct for Erlang error term `reason` raised at the top
+/// of `stacktrace`, as Elixir 1.14's `Exception.normalize(:error, reason,
+/// stacktrace)` makes it (the common terms; others are `ErlangError`).
+fn from_erlang(reason: &Term, stacktrace: &Term) -> Term {
+    let top = stacktrace.iter_list().next().and_then(|e| e.as_tuple());
+    let top_mfa = || match top {
+        Some([Term::Atom(m), Term::Atom(f), n, _]) => {
+            let arity = match n {
+                Term::Int(a) => *a as u32,
+                args => args.list_to_vec().map_or(0, |v| v.len() as u32),
+            };
+            Some((*m, *f, arity))
+        }
+        _ => None,
+    };
+    let tagged = |name: &str, tag: &str| match reason.as_tuple() {
+        Some([Term::Atom(t), term]) if t.name() == tag => {
+            Some(exception_struct(name, [("term", term.clone())]))
+        }
+        _ => None,
+    };
+    let known = match reason {
+        Term::Atom(a) => match a.name() {
+            "badarg" => Some(Exception::badarg().reason),
+            "badarith" => Some(Exception::badarith().reason),
+            "undef" => top_mfa().map(|(m, f, n)| Exception::undefined_function(m, f, n).reason),
+            "function_clause" => top_mfa().map(|(m, f, n)| {
+                exception_struct(
+                    "FunctionClauseError",
+                    [
+                        ("module", Term::Atom(m)),
+                        ("function", Term::Atom(f)),
+                        ("arity", Term::Int(n as i64)),
+                    ],
+                )
+            }),
+            _ => None,
+        },
+        _ => tagged("MatchError", "badmatch")
+            .or_else(|| tagged("CaseClauseError", "case_clause"))
+            .or_else(|| tagged("BadMapError", "badmap"))
+            .or_else(|| match reason.as_tuple() {
+                Some([Term::Atom(t), key]) if t.name() == "badkey" => {
+                    Some(Exception::key_error(key.clone(), Term::NIL).reason)
+                }
+                Some([Term::Atom(t), key, map]) if t.name() == "badkey" => {
+                    Some(Exception::key_error(key.clone(), map.clone()).reason)
+                }
+                _ => None,
+            }),
+    };
+    known.unwrap_or_else(|| exception_struct("ErlangError", [("original", reason.clone())]))
+}
+
 /// The Erlang error term a built-in exception struct normalises from
 /// (Elixir 1.14, `Exception.normalize/3`), if it is one. An
 /// `ArgumentError` counts only with the messages OTP's `badarg` gets
@@ -375,15 +443,19 @@ pub fn format_uncaught(e: &Exception) -> String {
 }
 
 /// One stack trace line: `app.exs:3: Foo.bar/1`, or `app.exs:3: (file)` for
-/// top-level script code.
+/// top-level script code. An entry without a file (one built by hand) has
+/// no location part, as in Elixir's `Exception.format_stacktrace_entry/1`.
 pub fn format_trace_entry(t: &TraceEntry) -> String {
+    let location = if t.file.is_empty() {
+        String::new()
+    } else {
+        format!("{}:{}: ", t.file, t.line)
+    };
     if t.module.name() == crate::SCRIPT_MODULE {
-        format!("{}:{}: (file)", t.file, t.line)
+        format!("{location}(file)")
     } else {
         format!(
-            "{}:{}: {}.{}/{}",
-            t.file,
-            t.line,
+            "{location}{}.{}/{}",
             module_name(&Term::Atom(t.module)),
             t.function.name(),
             t.arity
@@ -417,9 +489,10 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
             if b.is_list() && *b != Term::EmptyList {
                 let banner = if let Some(name) = exception_name(a) {
                     Some(format!("** ({name}) {}", message(a)))
-                } else if let Some([Term::Atom(n), _]) = a.as_tuple() {
-                    (n.name() == "nocatch")
-                        .then(|| format!("** (ErlangError) Erlang error: {}", inspect(a)))
+                } else if is_stacktrace(b) {
+                    let e = from_erlang(a, b);
+                    let name = exception_name(&e).unwrap_or("ErlangError");
+                    Some(format!("** ({name}) {}", message(&e)))
                 } else {
                     None
                 };
