@@ -300,3 +300,11 @@ fn function_values_called_from_growing_stacks() {
 fn self_tail_calls_keep_unchanged_parameters() {
     check("self_tail_calls");
 }
+
+/// Reports of exceptions whose module defines `message/1`, the dot on nil
+/// and the booleans (KeyError, not a module call), `struct!/2` with a map
+/// and `defstruct` defaults computed from constants.
+#[test]
+fn exception_reports_and_struct_defaults() {
+    check("exceptions_structs");
+}

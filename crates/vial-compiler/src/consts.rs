@@ -1,7 +1,7 @@
 //! Compile-time constants: literal expressions become literal-pool terms.
 
 use crate::module::ModuleBuilder;
-use vial_syntax::ast::{Callee, Expr, ExprKind, StrPart, UnaryOp};
+use vial_syntax::ast::{BinOp, Callee, Expr, ExprKind, StrPart, UnaryOp};
 use vial_vm::term::Map;
 use vial_vm::Term;
 
@@ -113,6 +113,25 @@ pub fn struct_default(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
     if let Some(t) = const_term(e, mb) {
         return Some(t);
     }
+    if let ExprKind::Binary { op, lhs, rhs } = &e.kind {
+        if *op == BinOp::StepRange {
+            let ExprKind::Binary {
+                op: BinOp::Range,
+                lhs: first,
+                rhs: last,
+            } = &lhs.kind
+            else {
+                return None;
+            };
+            let step = struct_default(rhs, mb)?;
+            return range(
+                struct_default(first, mb)?,
+                struct_default(last, mb)?,
+                Some(step),
+            );
+        }
+        return fold(*op, struct_default(lhs, mb)?, struct_default(rhs, mb)?);
+    }
     let ExprKind::Call {
         callee: Callee::Remote { module, name },
         args,
@@ -155,6 +174,58 @@ pub fn struct_default(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
         ("queue", "new", []) => Some(Term::tuple([Term::EmptyList, Term::EmptyList])),
         _ => None,
     }
+}
+
+/// `a op b` on constants, for the operators a default is written with:
+/// integer and float arithmetic, `<>`, `++` and ranges (`None` for
+/// anything that would raise, or another operator).
+fn fold(op: BinOp, a: Term, b: Term) -> Option<Term> {
+    let float = |t: &Term| match t {
+        Term::Int(n) => Some(*n as f64),
+        Term::Float(f) => Some(*f),
+        _ => None,
+    };
+    Some(match (op, &a, &b) {
+        (BinOp::Add, Term::Int(x), Term::Int(y)) => Term::Int(x.checked_add(*y)?),
+        (BinOp::Sub, Term::Int(x), Term::Int(y)) => Term::Int(x.checked_sub(*y)?),
+        (BinOp::Mul, Term::Int(x), Term::Int(y)) => Term::Int(x.checked_mul(*y)?),
+        (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div, _, _) => {
+            let (x, y) = (float(&a)?, float(&b)?);
+            match op {
+                BinOp::Add => Term::Float(x + y),
+                BinOp::Sub => Term::Float(x - y),
+                BinOp::Mul => Term::Float(x * y),
+                _ if y != 0.0 => Term::Float(x / y),
+                _ => return None,
+            }
+        }
+        (BinOp::Concat, Term::Binary(x), Term::Binary(y)) => {
+            Term::binary([&x.0[..], &y.0[..]].concat())
+        }
+        (BinOp::ListConcat, _, _) => Term::list_with_tail(a.list_to_vec()?, b),
+        (BinOp::Range, _, _) => return range(a, b, None),
+        _ => return None,
+    })
+}
+
+/// `first..last` (step 1, or -1 when `first > last`, as Elixir 1.14
+/// infers it) or `first..last//step`, of integers.
+fn range(first: Term, last: Term, step: Option<Term>) -> Option<Term> {
+    let (Term::Int(a), Term::Int(b)) = (&first, &last) else {
+        return None;
+    };
+    let step = match step {
+        Some(Term::Int(s)) if s != 0 => s,
+        Some(_) => return None,
+        None if a > b => -1,
+        None => 1,
+    };
+    let mut m = Map::new();
+    m.insert(Term::atom("__struct__"), Term::atom("Elixir.Range"));
+    m.insert(Term::atom("first"), first);
+    m.insert(Term::atom("last"), last);
+    m.insert(Term::atom("step"), Term::Int(step));
+    Some(Term::map(m))
 }
 
 /// The set of `keys` (a map to `[]`): MapSet's defaults from its

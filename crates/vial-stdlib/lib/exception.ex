@@ -13,13 +13,27 @@ defmodule Exception do
     end
   end
 
-  # The banner of an exception of `kind`, without a stack trace.
-  def format(kind, payload), do: Exception.format(kind, normalize(kind, payload), [])
+  # A report: the banner, then one line per stack trace entry.
+  def format(kind, payload, stacktrace \\ []),
+    do: :vial_runtime.format_report(kind, rendered(kind, payload), stacktrace)
 
   # The first line of a report: `** (RuntimeError) boom`, `** (exit) r`;
   # an Erlang error term is shown as the exception it stands for.
   def format_banner(kind, payload, _stacktrace \\ []),
-    do: Exception.format(kind, normalize(kind, payload), [])
+    do: :vial_runtime.format_report(kind, rendered(kind, payload), [])
+
+  # An error's payload normalised, carrying in its :message field what
+  # its module's message/1 says, for the report the runtime renders.
+  defp rendered(:error, payload) do
+    exception = normalize(:error, payload)
+    module = exception.__struct__
+
+    if function_exported?(module, :message, 1),
+      do: Map.put(exception, :message, module.message(exception)),
+      else: exception
+  end
+
+  defp rendered(_kind, payload), do: payload
 
   # An error's payload as an exception struct (`:badarg` is an
   # ArgumentError, ...); the payloads of throws and exits as they are.

@@ -79,7 +79,9 @@ defmodule Kernel do
     enforced =
       if function_exported?(struct, :__enforce_keys__, 0), do: struct.__enforce_keys__(), else: []
 
-    case Enum.reject(enforced, &Keyword.has_key?(fields, &1)) do
+    given = Enum.map(fields, fn {key, _} -> key end)
+
+    case Enum.reject(enforced, &(&1 in given)) do
       [] ->
         built
 

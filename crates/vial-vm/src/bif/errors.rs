@@ -22,7 +22,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("erlang", "raise", 3, raise),
     bif!("vial_runtime", "exception_message", 1, message),
     bif!("Elixir.Exception", "format_exit", 1, format_exit),
-    bif!("Elixir.Exception", "format", 3, format),
+    bif!("vial_runtime", "format_report", 3, format),
     bif!(
         "Elixir.Exception",
         "format_stacktrace",
@@ -79,10 +79,11 @@ fn format_exit(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Ok(Term::string(&crate::error::format_exit(&args[0])))
 }
 
-/// `Exception.format(kind, reason, stacktrace)`: the banner (`** (Kind)
-/// message`, `** (exit) reason`, `** (throw) term`) and one indented line
-/// per stack trace entry, each ending in a newline, as the script's own
-/// uncaught-error report.
+/// The report under `Exception.format(kind, reason, stacktrace)` (which
+/// first normalises the reason and renders a `message/1` the exception's
+/// module defines): the banner (`** (Kind) message`, `** (exit) reason`,
+/// `** (throw) term`) and one indented line per stack trace entry, each
+/// ending in a newline, as the script's own uncaught-error report.
 fn format(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let e = exception_of(args)?;
     let text = crate::error::format_uncaught(&e);

@@ -68,11 +68,18 @@ fn dot(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
         // `module.name` is the call `module.name()` in Elixir; Vial's dot
         // reads map fields only, so it reports the undefined function a
         // module without `name/0` gives.
-        Term::Atom(module) if !module_exports(*module, &args[1]) => Err(
-            Exception::undefined_function(*module, args[1].as_atom().unwrap_or(Atom::NIL), 0),
-        ),
+        // nil and the booleans are no modules: they take the KeyError.
+        Term::Atom(module)
+            if !matches!(*module, Atom::NIL | Atom::TRUE | Atom::FALSE)
+                && !module_exports(*module, &args[1]) =>
+        {
+            Err(Exception::undefined_function(
+                *module,
+                args[1].as_atom().unwrap_or(Atom::NIL),
+                0,
+            ))
+        }
         other => {
-            let key = args[1].as_atom().map_or("?", |a| a.name());
             let mut e = Exception::key_error(args[1].clone(), other.clone());
             e.reason = crate::error::exception_struct(
                 "KeyError",
@@ -82,7 +89,8 @@ fn dot(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
                     (
                         "message",
                         Term::string(&format!(
-                            "key :{key} not found in: {}. If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map",
+                            "key {} not found in: {}. If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map",
+                            inspect(&args[1]),
                             inspect(other)
                         )),
                     ),
