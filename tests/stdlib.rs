@@ -4624,3 +4624,122 @@ fn missing_key_error_terms() {
         ],
     );
 }
+
+/// OTP library functions of `:lists`, `:erlang`, `:maps` and `:string`
+/// beyond the common ones (outputs from Elixir 1.14 / OTP 25).
+#[test]
+fn erlang_library_functions() {
+    check(
+        "erlang_library_functions",
+        &[
+            (
+                r##":lists.zipwith(fn a, b -> a + b end, [1, 2], [3, 4])"##,
+                r##"[4, 6]"##,
+            ),
+            (
+                r##":lists.zipwith(fn a, b -> {a, b} end, [1, 2], [3])"##,
+                r##"** (FunctionClauseError) no function clause matching in :lists.zipwith/3"##,
+            ),
+            (
+                r##":lists.zipwith3(fn a, b, c -> a + b + c end, [1, 2], [3, 4], [5, 6])"##,
+                r##"'\t\f'"##,
+            ),
+            (r##":lists.join(:x, [1, 2, 3])"##, r##"[1, :x, 2, :x, 3]"##),
+            (r##":lists.join(:x, [])"##, r##"[]"##),
+            (
+                r##":lists.usort(fn a, b -> a >= b end, [3, 1, 3, 2, 1])"##,
+                r##"[3, 2, 1]"##,
+            ),
+            (
+                r##":lists.usort(fn {a, _}, {b, _} -> a <= b end, [{2, :a}, {1, :b}, {2, :c}])"##,
+                r##"[{1, :b}, {2, :a}]"##,
+            ),
+            (
+                r##":lists.splitwith(fn x -> x < 3 end, [1, 2, 3, 1])"##,
+                r##"{[1, 2], [3, 1]}"##,
+            ),
+            (
+                r##":lists.unzip3([{1, :a, "x"}, {2, :b, "y"}])"##,
+                r##"{[1, 2], [:a, :b], ["x", "y"]}"##,
+            ),
+            (
+                r##":lists.keysearch(2, 1, [{1, :a}, {2, :b}])"##,
+                r##"{:value, {2, :b}}"##,
+            ),
+            (r##":lists.keysearch(3, 1, [{1, :a}])"##, r##"false"##),
+            (
+                r##":lists.mapfoldr(fn x, acc -> {x * 2, [x | acc]} end, [], [1, 2, 3])"##,
+                r##"{[2, 4, 6], [1, 2, 3]}"##,
+            ),
+            (
+                r##":lists.ukeysort(1, [{2, :a}, {1, :b}, {2, :c}, {1, :d}])"##,
+                r##"[{1, :b}, {2, :a}]"##,
+            ),
+            (
+                r##":lists.keymap(fn x -> x * 10 end, 2, [{:a, 1}, {:b, 2}])"##,
+                r##"[a: 10, b: 20]"##,
+            ),
+            (r##":lists.flatlength([1, [2, [3, 4]], []])"##, r##"4"##),
+            (r##":erlang.atom_to_binary(:hello, :utf8)"##, r##""hello""##),
+            (
+                r##":erlang.float_to_list(1.5)"##,
+                r##"'1.50000000000000000000e+00'"##,
+            ),
+            (r##":erlang.list_to_float(~c"2.5")"##, r##"2.5"##),
+            (r##":erlang.binary_part("hello", {1, 3})"##, r##""ell""##),
+            (r##":erlang.size({1, 2, 3})"##, r##"3"##),
+            (r##":erlang.size("abc")"##, r##"3"##),
+            (r##":erlang.append([1], [2])"##, r##"[1, 2]"##),
+            (r##":erlang.subtract([1, 2, 3, 2], [2])"##, r##"[1, 3, 2]"##),
+            (r##":erlang.map_get(:a, %{a: 1})"##, r##"1"##),
+            (
+                r##":erlang.map_get(:b, %{a: 1})"##,
+                r##"** (KeyError) key :b not found in: %{a: 1}"##,
+            ),
+            (
+                r##":erlang.make_tuple(4, 0, [{1, :a}, {3, :c}])"##,
+                r##"{:a, 0, :c, 0}"##,
+            ),
+            (r##":erlang.binary_to_list("hello", 2, 4)"##, r##"'ell'"##),
+            (r##":maps.take(:a, %{a: 1, b: 2})"##, r##"{1, %{b: 2}}"##),
+            (r##":maps.take(:z, %{a: 1})"##, r##":error"##),
+            (
+                r##":maps.merge_with(fn _k, a, b -> a + b end, %{a: 1, b: 2}, %{b: 3, c: 4})"##,
+                r##"%{a: 1, b: 5, c: 4}"##,
+            ),
+            (r##":maps.from_keys([:a, :b], 0)"##, r##"%{a: 0, b: 0}"##),
+            (
+                r##":maps.filtermap(fn _k, v -> if v > 1, do: {true, v * 10}, else: v == 1 end, %{a: 1, b: 2, c: 0})"##,
+                r##"%{a: 1, b: 20}"##,
+            ),
+            (
+                r##":maps.intersect(%{a: 1, b: 2}, %{b: 3, c: 4})"##,
+                r##"%{b: 3}"##,
+            ),
+            (r##":string.to_upper(~c"abc")"##, r##"'ABC'"##),
+            (r##":string.to_upper(?a)"##, r##"65"##),
+            (r##":string.to_lower(~c"ABC")"##, r##"'abc'"##),
+            (r##":string.len(~c"héllo")"##, r##"5"##),
+            (
+                r##":string.titlecase("hello world")"##,
+                r##""Hello world""##,
+            ),
+            (
+                r##":string.titlecase(~c"élan")"##,
+                r##"[201, 108, 97, 110]"##,
+            ),
+            (r##":string.find("hello world", "o")"##, r##""o world""##),
+            (r##":string.find(~c"hello", "l", :trailing)"##, r##"'lo'"##),
+            (r##":string.find("abc", "x")"##, r##":nomatch"##),
+            (r##":string.find("a-b-c", "-", :trailing)"##, r##""-c""##),
+            (
+                r##":string.lexemes("a b  c,d", [?\s, ?,])"##,
+                r##"["a", "b", "c", "d"]"##,
+            ),
+            (r##":string.lexemes(~c"a b", ~c" ")"##, r##"['a', 'b']"##),
+            (r##":string.chomp("abc\n")"##, r##""abc""##),
+            (r##":string.chomp(~c"abc\r\n")"##, r##"'abc'"##),
+            (r##":string.chomp("abc")"##, r##""abc""##),
+        ],
+    );
+}

@@ -148,6 +148,62 @@ defmodule :lists do
   defp thing_to_list(x) when is_atom(x), do: Atom.to_charlist(x)
   defp thing_to_list(x) when is_integer(x), do: Integer.to_charlist(x)
   defp thing_to_list(x) when is_list(x), do: x
+
+  # Lists of equal length only, as in OTP 25.
+  def zipwith(fun, [x | xs], [y | ys]), do: [fun.(x, y) | zipwith(fun, xs, ys)]
+  def zipwith(fun, [], []) when is_function(fun, 2), do: []
+
+  def zipwith3(fun, [x | xs], [y | ys], [z | zs]),
+    do: [fun.(x, y, z) | zipwith3(fun, xs, ys, zs)]
+
+  def zipwith3(fun, [], [], []) when is_function(fun, 3), do: []
+
+  def join(_sep, []), do: []
+  def join(sep, [first | rest]), do: [first | Enum.flat_map(rest, &[sep, &1])]
+
+  # Sorted by `fun` (a <= b), keeping the first of elements it finds equal.
+  def usort(fun, list) when is_list(list) do
+    list
+    |> Enum.sort(fun)
+    |> Enum.reduce([], fn
+      x, [prev | _] = acc -> if fun.(x, prev), do: acc, else: [x | acc]
+      x, [] -> [x]
+    end)
+    |> Enum.reverse()
+  end
+
+  def splitwith(pred, list) when is_list(list), do: Enum.split_while(list, pred)
+
+  def unzip3(list) when is_list(list) do
+    {as, bs, cs} =
+      List.foldr(list, {[], [], []}, fn {a, b, c}, {as, bs, cs} -> {[a | as], [b | bs], [c | cs]} end)
+
+    {as, bs, cs}
+  end
+
+  def keysearch(key, n, list) do
+    case :lists.keyfind(key, n, list) do
+      false -> false
+      tuple -> {:value, tuple}
+    end
+  end
+
+  def mapfoldr(fun, acc, list) when is_list(list) do
+    List.foldr(list, {[], acc}, fn x, {mapped, acc} ->
+      {y, acc} = fun.(x, acc)
+      {[y | mapped], acc}
+    end)
+  end
+
+  # Sorted on the nth element, keeping the first of tuples with equal keys.
+  def ukeysort(n, list) when is_list(list) do
+    :lists.keysort(n, list) |> Enum.dedup_by(&elem(&1, n - 1))
+  end
+
+  def keymap(fun, n, list) when is_list(list),
+    do: Enum.map(list, fn t -> put_elem(t, n - 1, fun.(elem(t, n - 1))) end)
+
+  def flatlength(list) when is_list(list), do: length(List.flatten(list))
 end
 
 defmodule :proplists do
@@ -197,6 +253,28 @@ defmodule :erlang do
   def split_binary(bin, pos) when is_binary(bin), do: {binary_part(bin, 0, pos), binary_part(bin, pos, byte_size(bin) - pos)}
   def garbage_collect, do: true
   def garbage_collect(pid) when is_pid(pid), do: Process.alive?(pid)
+
+  def atom_to_binary(atom, encoding) when encoding in [:utf8, :unicode, :latin1],
+    do: Atom.to_string(atom)
+
+  def float_to_list(f) when is_float(f), do: String.to_charlist(:erlang.float_to_binary(f))
+  def list_to_float(chars) when is_list(chars), do: :erlang.binary_to_float(List.to_string(chars))
+  def binary_part(bin, {pos, len}), do: binary_part(bin, pos, len)
+  def size(t) when is_tuple(t), do: tuple_size(t)
+  def size(b) when is_binary(b), do: byte_size(b)
+  def append(a, b), do: a ++ b
+  def subtract(a, b), do: a -- b
+  def map_get(key, map), do: :maps.get(key, map)
+
+  def make_tuple(n, default, init) when is_integer(n) and is_list(init) do
+    Enum.reduce(init, :erlang.make_tuple(n, default), fn {pos, value}, t ->
+      put_elem(t, pos - 1, value)
+    end)
+  end
+
+  # Bytes `start` to `stop` (1-based, inclusive).
+  def binary_to_list(bin, start, stop) when is_binary(bin) and start >= 1 and stop >= start - 1,
+    do: :erlang.binary_to_list(binary_part(bin, start - 1, stop - start + 1))
 end
 
 defmodule :binary do
@@ -245,6 +323,32 @@ defmodule :maps do
   def update_with(key, fun, map) when is_map(map), do: Map.update!(map, key, fun)
   def update_with(key, fun, init, map) when is_map(map), do: Map.update(map, key, init, fun)
   def groups_from_list(key_fun, list) when is_list(list), do: Enum.group_by(list, key_fun)
+
+  def take(key, map) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> {value, Map.delete(map, key)}
+      :error -> :error
+    end
+  end
+
+  def merge_with(fun, a, b) when is_map(a) and is_map(b),
+    do: Map.merge(a, b, fn k, v1, v2 -> fun.(k, v1, v2) end)
+
+  def from_keys(keys, value) when is_list(keys), do: Map.new(keys, &{&1, value})
+
+  # `fun` returns true (keep), false (drop) or {true, value} (keep value).
+  def filtermap(fun, map) when is_map(map) do
+    Enum.reduce(map, %{}, fn {k, v}, acc ->
+      case fun.(k, v) do
+        true -> Map.put(acc, k, v)
+        false -> acc
+        {true, value} -> Map.put(acc, k, value)
+      end
+    end)
+  end
+
+  # The keys of both, with the values of the second.
+  def intersect(a, b) when is_map(a) and is_map(b), do: Map.take(b, Map.keys(a))
 end
 
 # OTP's sys module, for the servers GenServer runs (see the system

@@ -54,6 +54,54 @@ defmodule :string do
     end
   end
 
+  # The old list-only API: a charlist or a single character.
+  def to_upper(c) when is_integer(c), do: hd(to_upper([c]))
+  def to_upper(s) when is_list(s), do: String.to_charlist(String.upcase(List.to_string(s)))
+  def to_lower(c) when is_integer(c), do: hd(to_lower([c]))
+  def to_lower(s) when is_list(s), do: String.to_charlist(String.downcase(List.to_string(s)))
+  def len(s) when is_list(s), do: String.length(List.to_string(s))
+
+  # The first character in upper case, the rest as it is.
+  def titlecase(s) do
+    case String.next_grapheme(text(s)) do
+      {first, rest} -> like(s, String.upcase(first) <> rest)
+      nil -> s
+    end
+  end
+
+  # The rest of `s` from the first (or last) occurrence of `pattern`, or
+  # :nomatch.
+  def find(s, pattern), do: find(s, pattern, :leading)
+
+  def find(s, pattern, where) do
+    {t, p} = {text(s), text(pattern)}
+
+    case :binary.matches(t, p) do
+      [] -> :nomatch
+      found -> found |> pick(where) |> elem(0) |> then(&like(s, binary_part(t, &1, byte_size(t) - &1)))
+    end
+  end
+
+  defp pick(found, :leading), do: hd(found)
+  defp pick(found, :trailing), do: List.last(found)
+
+  # The runs of characters not among `separators` (a list of characters).
+  def lexemes(s, separators) when is_list(separators) do
+    seps = Enum.map(separators, &List.to_string([&1]))
+    s |> text() |> String.split(seps, trim: true) |> Enum.map(&like(s, &1))
+  end
+
+  # Without one trailing newline (\n or \r\n).
+  def chomp(s) do
+    t = text(s)
+
+    cond do
+      String.ends_with?(t, "\r\n") -> like(s, binary_part(t, 0, byte_size(t) - 2))
+      String.ends_with?(t, "\n") -> like(s, binary_part(t, 0, byte_size(t) - 1))
+      true -> s
+    end
+  end
+
   defp text(s) when is_binary(s), do: s
   defp text(s) when is_list(s), do: List.to_string(s)
 
