@@ -19,6 +19,8 @@
 //! (`make_ref/0`) is told apart from a deleted table, as the BEAM does in
 //! its error messages.
 
+/// The traversal order of hash tables, as OTP 25 keeps it.
+pub mod chains;
 /// Key equality, hashing and ordering by table type.
 pub mod key;
 /// Match specifications: compiling and running them.

@@ -6,9 +6,9 @@
 //! Objects are tuples whose key is the element at the table's key position
 //! (1-based); the callers check that every object is a tuple that long.
 
+use super::chains::Chains;
 use super::key::{HashKey, KeyHasher, OrdKey};
 use crate::term::Term;
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
@@ -43,10 +43,14 @@ pub fn element(obj: &Term, pos: usize) -> &Term {
 }
 
 enum Store {
-    Set(HashMap<HashKey, Term, KeyHasher>),
+    Set {
+        map: HashMap<HashKey, Term, KeyHasher>,
+        chains: Chains,
+    },
     /// Objects of one key in insertion order; `len` counts objects.
     Bag {
         map: HashMap<HashKey, Vec<Term>, KeyHasher>,
+        chains: Chains,
         len: usize,
         duplicates: bool,
     },
@@ -63,10 +67,14 @@ impl Objects {
     /// An empty table of type `kind` keyed on 1-based position `keypos`.
     pub fn new(kind: Kind, keypos: usize) -> Objects {
         let store = match kind {
-            Kind::Set => Store::Set(HashMap::with_hasher(KeyHasher)),
+            Kind::Set => Store::Set {
+                map: HashMap::with_hasher(KeyHasher),
+                chains: Chains::new(),
+            },
             Kind::OrderedSet => Store::Ordered(BTreeMap::new()),
             Kind::Bag | Kind::DuplicateBag => Store::Bag {
                 map: HashMap::with_hasher(KeyHasher),
+                chains: Chains::new(),
                 len: 0,
                 duplicates: kind == Kind::DuplicateBag,
             },
@@ -81,7 +89,7 @@ impl Objects {
     /// Number of objects (`info(tab, :size)`).
     pub fn len(&self) -> usize {
         match &self.store {
-            Store::Set(m) => m.len(),
+            Store::Set { map, .. } => map.len(),
             Store::Bag { len, .. } => *len,
             Store::Ordered(m) => m.len(),
         }
@@ -98,21 +106,29 @@ impl Objects {
     pub fn insert(&mut self, obj: Term) {
         let key = self.key_of(&obj).clone();
         match &mut self.store {
-            Store::Set(m) => {
-                m.insert(HashKey::new(key), obj);
+            Store::Set { map, chains } => {
+                let k = HashKey::new(key);
+                if !map.contains_key(&k) {
+                    chains.add(Some(&k), 1);
+                }
+                map.insert(k, obj);
             }
             Store::Ordered(m) => {
                 m.insert(OrdKey(key), obj);
             }
             Store::Bag {
                 map,
+                chains,
                 len,
                 duplicates,
             } => {
-                let objs = map.entry(HashKey::new(key)).or_default();
+                let k = HashKey::new(key);
+                let objs = map.entry(k.clone()).or_default();
                 if *duplicates || !objs.contains(&obj) {
+                    let new_key = objs.is_empty();
                     objs.push(obj);
                     *len += 1;
+                    chains.add(new_key.then_some(&k), 1);
                 }
             }
         }
@@ -121,7 +137,7 @@ impl Objects {
     /// Whether an object with `key` exists.
     pub fn contains(&self, key: &Term) -> bool {
         match &self.store {
-            Store::Set(m) => m.contains_key(&HashKey::new(key.clone())),
+            Store::Set { map, .. } => map.contains_key(&HashKey::new(key.clone())),
             Store::Bag { map, .. } => map.contains_key(&HashKey::new(key.clone())),
             Store::Ordered(m) => m.contains_key(&OrdKey(key.clone())),
         }
@@ -130,7 +146,7 @@ impl Objects {
     /// The objects with `key`, in insertion order for a bag.
     pub fn lookup(&self, key: &Term) -> &[Term] {
         match &self.store {
-            Store::Set(m) => m
+            Store::Set { map, .. } => map
                 .get(&HashKey::new(key.clone()))
                 .map_or(&[], std::slice::from_ref),
             Store::Bag { map, .. } => map
@@ -146,7 +162,7 @@ impl Objects {
     /// place; `None` for a bag.
     pub fn get_mut(&mut self, key: &Term) -> Option<&mut Term> {
         match &mut self.store {
-            Store::Set(m) => m.get_mut(&HashKey::new(key.clone())),
+            Store::Set { map, .. } => map.get_mut(&HashKey::new(key.clone())),
             Store::Ordered(m) => m.get_mut(&OrdKey(key.clone())),
             Store::Bag { .. } => None,
         }
@@ -155,10 +171,23 @@ impl Objects {
     /// Removes and returns the objects with `key`.
     pub fn take(&mut self, key: &Term) -> Vec<Term> {
         match &mut self.store {
-            Store::Set(m) => m.remove(&HashKey::new(key.clone())).into_iter().collect(),
+            Store::Set { map, chains } => {
+                let k = HashKey::new(key.clone());
+                let gone = map.remove(&k);
+                if gone.is_some() {
+                    chains.remove(Some(&k), 1);
+                }
+                gone.into_iter().collect()
+            }
             Store::Ordered(m) => m.remove(&OrdKey(key.clone())).into_iter().collect(),
-            Store::Bag { map, len, .. } => {
-                let objs = map.remove(&HashKey::new(key.clone())).unwrap_or_default();
+            Store::Bag {
+                map, chains, len, ..
+            } => {
+                let k = HashKey::new(key.clone());
+                let objs = map.remove(&k).unwrap_or_default();
+                if !objs.is_empty() {
+                    chains.remove(Some(&k), objs.len());
+                }
                 *len -= objs.len();
                 objs
             }
@@ -169,10 +198,11 @@ impl Objects {
     pub fn remove_object(&mut self, obj: &Term) {
         let key = self.key_of(obj).clone();
         match &mut self.store {
-            Store::Set(m) => {
+            Store::Set { map, chains } => {
                 let k = HashKey::new(key);
-                if m.get(&k) == Some(obj) {
-                    m.remove(&k);
+                if map.get(&k) == Some(obj) {
+                    map.remove(&k);
+                    chains.remove(Some(&k), 1);
                 }
             }
             Store::Ordered(m) => {
@@ -181,14 +211,21 @@ impl Objects {
                     m.remove(&k);
                 }
             }
-            Store::Bag { map, len, .. } => {
+            Store::Bag {
+                map, chains, len, ..
+            } => {
                 let k = HashKey::new(key);
                 if let Some(objs) = map.get_mut(&k) {
                     let before = objs.len();
                     objs.retain(|o| o != obj);
-                    *len -= before - objs.len();
-                    if objs.is_empty() {
+                    let removed = before - objs.len();
+                    *len -= removed;
+                    let emptied = objs.is_empty();
+                    if emptied {
                         map.remove(&k);
+                    }
+                    if removed > 0 {
+                        chains.remove(emptied.then_some(&k), removed);
                     }
                 }
             }
@@ -198,34 +235,39 @@ impl Objects {
     /// Removes every object.
     pub fn clear(&mut self) {
         match &mut self.store {
-            Store::Set(m) => m.clear(),
-            Store::Ordered(m) => m.clear(),
-            Store::Bag { map, len, .. } => {
+            Store::Set { map, chains } => {
                 map.clear();
+                *chains = Chains::new();
+            }
+            Store::Ordered(m) => m.clear(),
+            Store::Bag {
+                map, chains, len, ..
+            } => {
+                map.clear();
+                *chains = Chains::new();
                 *len = 0;
             }
         }
     }
 
-    /// The keys of a hash table in listing order: by hash, then term order
-    /// (see [`HashKey`]), which does not depend on insertion history.
+    /// The keys of a hash table in listing order: the reverse of the
+    /// order OTP traverses it in (see [`Chains`]).
     fn hash_keys(&self) -> Vec<&HashKey> {
-        let mut keys: Vec<&HashKey> = match &self.store {
-            Store::Set(m) => m.keys().collect(),
-            Store::Bag { map, .. } => map.keys().collect(),
+        match &self.store {
+            Store::Set { chains, .. } | Store::Bag { chains, .. } => {
+                chains.traversal().rev().collect()
+            }
             Store::Ordered(_) => Vec::new(),
-        };
-        keys.sort_unstable();
-        keys
+        }
     }
 
     /// Every object, in listing order (`tab2list/1`, `select/2`): key
-    /// order for an ordered set; for the others, keys by hash (see
-    /// [`HashKey`]) and a bag's objects of one key in insertion order.
+    /// order for an ordered set; for the others, keys as OTP lists them
+    /// (see [`Chains`]) and a bag's objects of one key in insertion order.
     pub fn listing(&self) -> Vec<&Term> {
         match &self.store {
             Store::Ordered(m) => m.values().collect(),
-            Store::Set(m) => self.hash_keys().into_iter().map(|k| &m[k]).collect(),
+            Store::Set { map, .. } => self.hash_keys().into_iter().map(|k| &map[k]).collect(),
             Store::Bag { map, .. } => self
                 .hash_keys()
                 .into_iter()
@@ -239,15 +281,30 @@ impl Objects {
         self.listing().into_iter().cloned().collect()
     }
 
-    /// Keeps the objects for which `keep` is true; how many went.
+    /// Keeps the objects for which `keep` is true; how many went. The
+    /// table does not shrink, as a BEAM table fixed for the traversal
+    /// of `select_delete/2` does not.
     pub fn retain(&mut self, mut keep: impl FnMut(&Term) -> bool) -> usize {
         let before = self.len();
         match &mut self.store {
-            Store::Set(m) => m.retain(|_, o| keep(o)),
+            Store::Set { map, chains } => map.retain(|k, o| {
+                let kept = keep(o);
+                if !kept {
+                    chains.remove_fixed(Some(k), 1);
+                }
+                kept
+            }),
             Store::Ordered(m) => m.retain(|_, o| keep(o)),
-            Store::Bag { map, len, .. } => {
-                map.retain(|_, objs| {
+            Store::Bag {
+                map, chains, len, ..
+            } => {
+                map.retain(|k, objs| {
+                    let before = objs.len();
                     objs.retain(&mut keep);
+                    let removed = before - objs.len();
+                    if removed > 0 {
+                        chains.remove_fixed(objs.is_empty().then_some(k), removed);
+                    }
                     !objs.is_empty()
                 });
                 *len = map.values().map(Vec::len).sum();
@@ -288,15 +345,11 @@ impl Objects {
                 .map(|(_, o)| self.key_of(o).clone())),
             _ => {
                 let at = HashKey::new(key.clone());
-                if !self.contains(key) {
+                let keys = self.hash_keys();
+                let Some(pos) = keys.iter().position(|k| **k == at) else {
                     return Err(MissingKey);
-                }
-                Ok(self
-                    .hash_keys()
-                    .into_iter()
-                    .filter(|k| (*k).cmp(&at) == Ordering::Less)
-                    .max()
-                    .map(|k| self.stored_key(k)))
+                };
+                Ok(pos.checked_sub(1).map(|p| self.stored_key(keys[p])))
             }
         }
     }
@@ -328,7 +381,7 @@ impl Objects {
             _ => 298,
         };
         let objects: usize = match &self.store {
-            Store::Set(m) => m.values().map(|o| 3 + term_words(o)).sum(),
+            Store::Set { map, .. } => map.values().map(|o| 3 + term_words(o)).sum(),
             Store::Ordered(m) => m.values().map(|o| 3 + term_words(o)).sum(),
             Store::Bag { map, .. } => map.values().flatten().map(|o| 3 + term_words(o)).sum(),
         };
@@ -447,18 +500,23 @@ mod tests {
     }
 
     #[test]
-    fn hash_listing_does_not_depend_on_insertion_order() {
+    fn hash_listing_follows_the_insertion_history_as_otp_does() {
         let mut a = Objects::new(Kind::Set, 1);
-        let mut b = Objects::new(Kind::Set, 1);
-        for i in 0..50 {
+        for i in 1..=10 {
             a.insert(obj(Term::Int(i), i));
-            b.insert(obj(Term::Int(49 - i), 49 - i));
         }
-        for i in 0..25 {
-            b.take(&Term::Int(i * 2));
-            b.insert(obj(Term::Int(i * 2), i * 2));
+        a.take(&Term::Int(3));
+        a.take(&Term::Int(7));
+        for i in [11, 3, 12] {
+            a.insert(obj(Term::Int(i), i));
         }
-        assert_eq!(a.all(), b.all());
+        // A replaced object keeps its place.
+        a.insert(obj(Term::Int(5), 50));
+        // OTP 25's `ets:tab2list/1` for the same history.
+        let keys: Vec<Term> = a.all().iter().map(|o| element(o, 1).clone()).collect();
+        let want: Vec<Term> = [5, 12, 11, 6, 10, 1, 9, 2, 8, 4, 3].map(Term::Int).into();
+        assert_eq!(keys, want);
+        assert_eq!(a.lookup(&Term::Int(5)), [obj(Term::Int(5), 50)]);
         // Walking with first/next visits every key once, in the reverse
         // of listing order.
         let mut keys = Vec::new();

@@ -87,7 +87,7 @@ pub(crate) fn block_hash(bytes: &[u8], init: u32) -> u32 {
 
 /// ERTS's atom table hash (`atom_hash`, `hashpjw` over the name's bytes,
 /// folding each two-byte UTF-8 sequence of a Latin-1 character into it).
-fn atom_hash(name: &[u8]) -> u32 {
+pub(crate) fn atom_hash(name: &[u8]) -> u32 {
     let mut h: u32 = 0;
     let mut i = 0;
     while i < name.len() {
