@@ -308,3 +308,12 @@ fn self_tail_calls_keep_unchanged_parameters() {
 fn exception_reports_and_struct_defaults() {
     check("exceptions_structs");
 }
+
+/// Library functions Elixir programs reach for (`binary_slice`,
+/// `Float.ratio`, the `:ascii` case modes, `Stream.duplicate`,
+/// `System.unique_integer`, `IO.binwrite`) and accumulating module
+/// attributes.
+#[test]
+fn library_additions_and_accumulating_attributes() {
+    check("library_additions");
+}

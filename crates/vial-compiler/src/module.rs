@@ -63,6 +63,9 @@ pub struct ModuleBuilder {
     imports: Vec<Mfa>,
     import_index: AHashMap<Mfa, u32>,
     pub attributes: Attributes,
+    /// Attributes registered with `accumulate: true`: each `@name value`
+    /// prepends to the list `@name` reads.
+    pub accumulating: Vec<String>,
     /// `alias Foo.Bar` → `"Bar" => "Foo.Bar"`.
     pub aliases: AHashMap<String, String>,
     pub struct_def: Option<Vec<(Atom, Term)>>,
@@ -124,6 +127,7 @@ impl ModuleBuilder {
             imports: Vec::new(),
             import_index: AHashMap::new(),
             attributes: Attributes::default(),
+            accumulating: Vec::new(),
             aliases: AHashMap::new(),
             struct_def: None,
             inspect_fields: None,
@@ -533,7 +537,47 @@ fn module_statement(
             }
             let mut value = (**value).clone();
             substitute(&mut value, &mb.attributes, &mb.source.attr_budget)?;
+            if mb.accumulating.contains(name) {
+                let span = value.span;
+                let earlier = mb.attributes.get(name).cloned();
+                value = Expr::new(
+                    ExprKind::List {
+                        items: vec![value],
+                        tail: earlier.map(Box::new),
+                    },
+                    span,
+                );
+            }
             mb.attributes.insert(name.clone(), value);
+            Ok(())
+        }
+        // `Module.register_attribute(__MODULE__, :name, opts)`: with
+        // `accumulate: true`, `@name` reads every value set since, newest
+        // first (`[]` before any).
+        ExprKind::Call {
+            callee: Callee::Remote { module, name: f },
+            args,
+            ..
+        } if f == "register_attribute"
+            && matches!(&module.kind, ExprKind::Alias(m) if m == "Module") =>
+        {
+            let [_, attr, opts] = args.as_slice() else {
+                return unsupported("Module.register_attribute/2");
+            };
+            let ExprKind::Atom(attr) = &attr.kind else {
+                return unsupported("a computed attribute name");
+            };
+            let accumulate = keyword(opts, "accumulate")
+                .is_some_and(|v| matches!(&v.kind, ExprKind::Atom(a) if a == "true"));
+            if accumulate && !mb.accumulating.contains(attr) {
+                mb.accumulating.push(attr.clone());
+                let empty = ExprKind::List {
+                    items: Vec::new(),
+                    tail: None,
+                };
+                mb.attributes
+                    .insert(attr.clone(), Expr::new(empty, stmt.span));
+            }
             Ok(())
         }
         ExprKind::Call {

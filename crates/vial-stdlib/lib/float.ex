@@ -13,4 +13,13 @@ defmodule Float do
 
   # The charlist of the float's shortest representation.
   def to_charlist(float) when is_float(float), do: String.to_charlist(Float.to_string(float))
+
+  # The exact fraction {numerator, denominator} the float stands for, the
+  # denominator a power of two: doubling a float is exact, so the first
+  # whole multiple gives it.
+  def ratio(float) when is_float(float), do: ratio(float, 1)
+
+  defp ratio(f, den) do
+    if f == Float.floor(f), do: {trunc(f), den}, else: ratio(f * 2, den * 2)
+  end
 end

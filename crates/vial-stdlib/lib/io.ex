@@ -13,6 +13,13 @@ defmodule IO do
   def write(device, %{__struct__: _} = item), do: write(device, String.Chars.to_string(item))
   def write(device, item), do: request(device, :vial_io.chars(item))
 
+  def binwrite(item), do: write(:stdio, item)
+  def binwrite(device, item), do: write(device, item)
+
+  # A warning on stderr (Elixir adds the caller's location there too).
+  def warn(message, _stacktrace_or_env \\ []),
+    do: puts(:stderr, ["warning: ", IO.chardata_to_string(message)])
+
   def inspect(item, opts \\ []) do
     request(:stdio, :vial_io.inspect_line(Inspect.__prerender__(item, opts), opts))
     item

@@ -61,6 +61,18 @@ defmodule Kernel do
   defp struct(%{__struct__: _} = struct, fields, fun), do: Enum.reduce(fields, struct, fun)
 
   # As struct/2, raising KeyError for keys the struct does not have.
+  # Bytes of a binary from `start` (from the end when negative), at most
+  # `size` of them; or those a range selects.
+  def binary_slice(binary, start, size)
+      when is_binary(binary) and is_integer(start) and is_integer(size) and size >= 0 do
+    total = byte_size(binary)
+    start = if start < 0, do: max(total + start, 0), else: start
+    if start >= total, do: "", else: binary_part(binary, start, min(size, total - start))
+  end
+
+  def binary_slice(binary, %{__struct__: Range} = range) when is_binary(binary),
+    do: binary |> :erlang.binary_to_list() |> Enum.slice(range) |> :erlang.list_to_binary()
+
   def struct!(struct), do: struct!(struct, [])
 
   def struct!(struct, fields) when is_atom(struct) do

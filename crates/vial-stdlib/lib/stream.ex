@@ -63,6 +63,9 @@ defmodule Stream do
   # fun.() called for each element, forever.
   def repeatedly(fun) when is_function(fun, 0), do: lazy(fn -> {fun.(), repeatedly(fun)} end)
 
+  def duplicate(value, n) when is_integer(n) and n >= 0,
+    do: take(repeatedly(fn -> value end), n)
+
   # 0, 1, 2, ..., one every `ms` milliseconds (each waits before it is
   # emitted).
   def interval(ms) when is_integer(ms) and ms >= 0, do: interval_from(0, ms)

@@ -368,4 +368,27 @@ defmodule String do
       {comm + 1, trans, current}
     end
   end
+
+  # The :ascii mode changes only the ASCII letters; :greek and :turkic
+  # are taken as the default here.
+  def upcase(s, :ascii) when is_binary(s), do: ascii_case(s, ?a..?z, -32)
+  def upcase(s, mode) when is_binary(s) and is_atom(mode), do: String.upcase(s)
+  def downcase(s, :ascii) when is_binary(s), do: ascii_case(s, ?A..?Z, 32)
+  def downcase(s, mode) when is_binary(s) and is_atom(mode), do: String.downcase(s)
+
+  def capitalize(s, :ascii) when is_binary(s) do
+    case String.next_codepoint(s) do
+      {first, rest} -> upcase(first, :ascii) <> downcase(rest, :ascii)
+      nil -> ""
+    end
+  end
+
+  def capitalize(s, mode) when is_binary(s) and is_atom(mode), do: String.capitalize(s)
+
+  defp ascii_case(s, letters, shift) do
+    s
+    |> String.to_charlist()
+    |> Enum.map(fn c -> if c in letters, do: c + shift, else: c end)
+    |> List.to_string()
+  end
 end

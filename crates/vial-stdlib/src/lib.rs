@@ -37,6 +37,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("stream.ex"),
     lib!("process.ex"),
     lib!("io.ex"),
+    lib!("system.ex"),
     lib!("protocols.ex"),
     lib!("gen_server.ex"),
     lib!("supervisor.ex"),
