@@ -57,3 +57,22 @@ end
 y = 3
 r = if (z = y * 2) > 5 and z < 10, do: z, else: :no
 IO.inspect({r, z})
+
+# `and`/`or` as values, with comparisons on the left.
+defmodule V do
+  def f(n, x), do: rem(n, x) == 0 and x * x <= n
+  def g(a, b), do: a > 1 or b
+  def h(a, b), do: not (a < b) and b
+end
+
+for {n, x} <- [{10, 2}, {10, 3}, {4, 2}, {9, 4}], do: IO.inspect(V.f(n, x))
+for {a, b} <- [{2, :x}, {0, :y}, {0, false}], do: IO.inspect(V.g(a, b))
+for {a, b} <- [{2, 1}, {1, 2}, {2, :atom}], do: IO.inspect(V.h(a, b))
+w = 5
+IO.inspect(w > 3 and (w * 2) > 5)
+
+try do
+  IO.inspect(1 > 0 and raise("boom"))
+rescue
+  e -> IO.puts(Exception.message(e))
+end

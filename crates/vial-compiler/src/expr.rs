@@ -510,9 +510,39 @@ impl FnBuilder<'_> {
         e: &Expr,
     ) -> CResult<()> {
         let r = self.alloc(e.span)?;
-        self.expr(lhs, Dest::Reg(r))?;
         let done = self.new_label();
         let rhs_label = self.new_label();
+        // A left side made of comparisons is a boolean: it is tested with
+        // compare-and-jumps, and `false`/`true` written only where `and`/
+        // `or` stops there.
+        if matches!(op, BinOp::And | BinOp::Or) {
+            let stop = self.new_label();
+            let target = if op == BinOp::And { stop } else { rhs_label };
+            if self.jump_unless_comparison(lhs, target)? {
+                // `or` goes on past a true left side with `true`; the
+                // right side follows, where `and` goes on.
+                if op == BinOp::Or {
+                    self.load_const(Term::TRUE, r);
+                    self.emit(Instr::Jump {
+                        target: FnBuilder::target(done),
+                    });
+                }
+                self.bind(rhs_label);
+                let saved = self.save_scope();
+                self.expr(rhs, Dest::Reg(r))?;
+                self.restore_scope(saved);
+                if op == BinOp::And {
+                    self.emit(Instr::Jump {
+                        target: FnBuilder::target(done),
+                    });
+                    self.bind(stop);
+                    self.load_const(Term::FALSE, r);
+                }
+                self.bind(done);
+                return self.finish(r, dest);
+            }
+        }
+        self.expr(lhs, Dest::Reg(r))?;
         match op {
             // `and`/`or` go on to the right side for `true`/`false`, stop
             // with the left side for the other boolean, and raise
