@@ -115,14 +115,7 @@ pub fn struct_default(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
     }
     if let ExprKind::Binary { op, lhs, rhs } = &e.kind {
         if *op == BinOp::StepRange {
-            let ExprKind::Binary {
-                op: BinOp::Range,
-                lhs: first,
-                rhs: last,
-            } = &lhs.kind
-            else {
-                return None;
-            };
+            let (first, last) = range_ends(lhs)?;
             let step = struct_default(rhs, mb)?;
             return range(
                 struct_default(first, mb)?,
@@ -172,6 +165,19 @@ pub fn struct_default(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
         ("Elixir.Map", "new", [list]) => pairs(list).map(Term::map),
         ("Elixir.Keyword", "new", []) => Some(Term::EmptyList),
         ("queue", "new", []) => Some(Term::tuple([Term::EmptyList, Term::EmptyList])),
+        _ => None,
+    }
+}
+
+/// The two ends of range expression `first..last` (the left side of a
+/// `first..last//step`).
+pub fn range_ends(e: &Expr) -> Option<(&Expr, &Expr)> {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinOp::Range,
+            lhs,
+            rhs,
+        } => Some((lhs, rhs)),
         _ => None,
     }
 }

@@ -442,15 +442,10 @@ impl FnBuilder<'_> {
             BinOp::Bsl => ("Elixir.Bitwise", "bsl"),
             BinOp::Bsr => ("Elixir.Bitwise", "bsr"),
             BinOp::StepRange => {
-                let ExprKind::Binary {
-                    op: BinOp::Range,
-                    lhs: first,
-                    rhs: last,
-                } = &lhs.kind
-                else {
+                let Some((first, last)) = crate::consts::range_ends(lhs) else {
                     return Err(Diagnostic::new("// must follow a range a..b", e.span));
                 };
-                let args = [(**first).clone(), (**last).clone(), rhs.clone()];
+                let args = [first.clone(), last.clone(), rhs.clone()];
                 return self.bif_call(("vial_runtime", "range"), &args, dest, e);
             }
             BinOp::Pow => kernel("**"),
@@ -514,34 +509,48 @@ impl FnBuilder<'_> {
         let rhs_label = self.new_label();
         // A left side made of comparisons is a boolean: it is tested with
         // compare-and-jumps, and `false`/`true` written only where `and`/
-        // `or` stops there.
-        if matches!(op, BinOp::And | BinOp::Or) {
-            let stop = self.new_label();
+        // `or` stops there (`and` at `stop_false`).
+        let stop = self.new_label();
+        let mut stop_false = None;
+        let tested = matches!(op, BinOp::And | BinOp::Or) && {
             let target = if op == BinOp::And { stop } else { rhs_label };
-            if self.jump_unless_comparison(lhs, target)? {
-                // `or` goes on past a true left side with `true`; the
-                // right side follows, where `and` goes on.
-                if op == BinOp::Or {
-                    self.load_const(Term::TRUE, r);
-                    self.emit(Instr::Jump {
-                        target: FnBuilder::target(done),
-                    });
-                }
-                self.bind(rhs_label);
-                let saved = self.save_scope();
-                self.expr(rhs, Dest::Reg(r))?;
-                self.restore_scope(saved);
-                if op == BinOp::And {
-                    self.emit(Instr::Jump {
-                        target: FnBuilder::target(done),
-                    });
-                    self.bind(stop);
-                    self.load_const(Term::FALSE, r);
-                }
-                self.bind(done);
-                return self.finish(r, dest);
-            }
+            self.jump_unless_comparison(lhs, target)?
+        };
+        if tested && op == BinOp::Or {
+            self.load_const(Term::TRUE, r);
+            self.emit(Instr::Jump {
+                target: FnBuilder::target(done),
+            });
+        } else if tested {
+            stop_false = Some(stop);
+        } else {
+            self.value_short_circuit(op, lhs, r, rhs_label, done)?;
         }
+        self.bind(rhs_label);
+        let saved = self.save_scope();
+        self.expr(rhs, Dest::Reg(r))?;
+        self.restore_scope(saved);
+        if let Some(stop) = stop_false {
+            self.emit(Instr::Jump {
+                target: FnBuilder::target(done),
+            });
+            self.bind(stop);
+            self.load_const(Term::FALSE, r);
+        }
+        self.bind(done);
+        self.finish(r, dest)
+    }
+
+    /// The left side of `op` evaluated into `r`, then the jump to
+    /// `rhs_label` or `done` it decides.
+    fn value_short_circuit(
+        &mut self,
+        op: BinOp,
+        lhs: &Expr,
+        r: Reg,
+        rhs_label: crate::func::LabelId,
+        done: crate::func::LabelId,
+    ) -> CResult<()> {
         self.expr(lhs, Dest::Reg(r))?;
         match op {
             // `and`/`or` go on to the right side for `true`/`false`, stop
@@ -589,12 +598,7 @@ impl FnBuilder<'_> {
                 });
             }
         }
-        self.bind(rhs_label);
-        let saved = self.save_scope();
-        self.expr(rhs, Dest::Reg(r))?;
-        self.restore_scope(saved);
-        self.bind(done);
-        self.finish(r, dest)
+        Ok(())
     }
 
     fn map(
