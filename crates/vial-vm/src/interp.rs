@@ -1115,9 +1115,10 @@ fn resolve_import(m: &Module, import: u32) -> Result<Target, Exception> {
 /// operations per call of an `Enum` callback).
 ///
 /// The captured values lie in the closure's own allocation, which the
-/// register keeps alive while `push_frame` runs: that writes only from
-/// `start` up, and growing the register stack moves the register's
-/// pointer, not what it points to. So the returned pointer is valid until
+/// register keeps alive while the callee's frame is pushed (`enter!`) and
+/// the values are copied in: that writes only from `start` up, and
+/// growing the register stack moves the register's pointer, not what it
+/// points to. So the returned pointer is valid until
 /// register `slot` is next written.
 #[inline(always)]
 fn lambda_below(
