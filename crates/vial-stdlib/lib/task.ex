@@ -281,6 +281,11 @@ defmodule Task do
         else
           next_result(running, config)
         end
+
+      {:DOWN, ref, _, _, reason} when ref in refs ->
+        {%Task{pid: pid}, _, x} = Enum.find(running, fn {t, _, _} -> t.ref == ref end)
+        drop_exit(pid)
+        {stream_exit(reason, x, config), Enum.reject(running, fn {t, _, _} -> t.ref == ref end)}
     after
       left(first_deadline) ->
         [{task, deadline, x} | rest] = running
@@ -295,6 +300,7 @@ defmodule Task do
         {:ok, reply}
 
       {:DOWN, ^ref, _, _, reason} ->
+        drop_exit(pid)
         stream_exit(reason, x, config)
     after
       left(deadline) ->
@@ -317,6 +323,11 @@ defmodule Task do
       {:DOWN, ^ref, _, _, _} -> :ok
     end
 
+    drop_exit(pid)
+  end
+
+  # The exit message of a stream's ended task, for a caller trapping exits.
+  defp drop_exit(pid) do
     receive do
       {:EXIT, ^pid, _} -> :ok
     after
