@@ -168,7 +168,7 @@ defmodule GenServer do
     end
   end
 
-  defp register_name({:global, _}), do: {:error, :global_names_unsupported}
+  defp register_name({:global, name}), do: register_name({:via, :global, name})
 
   defp unregister_name(nil), do: :ok
 
@@ -176,6 +176,8 @@ defmodule GenServer do
     Process.unregister(name)
     :ok
   end
+
+  defp unregister_name({:global, name}), do: unregister_name({:via, :global, name})
 
   defp unregister_name({:via, module, name}) do
     module.unregister_name(name)
@@ -591,6 +593,6 @@ defmodule GenServer do
     end
   end
 
-  def whereis({:global, _}), do: nil
+  def whereis({:global, name}), do: whereis({:via, :global, name})
   def whereis({name, node}) when is_atom(name) and is_atom(node), do: Process.whereis(name)
 end
