@@ -126,6 +126,10 @@ defmodule Supervisor.Server do
     end
   end
 
+  # The tuple form Supervisor.Spec made (deprecated, still accepted).
+  def normalize({id, start, restart, shutdown, type, modules}),
+    do: normalize(%{id: id, start: start, restart: restart, shutdown: shutdown, type: type, modules: modules})
+
   def normalize(%{id: _, start: start}), do: {:error, {:invalid_mfa, start}}
   def normalize(%{start: _}), do: {:error, :missing_id}
   def normalize(%{id: _}), do: {:error, :missing_start}
