@@ -1,6 +1,22 @@
 # Reports of exceptions whose module defines message/1, the dot on nil
 # and the booleans, struct!/2 with a map of fields, and defstruct
 # defaults computed from constants.
+defmodule EM do
+  def f(r) do
+    :erlang.error(r)
+  rescue
+    e -> IO.inspect(e)
+  end
+
+  def g(r) do
+    try do
+      :erlang.error(r)
+    rescue
+      e -> IO.puts(Exception.message(e))
+    end
+  end
+end
+
 defmodule PE do
   defexception [:x]
   def message(e), do: "pe #{e.x}"
@@ -46,3 +62,10 @@ end
 
 IO.inspect(struct(S, []))
 IO.inspect(Enum.to_list(struct(S).stepped))
+
+# :undef and :function_clause name the function at the top of the trace.
+EM.f(:function_clause)
+EM.f(:undef)
+EM.f(:badarg)
+EM.g(:function_clause)
+EM.g(:undef)

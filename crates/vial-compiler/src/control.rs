@@ -573,16 +573,23 @@ impl FnBuilder<'_> {
         let normalize = self.m.import(Mfa::new(
             Atom::intern("Elixir.Exception"),
             Atom::intern("__normalize__"),
-            1,
+            2,
         ));
+        // The reason and the stack trace (`:undef` and `:function_clause`
+        // name the function at its top).
+        let args = self.alloc_n(2, c.span)?;
         self.emit(Instr::Move {
             src: exc + 3,
-            dst: t,
+            dst: args,
+        });
+        self.emit(Instr::Move {
+            src: exc + 2,
+            dst: args + 1,
         });
         self.emit(Instr::CallRemote {
             import: normalize,
-            args: t,
-            argc: 1,
+            args,
+            argc: 2,
             dst: norm,
         });
         let (var, modules): (Option<&str>, Vec<&Expr>) = match &p.kind {

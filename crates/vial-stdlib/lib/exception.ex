@@ -38,7 +38,7 @@ defmodule Exception do
   # An error's payload as an exception struct (`:badarg` is an
   # ArgumentError, ...); the payloads of throws and exits as they are.
   def normalize(kind, payload, stacktrace \\ [])
-  def normalize(:error, payload, _stacktrace), do: __normalize__(payload)
+  def normalize(:error, payload, stacktrace), do: __normalize__(payload, stacktrace)
   def normalize(_kind, payload, _stacktrace), do: payload
 
   # Whether the term is an exception struct.
@@ -48,6 +48,24 @@ defmodule Exception do
   # The exception a `rescue` sees for an error reason: exception structs as
   # they are, Erlang error terms translated as Elixir's Exception.normalize/2
   # does (`:badarg` is an ArgumentError, ...).
+  def __normalize__(:undef, stacktrace) do
+    {module, function, arity} = top_frame(stacktrace)
+    UndefinedFunctionError.exception(module: module, function: function, arity: arity)
+  end
+
+  def __normalize__(:function_clause, stacktrace) do
+    {module, function, arity} = top_frame(stacktrace)
+    FunctionClauseError.exception(module: module, function: function, arity: arity)
+  end
+
+  def __normalize__(payload, _stacktrace), do: __normalize__(payload)
+
+  defp top_frame([{module, function, args, _} | _]) when is_list(args),
+    do: {module, function, length(args)}
+
+  defp top_frame([{module, function, arity, _} | _]), do: {module, function, arity}
+  defp top_frame(_), do: {nil, nil, nil}
+
   def __normalize__(%{__exception__: true} = exception), do: exception
   def __normalize__(:badarg), do: ArgumentError.exception([])
   def __normalize__(:badarith), do: ArithmeticError.exception([])
