@@ -49,6 +49,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("registry.ex"),
     lib!("ets.ex"),
     lib!("erlang.ex"),
+    lib!("global.ex"),
     lib!("queue.ex"),
     lib!("erlang_string.ex"),
 ];
