@@ -77,13 +77,14 @@ defmodule :string do
     {t, p} = {text(s), text(pattern)}
 
     case :binary.matches(t, p) do
-      [] -> :nomatch
-      found -> found |> pick(where) |> elem(0) |> then(&like(s, binary_part(t, &1, byte_size(t) - &1)))
+      [] ->
+        :nomatch
+
+      found ->
+        {at, _} = if where == :trailing, do: List.last(found), else: hd(found)
+        like(s, binary_part(t, at, byte_size(t) - at))
     end
   end
-
-  defp pick(found, :leading), do: hd(found)
-  defp pick(found, :trailing), do: List.last(found)
 
   # The runs of characters not among `separators` (a list of characters).
   def lexemes(s, separators) when is_list(separators) do

@@ -161,6 +161,20 @@ impl Chains {
         };
     }
 
+    /// The key after `key` in traversal order (`next/2`): the next in its
+    /// chain, else the head of the next bucket that has one, as ERTS steps;
+    /// `None` when `key` is not in the table.
+    pub fn after(&self, key: &HashKey) -> Option<Option<&HashKey>> {
+        let i = self.index(beam_hash(&key.term));
+        let chain = &self.buckets[i];
+        let pos = chain.iter().position(|(_, k)| k == key)?;
+        let rest = chain[pos + 1..].iter().map(|(_, k)| k);
+        let later = self.buckets[i + 1..self.nactive]
+            .iter()
+            .flat_map(|c| c.iter().map(|(_, k)| k));
+        Some(rest.chain(later).next())
+    }
+
     /// The keys in traversal order (`first/1`, `next/2`).
     pub fn traversal(&self) -> impl DoubleEndedIterator<Item = &HashKey> {
         self.buckets[..self.nactive]

@@ -321,7 +321,9 @@ impl Objects {
     pub fn first(&self) -> Option<Term> {
         match &self.store {
             Store::Ordered(m) => m.values().next().map(|o| self.key_of(o).clone()),
-            _ => self.hash_keys().last().map(|k| self.stored_key(k)),
+            Store::Set { chains, .. } | Store::Bag { chains, .. } => {
+                chains.traversal().next().map(|k| self.stored_key(k))
+            }
         }
     }
 
@@ -336,21 +338,17 @@ impl Objects {
 
     /// The key after `key` in traversal order. An ordered set finds it
     /// even if `key` is absent; the other types need `key` to exist
-    /// (`Err`). Hash tables scan every key (O(n)).
+    /// (`Err`).
     pub fn next(&self, key: &Term) -> Result<Option<Term>, MissingKey> {
         match &self.store {
             Store::Ordered(m) => Ok(m
                 .range((Bound::Excluded(OrdKey(key.clone())), Bound::Unbounded))
                 .next()
                 .map(|(_, o)| self.key_of(o).clone())),
-            _ => {
-                let at = HashKey::new(key.clone());
-                let keys = self.hash_keys();
-                let Some(pos) = keys.iter().position(|k| **k == at) else {
-                    return Err(MissingKey);
-                };
-                Ok(pos.checked_sub(1).map(|p| self.stored_key(keys[p])))
-            }
+            Store::Set { chains, .. } | Store::Bag { chains, .. } => chains
+                .after(&HashKey::new(key.clone()))
+                .map(|k| k.map(|k| self.stored_key(k)))
+                .ok_or(MissingKey),
         }
     }
 
