@@ -9,14 +9,16 @@
 //! handles a few instructions, calls nothing, and keeps its whole state
 //! (the code, instruction and register pointers, the reduction count, a
 //! pointer to the innermost frame) in locals, written back to the process
-//! only when it stops.
+//! only when it stops. The calls it makes push small frames of its own
+//! ([`LaneFrame`]), in an array on the machine stack, which become the
+//! process's [`Frame`]s only when it stops or the array fills up.
 //!
 //! It stops, leaving the instruction pointer *at* the instruction and
 //! having changed nothing, whenever that instruction needs anything but its
 //! fast path: an operand that is not a small integer, an overflow, a
 //! destination register holding a term that owns something (dropping it
-//! is a call), a spent reduction budget, a full frame stack or register
-//! stack, a call to or a return into a function the lane does not run, or
+//! is a call), a spent reduction budget, a full register stack, a return
+//! into a function the lane does not run, or
 //! an instruction it does not know. The general loop then executes that
 //! instruction, so every instruction has one meaning, the general loop's,
 //! and the lane is a shortcut to it.
@@ -33,8 +35,10 @@
 //! `Return`, and run it at once (on `fib`, a tenth fewer machine
 //! instructions per call).
 
+use std::mem::MaybeUninit;
+
 use super::RawTerm;
-use crate::bytecode::{ArithOp, CmpOp, Instr};
+use crate::bytecode::{ArithOp, CmpOp, Instr, Reg};
 use crate::code::{Function, Lane, Module};
 use crate::process::{Frame, Process};
 use crate::term::Term;
@@ -64,16 +68,22 @@ pub(super) struct Position {
 #[inline(never)]
 pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
     let mut m = lane.module;
+    let mut functions = m.functions.as_ptr();
     let mut code = lane.code;
     let mut ip = lane.ip;
     let mut regs = lane.regs;
     let mut reds = p.reductions;
-    // The innermost frame, and one past the frame stack's capacity.
+    // The innermost frame of `p.frames`, and the first.
     let mut fp = p.frames.as_mut_ptr().add(p.frames.len() - 1);
-    let frames_end = p.frames.as_mut_ptr().add(p.frames.capacity());
-    let frames_start = p.frames.as_mut_ptr();
+    let mut frames_start = p.frames.as_mut_ptr();
     // One past the register stack's last slot.
     let stack_end = p.regs.as_mut_ptr().add(p.regs.len());
+    // The frames of the calls made here, innermost last, from `lanes[0]`
+    // to `lsp` (see `LaneFrame`).
+    let mut lanes = [const { MaybeUninit::<LaneFrame>::uninit() }; LANE_FRAMES];
+    let lanes_start = lanes.as_mut_ptr() as *mut LaneFrame;
+    let lanes_end = lanes_start.add(LANE_FRAMES);
+    let mut lsp = lanes_start;
 
     // SAFETY (for the macros): registers lie in the frame's window, and
     // jump targets are instructions of the function (checked at load).
@@ -138,70 +148,85 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
         };
     }
 
-    // `CallLocal`: a frame for local function `$fun` whose window starts
-    // at the caller's register `$args`, returning into `$dst`.
+    // `CallLocal`: a lane frame for local function `$fun` whose window
+    // starts at the caller's register `$args`, returning into `$dst`. The
+    // callee runs here: the caller does, and `mark` lets the lane run only
+    // functions whose local callees it runs too.
     macro_rules! call_local {
         ($fun:expr, $args:expr, $dst:expr) => {{
             let (fun, args, dst) = ($fun, $args, $dst);
-            let next = fp.add(1);
-            if reds <= 0 || next == frames_end {
+            if reds <= 0 {
                 stop!();
             }
-            let callee = m.functions.get_unchecked(fun as usize);
-            if callee.lane == Lane::No {
-                stop!();
+            if lsp == lanes_end {
+                materialize(p, fp, lanes_start, lsp);
+                fp = p.frames.as_mut_ptr().add(p.frames.len() - 1);
+                frames_start = p.frames.as_mut_ptr();
+                lsp = lanes_start;
             }
+            let callee = &*functions.add(fun as usize);
+            debug_assert!(callee.lane != Lane::No);
             // The callee's window starts at its arguments (see
-            // `super::push_frame`); the caller's `top` is within the
-            // register stack already.
+            // `super::push_frame`).
             let window = reg!(args);
             if window.add(callee.nregs as usize) > stack_end {
                 stop!();
             }
-            let caller = &mut *fp;
-            let base = caller.base + args as u32;
-            let top = (base + callee.nregs as u32).max(caller.top);
             reds -= 1;
-            caller.ip = &*ip;
+            lsp.write(LaneFrame {
+                ip,
+                code,
+                fun,
+                args,
+                ret: dst,
+            });
+            lsp = lsp.add(1);
             code = callee.code.as_ptr();
             ip = code;
-            next.write(Frame {
-                module: m,
-                ip: &*ip,
-                fun,
-                base,
-                ret: dst,
-                top,
-            });
-            fp = next;
             regs = window;
         }};
     }
-    // `Return` of register `$src` to a lane caller.
+    // `Return` of register `$src`: to the caller of a lane frame, or to
+    // that of the innermost frame of `p.frames` when it runs in the lane.
     macro_rules! ret {
         ($src:expr) => {{
             let src = $src;
-            if fp == frames_start {
-                stop!();
+            if lsp != lanes_start {
+                let callee = &*lsp.sub(1);
+                let caller_regs = regs.sub(callee.args as usize);
+                let slot = caller_regs.add(callee.ret as usize);
+                if !(*slot).is_immediate() {
+                    stop!();
+                }
+                RawTerm::take(reg!(src)).write(slot);
+                lsp = lsp.sub(1);
+                ip = callee.ip;
+                code = callee.code;
+                regs = caller_regs;
+            } else {
+                if fp == frames_start {
+                    stop!();
+                }
+                let callee = &*fp;
+                let caller = &*fp.sub(1);
+                let resumed = caller.module.functions.get_unchecked(caller.fun as usize);
+                if resumed.lane == Lane::No {
+                    stop!();
+                }
+                let caller_regs = regs.sub((callee.base - caller.base) as usize);
+                let slot = caller_regs.add(callee.ret as usize);
+                if !(*slot).is_immediate() {
+                    stop!();
+                }
+                let v = RawTerm::take(reg!(src));
+                fp = fp.sub(1);
+                ip = caller.ip;
+                m = caller.module;
+                functions = m.functions.as_ptr();
+                code = resumed.code.as_ptr();
+                regs = caller_regs;
+                v.write(slot);
             }
-            let callee = &*fp;
-            let caller = &*fp.sub(1);
-            let resumed = caller.module.functions.get_unchecked(caller.fun as usize);
-            if resumed.lane == Lane::No {
-                stop!();
-            }
-            let caller_regs = regs.sub((callee.base - caller.base) as usize);
-            let slot = caller_regs.add(callee.ret as usize);
-            if !(*slot).is_immediate() {
-                stop!();
-            }
-            let v = RawTerm::take(reg!(src));
-            fp = fp.sub(1);
-            ip = caller.ip;
-            m = caller.module;
-            code = resumed.code.as_ptr();
-            regs = caller_regs;
-            v.write(slot);
         }};
     }
     // After an instruction that is usually followed by a call (`f(n - 1)`)
@@ -355,12 +380,70 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
         }
     }
 
+    materialize(p, fp, lanes_start, lsp);
     lane.module = m;
     lane.code = code;
     lane.ip = ip;
     lane.regs = regs;
     p.reductions = reds;
-    p.frames.set_len(fp.offset_from(frames_start) as usize + 1);
+}
+
+/// How many calls deep the lane goes before it moves its frames to
+/// `p.frames`: more than most recursions that return (`fib` goes 35 deep
+/// for `fib(35)`), few enough to sit in a cache line or two of the stack.
+const LANE_FRAMES: usize = 64;
+
+/// A call made in the lane, until it returns or the lane stops: the
+/// caller's position and what [`Frame`] needs besides. All of them run in
+/// the module of the innermost frame of `p.frames`, since local calls do
+/// not leave it. A call pushes one of these rather than a [`Frame`], and a
+/// return pops it: three stores and three loads, where a `Frame` wants its
+/// window's bounds and its caller's function looked up.
+#[derive(Clone, Copy)]
+struct LaneFrame {
+    /// Where the caller resumes.
+    ip: *const Instr,
+    /// The caller's first instruction.
+    code: *const Instr,
+    /// The callee: an index into the module's functions.
+    fun: u32,
+    /// The callee's register 0, relative to the caller's.
+    args: Reg,
+    /// The caller's register receiving the result.
+    ret: Reg,
+}
+
+/// Makes `p.frames` end at `fp` followed by the frames that the lane
+/// frames `from..to` stand for (oldest first): each caller's saved
+/// instruction, each callee's window and `top` as `super::push_frame`
+/// would have set them.
+///
+/// # Safety
+/// `fp` is a frame of `p.frames` and `from..to` lane frames of calls made
+/// from it and from each other, in its module.
+#[cold]
+#[inline(never)]
+unsafe fn materialize(
+    p: &mut Process,
+    fp: *mut Frame,
+    from: *const LaneFrame,
+    to: *const LaneFrame,
+) {
+    p.frames
+        .set_len(fp.offset_from(p.frames.as_ptr()) as usize + 1);
+    let mut at = from;
+    while at != to {
+        let call = &*at;
+        let caller = p.frames.last_mut().expect("the frame the lane entered");
+        let module = caller.module;
+        caller.ip = &*call.ip;
+        let callee = &module.functions[call.fun as usize];
+        let base = caller.base + call.args as u32;
+        let top = (base + callee.nregs as u32).max(caller.top);
+        let frame = Frame::entry(module, call.fun, base, call.ret, top);
+        p.frames.push(frame);
+        at = at.add(1);
+    }
 }
 
 /// Sets each function's [`Lane`]: the lane runs a function whose every
