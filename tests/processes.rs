@@ -317,3 +317,12 @@ fn exception_reports_and_struct_defaults() {
 fn library_additions_and_accumulating_attributes() {
     check("library_additions");
 }
+
+/// Fixes from a differential sweep: `alias __MODULE__`, the module
+/// `Elixir`, the `~~~` operator, the :greek and :turkic case modes,
+/// `Process.get_keys/1`, `String.bag_distance/2` and `chunk/2`, the
+/// `:lists` merges, `:maps` iterators.
+#[test]
+fn sweep_fixes() {
+    check("sweep_fixes");
+}

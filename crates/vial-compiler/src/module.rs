@@ -224,9 +224,9 @@ impl ModuleBuilder {
 
     /// Expands an alias as written (`Bar`, `Bar.Baz` or `__MODULE__.Baz`)
     /// to its module atom (`Elixir.Foo.Bar.Baz`); `Elixir.Enum` is `Enum`
-    /// spelled out.
+    /// spelled out, and `Elixir` alone the atom `Elixir`.
     pub fn expand_alias(&self, written: &str) -> Atom {
-        if written.starts_with("Elixir.") {
+        if written.starts_with("Elixir.") || written == "Elixir" {
             return Atom::intern(written);
         }
         let (head, rest) = match written.split_once('.') {
@@ -270,18 +270,21 @@ impl ModuleBuilder {
                 return last.ok_or_else(|| Diagnostic::new("expected a module name", target.span));
             }
         }
-        let ExprKind::Alias(full) = &target.kind else {
-            return Err(Diagnostic::new("expected a module name", target.span));
+        let full = match &target.kind {
+            ExprKind::Alias(full) => full.as_str(),
+            // `alias __MODULE__`: the module's last segment names it.
+            ExprKind::Module if self.elixir_name.is_some() => "__MODULE__",
+            _ => return Err(Diagnostic::new("expected a module name", target.span)),
         };
         let module = self.expand_alias(full);
+        let expanded = module.name().trim_start_matches("Elixir.").to_string();
         let short = match opts.first().and_then(|o| keyword(o, "as")) {
             Some(Expr {
                 kind: ExprKind::Alias(a),
                 ..
             }) => a.clone(),
-            _ => full.rsplit('.').next().unwrap_or(full).to_string(),
+            _ => expanded.rsplit('.').next().unwrap_or(&expanded).to_string(),
         };
-        let expanded = module.name().trim_start_matches("Elixir.").to_string();
         self.aliases.insert(short, expanded);
         Ok(module)
     }

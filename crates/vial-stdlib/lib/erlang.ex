@@ -135,12 +135,39 @@ defmodule :lists do
     end
   end
 
-  # Two sorted lists merged; on equal elements the first list's comes first.
-  def merge(a, b) when is_list(a) and is_list(b), do: merge(a, b, [])
-  defp merge([x | a], [y | _] = b, acc) when x <= y, do: merge(a, b, [x | acc])
-  defp merge(a, [y | b], acc), do: merge(a, b, [y | acc])
-  defp merge([], [], acc), do: Enum.reverse(acc)
-  defp merge(a, [], acc), do: Enum.reverse(acc, a)
+  # Sorted lists merged: `first?.(x, y)` when x goes before y (on equal
+  # elements, the earlier list's first); the `u` forms keep one of equal
+  # elements (the earlier list's), the `key` forms compare element `n`.
+  def merge(a, b) when is_list(a) and is_list(b), do: merge_by(a, b, &<=/2, [])
+  def merge(lists) when is_list(lists), do: Enum.reduce(lists, [], &merge(&2, &1))
+  def merge(fun, a, b) when is_list(a) and is_list(b), do: merge_by(a, b, fun, [])
+  def merge3(a, b, c), do: merge(merge(a, b), c)
+  def umerge(a, b) when is_list(a) and is_list(b), do: umerge_by(a, b, &<=/2, &==/2, [])
+  def umerge(lists) when is_list(lists), do: Enum.reduce(lists, [], &umerge(&2, &1))
+  def umerge(fun, a, b), do: umerge_by(a, b, fun, fn x, y -> fun.(x, y) and fun.(y, x) end, [])
+  def umerge3(a, b, c), do: umerge(umerge(a, b), c)
+  def keymerge(n, a, b), do: merge_by(a, b, &(elem(&1, n - 1) <= elem(&2, n - 1)), [])
+
+  def ukeymerge(n, a, b),
+    do: umerge_by(a, b, &(elem(&1, n - 1) <= elem(&2, n - 1)), &(elem(&1, n - 1) == elem(&2, n - 1)), [])
+
+  defp merge_by([x | a], [y | b] = ys, first?, acc) do
+    if first?.(x, y), do: merge_by(a, ys, first?, [x | acc]), else: merge_by([x | a], b, first?, [y | acc])
+  end
+
+  defp merge_by(a, [], _first?, acc), do: Enum.reverse(acc, a)
+  defp merge_by([], b, _first?, acc), do: Enum.reverse(acc, b)
+
+  defp umerge_by([x | a], [y | b] = ys, first?, same?, acc) do
+    cond do
+      same?.(x, y) -> umerge_by(a, b, first?, same?, [x | acc])
+      first?.(x, y) -> umerge_by(a, ys, first?, same?, [x | acc])
+      true -> umerge_by([x | a], b, first?, same?, [y | acc])
+    end
+  end
+
+  defp umerge_by(a, [], _first?, _same?, acc), do: Enum.reverse(acc, a)
+  defp umerge_by([], b, _first?, _same?, acc), do: Enum.reverse(acc, b)
 
   # The text of each atom, integer or string (a list or binary), joined:
   # a charlist.
@@ -258,6 +285,7 @@ defmodule :erlang do
     do: Atom.to_string(atom)
 
   def float_to_list(f) when is_float(f), do: String.to_charlist(:erlang.float_to_binary(f))
+  def float_to_list(f, opts) when is_float(f), do: String.to_charlist(:erlang.float_to_binary(f, opts))
   def list_to_float(chars) when is_list(chars), do: :erlang.binary_to_float(List.to_string(chars))
   def binary_part(bin, {pos, len}), do: binary_part(bin, pos, len)
   def size(t) when is_tuple(t), do: tuple_size(t)
@@ -316,6 +344,18 @@ defmodule :maps do
   def filter(pred, map) when is_map(map), do: Map.filter(map, fn {k, v} -> pred.(k, v) end)
   def foreach(fun, map) when is_map(map), do: Enum.each(map, fn {k, v} -> fun.(k, v) end)
   def find(key, map) when is_map(map), do: Map.fetch(map, key)
+
+  # An iterator is `[index | map]`, the index of the next entry in the
+  # map's order, as OTP 25 builds one for a small map.
+  def iterator(map) when is_map(map), do: [0 | map]
+  def next(:none), do: :none
+
+  def next([i | map]) when is_integer(i) and is_map(map) do
+    case Enum.at(map, i) do
+      {k, v} -> {k, v, [i + 1 | map]}
+      nil -> :none
+    end
+  end
   def update(key, value, map) when is_map(map), do: Map.update!(map, key, fn _ -> value end)
   def with(keys, map) when is_map(map), do: Map.take(map, keys)
   def without(keys, map) when is_map(map), do: Map.drop(map, keys)

@@ -300,6 +300,35 @@ defmodule String do
   def equivalent?(string1, string2) when is_binary(string1) and is_binary(string2),
     do: string1 == string2
 
+  # The bag distance (similarity) of two strings, from 0.0 to 1.0: one
+  # less the larger count of graphemes one has and the other lacks, over
+  # the longer length.
+  def bag_distance(_string, ""), do: 0.0
+  def bag_distance("", _string), do: 0.0
+
+  def bag_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    {bag1, bag2} = {bag(string1), bag(string2)}
+    lacking = max(bag_difference(bag1, bag2), bag_difference(bag2, bag1))
+    1 - lacking / max(String.length(string1), String.length(string2))
+  end
+
+  defp bag(string), do: string |> String.graphemes() |> Enum.frequencies()
+
+  defp bag_difference(bag1, bag2),
+    do: Enum.reduce(bag1, 0, fn {g, n}, sum -> sum + max(n - Map.get(bag2, g, 0), 0) end)
+
+  # The string split where its codepoints change between having the trait
+  # (`:valid`: every codepoint of a string is; `:printable`) and not.
+  def chunk("", trait) when trait in [:valid, :printable], do: []
+  def chunk(string, :valid) when is_binary(string), do: [string]
+
+  def chunk(string, :printable) when is_binary(string) do
+    string
+    |> String.codepoints()
+    |> Enum.chunk_by(&String.printable?/1)
+    |> Enum.map(&Enum.join/1)
+  end
+
   # The Jaro distance (similarity) of two strings, from 0.0 to 1.0.
   def jaro_distance(string, string), do: 1.0
   def jaro_distance(_string, ""), do: 0.0
@@ -369,11 +398,18 @@ defmodule String do
     end
   end
 
-  # The :ascii mode changes only the ASCII letters; :greek and :turkic
-  # are taken as the default here.
+  # The :ascii mode changes only the ASCII letters; :turkic maps the
+  # dotted and dotless i as Turkish does (i and İ, ı and I); :greek lowers
+  # a capital sigma that ends a word, after a cased letter, to ς.
   def upcase(s, :ascii) when is_binary(s), do: ascii_case(s, ?a..?z, -32)
+  def upcase(s, :turkic) when is_binary(s), do: s |> String.replace("i", "İ") |> String.upcase()
   def upcase(s, mode) when is_binary(s) and is_atom(mode), do: String.upcase(s)
   def downcase(s, :ascii) when is_binary(s), do: ascii_case(s, ?A..?Z, 32)
+  def downcase(s, :greek) when is_binary(s), do: greek_downcase(String.codepoints(s), nil, [])
+
+  def downcase(s, :turkic) when is_binary(s),
+    do: s |> String.replace("I", "ı") |> String.replace("İ", "i") |> String.downcase()
+
   def downcase(s, mode) when is_binary(s) and is_atom(mode), do: String.downcase(s)
 
   def capitalize(s, :ascii) when is_binary(s) do
@@ -383,7 +419,34 @@ defmodule String do
     end
   end
 
+  def capitalize(s, :turkic) when is_binary(s) do
+    case String.next_grapheme(s) do
+      {"i", rest} -> "İ" <> downcase(rest, :turkic)
+      {first, rest} -> String.capitalize(first) <> downcase(rest, :turkic)
+      nil -> ""
+    end
+  end
+
+  def capitalize(s, :greek) when is_binary(s) do
+    case String.next_grapheme(s) do
+      {first, rest} -> String.capitalize(first) <> greek_downcase(String.codepoints(rest), first, [])
+      nil -> ""
+    end
+  end
+
   def capitalize(s, mode) when is_binary(s) and is_atom(mode), do: String.capitalize(s)
+
+  defp greek_downcase([], _previous, acc), do: acc |> Enum.reverse() |> Enum.join()
+
+  defp greek_downcase(["Σ" | rest], previous, acc) do
+    final = previous != nil and cased?(previous) and not (rest != [] and cased?(hd(rest)))
+    greek_downcase(rest, "Σ", [if(final, do: "ς", else: "σ") | acc])
+  end
+
+  defp greek_downcase([c | rest], _previous, acc),
+    do: greek_downcase(rest, c, [String.downcase(c) | acc])
+
+  defp cased?(c), do: String.upcase(c) != String.downcase(c)
 
   defp ascii_case(s, letters, shift) do
     s

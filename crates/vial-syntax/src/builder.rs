@@ -296,6 +296,12 @@ pub fn local_call(name: String, args: Vec<Expr>, parens: bool, l: usize, r: usiz
     )
 }
 
+/// `~~~x`: `:erlang.bnot(x)`, as `Bitwise.~~~/1` is.
+pub fn bnot(operand: Expr, l: usize, r: usize) -> Expr {
+    let erlang = mk(ExprKind::Atom("erlang".into()), l, l);
+    remote_call(erlang, "bnot".into(), vec![operand], true, l, r)
+}
+
 /// A call `module.name(args)`.
 pub fn remote_call(
     module: Expr,

@@ -218,6 +218,8 @@ enum Raw {
     BitClose,
     #[token("~")]
     Tilde,
+    #[token("~~~")]
+    Bnot,
     #[token("...")]
     Ellipsis,
 }
@@ -507,6 +509,7 @@ fn is_operator_name(raw: Raw) -> bool {
             | Raw::ShiftLeft
             | Raw::ShiftRight
             | Raw::Bang
+            | Raw::Bnot
             | Raw::Pipe
             | Raw::Range
     )
@@ -595,6 +598,7 @@ fn simple(raw: Raw) -> Token {
         Raw::Default => Token::Default,
         Raw::Arrow => Token::Arrow,
         Raw::Bang => Token::Bang,
+        Raw::Bnot => Token::Bnot,
         Raw::Caret => Token::Caret,
         Raw::At => Token::At,
         Raw::Amp => Token::Amp,

@@ -144,6 +144,8 @@ pub enum Token {
     Arrow,
     /// `!`
     Bang,
+    /// `~~~` (`Bitwise.bnot/1`)
+    Bnot,
     /// `^`
     Caret,
     /// `not`
@@ -204,6 +206,7 @@ impl Token {
                     | Token::BlockKw(_)
                     | Token::Arrow
                     | Token::Bang
+                    | Token::Bnot
                     | Token::Caret
                     | Token::Not
                     | Token::At
@@ -376,6 +379,7 @@ impl fmt::Display for Token {
             Token::Default => punct(f, "\\\\"),
             Token::Arrow => punct(f, "->"),
             Token::Bang => punct(f, "!"),
+            Token::Bnot => punct(f, "~~~"),
             Token::Caret => punct(f, "^"),
             Token::Not => write!(f, "not"),
             Token::At => punct(f, "@"),

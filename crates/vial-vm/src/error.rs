@@ -309,6 +309,11 @@ pub fn message(reason: &Term) -> String {
                 shown.join(", ")
             )
         }
+        // Without a function (`Exception.normalize/3` of `:function_clause`
+        // with no stack trace), Elixir's message names none.
+        "FunctionClauseError" if f("function") == Term::NIL => {
+            "no function clause matches".to_string()
+        }
         "FunctionClauseError" => {
             let module = module_name(&f("module"));
             let fun = f("function").as_atom().map_or("?", |a| a.name());

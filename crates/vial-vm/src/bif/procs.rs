@@ -88,6 +88,8 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.Process", "get", 2, get2),
     bif!("Elixir.Process", "get_keys", 0, get_keys),
     bif!("erlang", "get_keys", 0, get_keys),
+    bif!("Elixir.Process", "get_keys", 1, get_keys1),
+    bif!("erlang", "get_keys", 1, get_keys1),
     bif!("Elixir.Process", "put", 2, put),
     bif!("erlang", "put", 2, erlang_put),
     bif!("Elixir.Process", "delete", 1, delete),
@@ -784,15 +786,20 @@ fn get2(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Ok(dict_get(ctx.proc, &args[0]).unwrap_or_else(|| args[1].clone()))
 }
 
+/// `Process.get_keys()`: the dictionary's keys, in its order.
 fn get_keys(ctx: &mut Ctx, _: &[Term]) -> Result<Term, Exception> {
-    Ok(Term::list(
-        ctx.proc
-            .dict
-            .iter()
-            .rev()
-            .map(|(k, _)| k.clone())
-            .collect::<Vec<_>>(),
-    ))
+    Ok(keys_where(ctx.proc, |_| true))
+}
+
+/// `Process.get_keys(value)`: the keys whose value is exactly `value`
+/// (`===`: `1.0` is not `1`), in the dictionary's order.
+fn get_keys1(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    Ok(keys_where(ctx.proc, |v| v == &args[0]))
+}
+
+fn keys_where(proc: &Process, wanted: impl Fn(&Term) -> bool) -> Term {
+    let keys = proc.dict.iter().rev().filter(|(_, v)| wanted(v));
+    Term::list(keys.map(|(k, _)| k.clone()).collect::<Vec<_>>())
 }
 
 /// `Process.put(key, value)`: the previous value or `nil`.
