@@ -15,17 +15,17 @@ defmodule Exception do
 
   # A report: the banner, then one line per stack trace entry.
   def format(kind, payload, stacktrace \\ []),
-    do: :vial_runtime.format_report(kind, rendered(kind, payload), stacktrace)
+    do: :vial_runtime.format_report(kind, rendered(kind, payload, stacktrace), stacktrace)
 
   # The first line of a report: `** (RuntimeError) boom`, `** (exit) r`;
   # an Erlang error term is shown as the exception it stands for.
-  def format_banner(kind, payload, _stacktrace \\ []),
-    do: :vial_runtime.format_report(kind, rendered(kind, payload), [])
+  def format_banner(kind, payload, stacktrace \\ []),
+    do: :vial_runtime.format_report(kind, rendered(kind, payload, stacktrace), [])
 
   # An error's payload normalised, carrying in its :message field what
   # its module's message/1 says, for the report the runtime renders.
-  defp rendered(:error, payload) do
-    exception = normalize(:error, payload)
+  defp rendered(:error, payload, stacktrace) do
+    exception = normalize(:error, payload, stacktrace)
     module = exception.__struct__
 
     if function_exported?(module, :message, 1),
@@ -33,7 +33,7 @@ defmodule Exception do
       else: exception
   end
 
-  defp rendered(_kind, payload), do: payload
+  defp rendered(_kind, payload, _stacktrace), do: payload
 
   # An error's payload as an exception struct (`:badarg` is an
   # ArgumentError, ...); the payloads of throws and exits as they are.

@@ -13,8 +13,26 @@ pub struct TraceEntry {
     pub module: Atom,
     pub function: Atom,
     pub arity: u32,
+    /// The arguments, for the call an `undef` or `function_clause` error
+    /// is about: the BEAM shows them in its frame in place of the arity.
+    pub args: Option<Term>,
+    /// Empty for a frame with no location (a function that does not
+    /// exist).
     pub file: Arc<str>,
     pub line: u32,
+}
+
+/// The call an `undef` or `function_clause` error is about, with its
+/// arguments (`Exception::call`).
+#[derive(Clone, Debug)]
+pub struct FailedCall {
+    pub module: Atom,
+    pub function: Atom,
+    pub args: Term,
+    /// Whether the call has a frame of its own on top of the trace (an
+    /// undefined function's, which never ran), or is that of the top
+    /// frame (a function none of whose clauses matched).
+    pub own_frame: bool,
 }
 
 /// A raised exception: `class` and `reason` as in `catch class, reason`.
@@ -35,6 +53,10 @@ pub struct Exception {
     /// the struct implies (a `KeyError` from `:maps.get/2` is
     /// `{:badkey, key}`, one from `map.key` `{:badkey, key, map}`).
     pub erlang: Option<Term>,
+    /// For an undefined function or a function clause error, the call,
+    /// whose arguments the stack trace shows, as on the BEAM
+    /// (`{M, :f, [1, 2], []}`).
+    pub call: Option<Box<FailedCall>>,
 }
 
 impl Exception {
@@ -46,7 +68,25 @@ impl Exception {
             trace: Arc::new(Vec::new()),
             builtin: false,
             erlang: None,
+            call: None,
         }
+    }
+
+    /// Not an exception: what a BIF returns to be run again after the
+    /// calling process yields (see `interp::run`'s `call_bif!`), when it
+    /// must see something another process does first. Only BIFs called
+    /// as such return it; it never reaches a program.
+    pub fn retry() -> Exception {
+        Exception::new(Class::Exit, Term::Atom(Atom::intern("$vial_retry")))
+    }
+
+    /// Whether this is [`Exception::retry`].
+    pub fn is_retry(&self) -> bool {
+        self.class == Class::Exit
+            && self
+                .reason
+                .as_atom()
+                .is_some_and(|a| a.name() == "$vial_retry")
     }
 
     /// An error the VM raises, with `reason` its exception struct.
@@ -114,6 +154,34 @@ impl Exception {
             "KeyError",
             [("key", key), ("term", term), ("message", Term::NIL)],
         ))
+    }
+
+    /// [`Exception::undefined_function`] for a call with `args`, which
+    /// the stack trace shows.
+    pub fn undefined_call(module: Atom, function: Atom, args: &[Term]) -> Exception {
+        Exception {
+            call: Some(Box::new(FailedCall {
+                module,
+                function,
+                args: Term::list(args.to_vec()),
+                own_frame: true,
+            })),
+            ..Exception::undefined_function(module, function, args.len() as u32)
+        }
+    }
+
+    /// The frame of its own that [`Exception::call`] has on top of the
+    /// stack trace, if it has one: `{M, :f, [args], []}`.
+    pub fn call_frame(&self) -> Option<TraceEntry> {
+        let call = self.call.as_ref().filter(|c| c.own_frame)?;
+        Some(TraceEntry {
+            module: call.module,
+            function: call.function,
+            arity: call.args.iter_list().count() as u32,
+            args: Some(call.args.clone()),
+            file: Arc::from(""),
+            line: 0,
+        })
     }
 
     /// `%UndefinedFunctionError{module:, function:, arity:}`.
@@ -457,14 +525,17 @@ pub fn format_trace_entry(t: &TraceEntry) -> String {
         format!("{}:{}: ", t.file, t.line)
     };
     if t.module.name() == crate::SCRIPT_MODULE {
-        format!("{location}(file)")
-    } else {
-        format!(
-            "{location}{}.{}/{}",
-            module_name(&Term::Atom(t.module)),
-            t.function.name(),
-            t.arity
-        )
+        return format!("{location}(file)");
+    }
+    let module = module_name(&Term::Atom(t.module));
+    let function = t.function.name();
+    match &t.args {
+        // The failed call of an `undef` or `function_clause` error.
+        Some(args) => {
+            let shown: Vec<String> = args.iter_list().map(inspect).collect();
+            format!("{location}{module}.{function}({})", shown.join(", "))
+        }
+        None => format!("{location}{module}.{function}/{}", t.arity),
     }
 }
 

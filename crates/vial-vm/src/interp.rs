@@ -8,7 +8,7 @@
 use crate::bif::{self, arith, Ctx};
 use crate::bytecode::{ArithOp, Class, CmpOp, FailKind, Instr, Mfa, Reg};
 use crate::code::{self, Lane, Module, Target};
-use crate::error::{exception_struct, Exception, TraceEntry};
+use crate::error::{exception_struct, Exception, FailedCall, TraceEntry};
 use crate::process::{self, receive, Drained, Frame, Handler, Process};
 use crate::scheduler::Vm;
 use crate::term::{Closure, FunKind, Term};
@@ -167,6 +167,13 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             None => continue 'frame,
                         },
                     },
+                    // Run again once others have run (`Exception::retry`):
+                    // the instruction has not changed the registers.
+                    Err(e) if e.is_retry() => {
+                        save_ip!(unsafe { ip.sub(1) });
+                        trim_regs(p);
+                        return Outcome::Yield;
+                    }
                     Err(e) => throw!(e),
                 }
             }};
@@ -475,19 +482,17 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                     dst,
                 } => {
                     spend!();
-                    match resolve_import(m, import) {
-                        Ok(target) => {
-                            dispatch_regs!(target, base!() + args as usize, argc, &[], Some(dst))
-                        }
+                    let start = base!() + args as usize;
+                    match resolve_import(m, import, &p.regs[start..start + argc as usize]) {
+                        Ok(target) => dispatch_regs!(target, start, argc, &[], Some(dst)),
                         Err(e) => throw!(e),
                     }
                 }
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
-                    match resolve_import(m, import) {
-                        Ok(target) => {
-                            dispatch_regs!(target, base!() + args as usize, argc, &[], None)
-                        }
+                    let start = base!() + args as usize;
+                    match resolve_import(m, import, &p.regs[start..start + argc as usize]) {
+                        Ok(target) => dispatch_regs!(target, start, argc, &[], None),
                         Err(e) => throw!(e),
                     }
                 }
@@ -654,7 +659,17 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 }
                 Instr::Fail { kind, src } => {
                     let value = r!(src).clone();
-                    throw!(fail_exception(kind, value, m, fun!()))
+                    let f = fun!();
+                    let mut e = fail_exception(kind, value.clone(), m, f);
+                    if let (FailKind::FunctionClause, Some(args)) = (kind, value.as_tuple()) {
+                        e.call = Some(Box::new(FailedCall {
+                            module: m.name,
+                            function: shown_name(f).0,
+                            args: Term::list(args.to_vec()),
+                            own_frame: false,
+                        }));
+                    }
+                    throw!(e)
                 }
 
                 Instr::IsEq { a, b, fail } => {
@@ -1096,16 +1111,18 @@ fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
     }
 }
 
-/// Resolves `module.name/arity`: a BIF, else an export of a loaded module.
-fn resolve(module: Atom, name: Atom, arity: u32) -> Result<Target, Exception> {
-    code::resolve_dynamic(Mfa::new(module, name, arity))
-        .ok_or_else(|| Exception::undefined_function(module, name, arity))
+/// Resolves `module.name/arity` for a call with `args`: a BIF, else an
+/// export of a loaded module.
+fn resolve(module: Atom, name: Atom, args: &[Term]) -> Result<Target, Exception> {
+    code::resolve_dynamic(Mfa::new(module, name, args.len() as u32))
+        .ok_or_else(|| Exception::undefined_call(module, name, args))
 }
 
-/// Resolves import `import` of `m` through its cache.
-fn resolve_import(m: &Module, import: u32) -> Result<Target, Exception> {
+/// Resolves import `import` of `m` through its cache, for a call with
+/// `args`.
+fn resolve_import(m: &Module, import: u32, args: &[Term]) -> Result<Target, Exception> {
     m.resolve_import(import)
-        .map_err(|mfa| Exception::undefined_function(mfa.module, mfa.name, mfa.arity))
+        .map_err(|mfa| Exception::undefined_call(mfa.module, mfa.name, args))
 }
 
 /// For a call of the function value in absolute register `slot` with the
@@ -1167,7 +1184,10 @@ fn fun_target<'a>(callee: &'a Term, args: &[Term]) -> Result<(Target, &'a [Term]
             module,
             name,
             arity,
-        } => Ok((resolve(*module, *name, *arity)?, &[])),
+        } => {
+            debug_assert_eq!(*arity as usize, args.len());
+            Ok((resolve(*module, *name, args)?, &[]))
+        }
     }
 }
 
@@ -1180,7 +1200,9 @@ type Args = SmallVec<[Term; 4]>;
 /// `regs[start + 1]`.
 fn dynamic_target(p: &Process, start: usize, argc: u8) -> Result<Target, Exception> {
     match (&p.regs[start], &p.regs[start + 1]) {
-        (Term::Atom(m), Term::Atom(f)) => resolve(*m, *f, argc as u32),
+        (Term::Atom(m), Term::Atom(f)) => {
+            resolve(*m, *f, &p.regs[start + 2..start + 2 + argc as usize])
+        }
         _ => Err(Exception::badarg()),
     }
 }
@@ -1198,9 +1220,7 @@ fn apply_target(p: &Process, start: usize, argc: u8) -> Result<(Target, Args, Ar
         return Ok((target, argv, env));
     }
     match (&p.regs[start], &p.regs[start + 1]) {
-        (Term::Atom(m), Term::Atom(f)) => {
-            Ok((resolve(*m, *f, argv.len() as u32)?, argv, Args::new()))
-        }
+        (Term::Atom(m), Term::Atom(f)) => Ok((resolve(*m, *f, &argv)?, argv, Args::new())),
         _ => Err(Exception::badarg()),
     }
 }
@@ -1355,7 +1375,17 @@ fn return_value(p: &mut Process, v: Term) -> Option<Term> {
 /// none (the process dies).
 fn unwind(p: &mut Process, mut e: Exception) -> Option<Exception> {
     if e.trace.is_empty() {
-        e.trace = Arc::new(capture_trace(p));
+        let mut trace = capture_trace(p);
+        match (&e.call, e.call_frame()) {
+            (_, Some(frame)) => trace.insert(0, frame),
+            (Some(call), None) => {
+                if let Some(top) = trace.first_mut() {
+                    top.args = Some(call.args.clone());
+                }
+            }
+            (None, None) => {}
+        }
+        e.trace = Arc::new(trace);
     }
     let h = match p.handlers.pop() {
         Some(h) => h,
@@ -1393,10 +1423,12 @@ fn capture_trace(p: &Process) -> Vec<TraceEntry> {
                 .pc()
                 .saturating_sub(1)
                 .min(f.lines.len().saturating_sub(1));
+            let (function, arity) = shown_name(f);
             TraceEntry {
                 module: fr.module.name,
-                function: f.name,
-                arity: f.arity,
+                function,
+                arity,
+                args: None,
                 file: fr.module.file.clone(),
                 line: f.lines.get(at).copied().unwrap_or(0),
             }
@@ -1404,21 +1436,41 @@ fn capture_trace(p: &Process) -> Vec<TraceEntry> {
         .collect()
 }
 
+/// The name and arity a stack frame of `f` shows. A script's top level
+/// is `__FILE__/1` on the BEAM (Elixir compiles it as a function of that
+/// name), so its funs are `-__FILE__/1-fun-N-`.
+fn shown_name(f: &code::Function) -> (Atom, u32) {
+    let name = f.name.name();
+    if !name.contains("__script__") {
+        return (f.name, f.arity);
+    }
+    let shown = name.replace("__script__/0", "__FILE__/1");
+    match shown.as_str() {
+        "__script__" => (Atom::intern("__FILE__"), 1),
+        _ => (Atom::intern(&shown), f.arity),
+    }
+}
+
 /// A stack trace as Elixir shows it to `__STACKTRACE__`:
-/// `[{module, function, arity, [file: 'app.exs', line: 3]}]`.
+/// `[{module, function, arity, [file: 'app.exs', line: 3]}]`, with the
+/// argument list in place of the arity where the entry has one, and no
+/// location for a frame without a file.
 pub fn trace_to_term(trace: &[TraceEntry]) -> Term {
     Term::list(trace.iter().map(|t| {
-        let file = Term::list(t.file.chars().map(|c| Term::Int(c as i64)));
-        let info = Term::list([
-            Term::tuple([Term::atom("file"), file]),
-            Term::tuple([Term::atom("line"), Term::Int(t.line as i64)]),
-        ]);
-        Term::tuple([
-            Term::Atom(t.module),
-            Term::Atom(t.function),
-            Term::Int(t.arity as i64),
-            info,
-        ])
+        let info = if t.file.is_empty() {
+            Term::EmptyList
+        } else {
+            let file = Term::list(t.file.chars().map(|c| Term::Int(c as i64)));
+            Term::list([
+                Term::tuple([Term::atom("file"), file]),
+                Term::tuple([Term::atom("line"), Term::Int(t.line as i64)]),
+            ])
+        };
+        let arity = match &t.args {
+            Some(args) => args.clone(),
+            None => Term::Int(t.arity as i64),
+        };
+        Term::tuple([Term::Atom(t.module), Term::Atom(t.function), arity, info])
     }))
 }
 
@@ -1433,8 +1485,9 @@ pub(crate) fn trace_from_term(term: &Term) -> Arc<Vec<TraceEntry>> {
                 function: f.as_atom()?,
                 arity: match a {
                     Term::Int(n) => *n as u32,
-                    _ => 0,
+                    args => args.iter_list().count() as u32,
                 },
+                args: matches!(a, Term::Cons(_) | Term::EmptyList).then(|| a.clone()),
                 file: Arc::from(""),
                 line: 0,
             };
@@ -1473,7 +1526,7 @@ fn fail_exception(kind: FailKind, value: Term, m: &Module, f: &code::Function) -
             "FunctionClauseError",
             [
                 ("module", Term::Atom(m.name)),
-                ("function", Term::Atom(f.name)),
+                ("function", Term::Atom(shown_name(f).0)),
                 ("arity", Term::Int(f.arity as i64)),
                 ("kind", Term::NIL),
                 ("args", Term::NIL),

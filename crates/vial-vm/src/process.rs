@@ -216,6 +216,17 @@ impl ProcessHandle {
         self.inbox.lock()
     }
 
+    /// Whether an exit signal that `from` sent with `Process.exit/2` (not
+    /// a link's) waits among the signals the process has yet to take.
+    pub fn has_exit_from(&self, from: Pid) -> bool {
+        let inbox = self.inbox.lock();
+        !inbox.exited
+            && inbox
+                .signals
+                .iter()
+                .any(|s| matches!(s, Signal::Exit(e) if e.from == from && !e.link))
+    }
+
     /// Queues `sig`; a parked process is taken out of the handle and
     /// returned so the caller can make it runnable.
     pub fn deliver(&self, sig: Signal) -> Delivery {

@@ -22,6 +22,12 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("erlang", "raise", 3, raise),
     bif!("vial_runtime", "exception_message", 1, message),
     bif!("Elixir.Exception", "format_exit", 1, format_exit),
+    bif!(
+        "Elixir.Exception",
+        "format_stacktrace_entry",
+        1,
+        format_stacktrace_entry
+    ),
     bif!("vial_runtime", "format_report", 3, format),
     bif!(
         "Elixir.Exception",
@@ -94,6 +100,20 @@ fn format(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
         &text
     };
     Ok(Term::string(text))
+}
+
+/// `Exception.format_stacktrace_entry(entry)`: `app.exs:3: Foo.bar/1`, or
+/// `Foo.bar(1)` for an entry with arguments and no location.
+fn format_stacktrace_entry(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    let trace = trace_from_term(&Term::list([args[0].clone()]));
+    match trace.first() {
+        Some(t) => Ok(Term::string(&crate::error::format_trace_entry(t))),
+        None => Err(super::data::function_clause(
+            "Elixir.Exception",
+            "format_stacktrace_entry",
+            1,
+        )),
+    }
 }
 
 /// `Exception.format_stacktrace(trace)`: one line per entry, indented by

@@ -245,14 +245,19 @@ fn start_mfa(p: &mut Process, module: Atom, name: Atom, args: &[Term]) {
                     ];
                     p.start(m, index, &argv, &[])
                 }
-                None => {
-                    p.start_error =
-                        Some(Box::new(Exception::undefined_function(module, name, arity)))
-                }
+                None => p.start_error = Some(Box::new(undefined_start(module, name, args))),
             }
         }
-        None => p.start_error = Some(Box::new(Exception::undefined_function(module, name, arity))),
+        None => p.start_error = Some(Box::new(undefined_start(module, name, args))),
     }
+}
+
+/// The error of a process started in a function that does not exist: its
+/// stack trace is the call alone.
+fn undefined_start(module: Atom, name: Atom, args: &[Term]) -> Exception {
+    let mut e = Exception::undefined_call(module, name, args);
+    e.trace = std::sync::Arc::new(e.call_frame().into_iter().collect());
+    e
 }
 
 /// How a process is spawned (`spawn`, `spawn_link`, `spawn_monitor`).
@@ -366,7 +371,20 @@ fn node1(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 
 fn alive(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let pid = pid_arg(&args[0], 1)?;
+    after_own_exits(ctx, pid)?;
     Ok(Term::bool(pid == ctx.proc.pid || ctx.vm.is_alive(pid)))
+}
+
+/// Has the BIF run again later while `pid` has yet to take an exit signal
+/// this process sent it: signals between two processes arrive in the
+/// order sent, so on the BEAM a request that observes `pid` (whether it
+/// is alive, its info, a monitor or link) is handled after them: a
+/// process killed just before is seen dead.
+fn after_own_exits(ctx: &Ctx, pid: Pid) -> Result<(), Exception> {
+    if pid != ctx.proc.pid && ctx.vm.exit_in_flight(ctx.proc.pid, pid) {
+        return Err(Exception::retry());
+    }
+    Ok(())
 }
 
 /// `Process.exit(pid, reason)`: sends an exit signal; always `true`.
@@ -407,6 +425,7 @@ fn flag(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
 
 fn link(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let pid = pid_arg(&args[0], 1)?;
+    after_own_exits(ctx, pid)?;
     ctx.vm.link(ctx.proc, pid)?;
     Ok(Term::TRUE)
 }
@@ -438,6 +457,9 @@ fn monitor_target(
 /// Monitors a pid, a registered name, or `{name, node}`.
 fn monitor_item(ctx: &mut Ctx, item: &Term, n: usize) -> Result<Term, Exception> {
     let (target, name) = monitor_target(ctx, item, n)?;
+    if let Some(pid) = target {
+        after_own_exits(ctx, pid)?;
+    }
     Ok(Term::Ref(ctx.vm.monitor(ctx.proc, target, name)))
 }
 
@@ -472,6 +494,9 @@ fn erlang_monitor3(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
         return Err(arg_error(1, "invalid monitor type"));
     }
     let (target, name) = monitor_target(ctx, &args[1], 2)?;
+    if let Some(pid) = target {
+        after_own_exits(ctx, pid)?;
+    }
     Ok(Term::Ref(ctx.vm.monitor_alias(ctx.proc, target, name)))
 }
 
@@ -615,6 +640,7 @@ fn info_item(ctx: &mut Ctx, pid: Pid, item: &Term) -> Result<Option<Term>, Excep
 /// items), or `nil` for a dead process.
 fn info2(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let pid = pid_arg(&args[0], 1)?;
+    after_own_exits(ctx, pid)?;
     match &args[1] {
         Term::Atom(_) => Ok(info_item(ctx, pid, &args[1])?.unwrap_or(Term::NIL)),
         items @ (Term::Cons(_) | Term::EmptyList) => {

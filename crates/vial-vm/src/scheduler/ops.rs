@@ -512,6 +512,12 @@ impl Vm {
         Err(Exception::new(Class::Exit, reason))
     }
 
+    /// Whether process `to` has an exit signal from `from` (sent by
+    /// [`Vm::exit_signal`]) still to take.
+    pub fn exit_in_flight(&self, from: Pid, to: Pid) -> bool {
+        self.table.get(to).is_some_and(|h| h.has_exit_from(from))
+    }
+
     /// `Process.flag(:trap_exit, on)`; returns the previous value.
     pub fn set_trap_exit(&self, me: &mut Process, on: bool) -> bool {
         std::mem::replace(&mut me.handle.lock().trap_exit, on)
