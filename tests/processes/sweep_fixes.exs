@@ -1,6 +1,7 @@
 # Sweep fixes: `alias __MODULE__`, the module `Elixir`, `~~~`, the :greek and
 # :turkic case modes, Process.get_keys/1, String.bag_distance and chunk,
-# :lists merges, :maps iterators, and a FunctionClauseError with no function.
+# :lists merges, :maps iterators, a FunctionClauseError with no function, {:badarg, x}
+# errors and :lists.ukeysort of equal keys.
 defmodule Outer.Limits do
   alias __MODULE__
   alias __MODULE__, as: Me
@@ -44,3 +45,6 @@ IO.inspect {k, v}
 {k, v, it3} = :maps.next(it2)
 IO.inspect {k, v, :maps.next(it3)}
 IO.inspect(Exception.normalize(:error, :function_clause, []) |> Exception.message())
+try do :erlang.error({:badarg, 1}) rescue e -> IO.inspect(e) end
+try do :erlang.error({:badarg, "x"}) rescue e -> IO.inspect(Exception.message(e)) end
+IO.inspect :lists.ukeysort(1, [{1, :a}, {1.0, :b}, {2, :c}])

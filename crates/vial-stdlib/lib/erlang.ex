@@ -223,8 +223,14 @@ defmodule :lists do
   end
 
   # Sorted on the nth element, keeping the first of tuples with equal keys.
+  # Of tuples with equal keys (`==`: 1 and 1.0 are equal), the first.
   def ukeysort(n, list) when is_list(list) do
-    :lists.keysort(n, list) |> Enum.dedup_by(&elem(&1, n - 1))
+    :lists.keysort(n, list)
+    |> Enum.reduce([], fn
+      t, [kept | _] = acc -> if elem(t, n - 1) == elem(kept, n - 1), do: acc, else: [t | acc]
+      t, [] -> [t]
+    end)
+    |> Enum.reverse()
   end
 
   def keymap(fun, n, list) when is_list(list),

@@ -68,6 +68,10 @@ defmodule Exception do
 
   def __normalize__(%{__exception__: true} = exception), do: exception
   def __normalize__(:badarg), do: ArgumentError.exception([])
+
+  def __normalize__({:badarg, payload}),
+    do: ArgumentError.exception("argument error: #{inspect(payload)}")
+
   def __normalize__(:badarith), do: ArithmeticError.exception([])
   def __normalize__(:system_limit), do: SystemLimitError.exception([])
   def __normalize__(:cond_clause), do: CondClauseError.exception([])
