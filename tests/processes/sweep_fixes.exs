@@ -48,3 +48,4 @@ IO.inspect(Exception.normalize(:error, :function_clause, []) |> Exception.messag
 try do :erlang.error({:badarg, 1}) rescue e -> IO.inspect(e) end
 try do :erlang.error({:badarg, "x"}) rescue e -> IO.inspect(Exception.message(e)) end
 IO.inspect :lists.ukeysort(1, [{1, :a}, {1.0, :b}, {2, :c}])
+:io.format("~10..*s|~n", [?-, "abc"]); :io.format("~*.*.*f|~n", [10, 2, ?0, 3.14159])

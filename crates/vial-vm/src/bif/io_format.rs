@@ -123,7 +123,17 @@ impl Spec {
         if chars.next_if_eq(&'.').is_some() {
             precision = number(chars, args)?;
             if chars.next_if_eq(&'.').is_some() {
-                pad = chars.next().ok_or_else(bad_format)?;
+                pad = match chars.next().ok_or_else(bad_format)? {
+                    // The pad character from the arguments.
+                    '*' => match args.next() {
+                        Some(Term::Int(c)) => u32::try_from(c)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(bad_format)?,
+                        _ => return Err(bad_format()),
+                    },
+                    c => c,
+                };
             }
         }
         while chars
