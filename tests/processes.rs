@@ -326,3 +326,10 @@ fn library_additions_and_accumulating_attributes() {
 fn sweep_fixes() {
     check("sweep_fixes");
 }
+
+/// A program's own module named like a library module (`:queue`) is not
+/// replaced when the library finishes loading in the background.
+#[test]
+fn own_library_module() {
+    check("own_library_module");
+}

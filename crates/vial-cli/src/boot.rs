@@ -140,8 +140,12 @@ fn load_file(index: usize) -> Result<bool, String> {
         state.borrow_mut()[index] = FileState::Unloaded;
         return program.map(|_| false);
     };
+    // A module the program defines itself (its own `:queue`, say) stays
+    // the program's, whichever was loaded first.
     for m in program.modules {
-        code::load(m);
+        if code::loaded(m.name).is_none() {
+            code::load(m);
+        }
     }
     state.borrow_mut()[index] = FileState::Loaded;
     Ok(true)
