@@ -140,7 +140,7 @@ fn load_file(index: usize) -> Result<bool, String> {
         state.borrow_mut()[index] = FileState::Unloaded;
         return program.map(|_| false);
     };
-    // A module the program defines itself (its own `:queue`, say) stays
+    // A module the program defines itself (its own `Path`, say) stays
     // the program's, whichever was loaded first.
     for m in program.modules {
         if code::loaded(m.name).is_none() {

@@ -39,6 +39,10 @@ use std::sync::Arc;
 /// The bit that marks a reference as a table identifier.
 pub const TABLE_TAG: u64 = 1 << 48;
 
+/// Locks of a hash table created with `write_concurrency` (`true` or
+/// `:auto`): ERTS's `DB_HASH_LOCK_CNT` in OTP 25, one per 64th bucket.
+pub const WRITE_LOCKS: usize = 64;
+
 /// Why an ETS operation failed: the `cause` the BEAM records in a `badarg`'s
 /// error info, which `erl_stdlib_errors:format_ets_error/3` turns into the
 /// per-argument messages (see `bif/ets/errors.rs`).
@@ -107,7 +111,8 @@ pub struct Options {
     pub named: bool,
     /// `{:read_concurrency, bool}`: reported by `info/2`, changes nothing.
     pub read_concurrency: bool,
-    /// `{:write_concurrency, bool | :auto}`: reported, changes nothing.
+    /// `{:write_concurrency, bool | :auto}`: reported, and a hash table
+    /// with it has [`WRITE_LOCKS`] locks, which order its traversals.
     pub write_concurrency: bool,
     /// `{:decentralized_counters, bool}`: reported, changes nothing (OTP's
     /// default: on for an `ordered_set` with `write_concurrency`).
@@ -229,7 +234,15 @@ impl Store {
         let table = Arc::new(Table {
             id,
             name: Mutex::new(name),
-            objects: RwLock::new(Objects::new(opts.kind, opts.keypos)),
+            objects: RwLock::new(Objects::with_locks(
+                opts.kind,
+                opts.keypos,
+                if opts.write_concurrency {
+                    WRITE_LOCKS
+                } else {
+                    1
+                },
+            )),
             heir: Mutex::new(opts.heir.clone()),
             opts,
             owner: AtomicU64::new(owner.0),

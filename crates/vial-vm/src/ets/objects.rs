@@ -66,15 +66,22 @@ pub struct Objects {
 impl Objects {
     /// An empty table of type `kind` keyed on 1-based position `keypos`.
     pub fn new(kind: Kind, keypos: usize) -> Objects {
+        Objects::with_locks(kind, keypos, 1)
+    }
+
+    /// [`Objects::new`] for a hash table with `locks` locks (64 with
+    /// `write_concurrency`), which sets its traversal order (see
+    /// [`Chains`]).
+    pub fn with_locks(kind: Kind, keypos: usize, locks: usize) -> Objects {
         let store = match kind {
             Kind::Set => Store::Set {
                 map: HashMap::with_hasher(KeyHasher),
-                chains: Chains::new(),
+                chains: Chains::new(locks),
             },
             Kind::OrderedSet => Store::Ordered(BTreeMap::new()),
             Kind::Bag | Kind::DuplicateBag => Store::Bag {
                 map: HashMap::with_hasher(KeyHasher),
-                chains: Chains::new(),
+                chains: Chains::new(locks),
                 len: 0,
                 duplicates: kind == Kind::DuplicateBag,
             },
@@ -237,14 +244,14 @@ impl Objects {
         match &mut self.store {
             Store::Set { map, chains } => {
                 map.clear();
-                *chains = Chains::new();
+                *chains = chains.cleared();
             }
             Store::Ordered(m) => m.clear(),
             Store::Bag {
                 map, chains, len, ..
             } => {
                 map.clear();
-                *chains = Chains::new();
+                *chains = chains.cleared();
                 *len = 0;
             }
         }
