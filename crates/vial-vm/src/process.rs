@@ -352,6 +352,9 @@ impl Process {
     /// exit signals and `:DOWN`s are acted on (Erlang's rules, see
     /// [`take_signal`]). Stops at a signal that kills the process.
     pub fn drain(&mut self) -> Drained {
+        /// Queued signals beyond which [`Process::drain`] takes the queue
+        /// whole rather than one signal at a time under the lock.
+        const BATCH: usize = 16;
         if self.exit_reason.is_some() {
             return Drained::Died;
         }
@@ -363,6 +366,31 @@ impl Process {
         let mut inbox = self.handle.inbox.lock();
         self.handle.pending.store(false, Ordering::Relaxed);
         let mut got = Drained::Nothing;
+        // A long queue (senders flooding the process) is taken whole and
+        // its messages moved with the lock released, so that the senders
+        // do not wait on it meanwhile.
+        if inbox.signals.len() > BATCH {
+            let batch = std::mem::take(&mut inbox.signals);
+            drop(inbox);
+            for sig in batch {
+                let taken = match sig {
+                    Signal::Message(m) => Taken::Message(m),
+                    other => take_signal(self.pid, &mut self.handle.inbox.lock(), other),
+                };
+                match taken {
+                    Taken::Ignored => {}
+                    Taken::Message(m) => {
+                        self.mailbox.push_back(m);
+                        got = Drained::Messages;
+                    }
+                    Taken::Die(reason) => {
+                        self.exit_reason = Some(reason);
+                        return Drained::Died;
+                    }
+                }
+            }
+            return got;
+        }
         while let Some(sig) = inbox.signals.pop_front() {
             match sig {
                 Signal::Message(m) => {
