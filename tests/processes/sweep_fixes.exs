@@ -49,3 +49,17 @@ try do :erlang.error({:badarg, 1}) rescue e -> IO.inspect(e) end
 try do :erlang.error({:badarg, "x"}) rescue e -> IO.inspect(Exception.message(e)) end
 IO.inspect :lists.ukeysort(1, [{1, :a}, {1.0, :b}, {2, :c}])
 :io.format("~10..*s|~n", [?-, "abc"]); :io.format("~*.*.*f|~n", [10, 2, ?0, 3.14159])
+destructure([a, b, c], [1, 2])
+IO.inspect({a, b, c})
+destructure([x, y], [1, 2, 3])
+IO.inspect({x, y})
+destructure([p], nil)
+IO.inspect(p)
+defmodule D do
+  def f(l) do
+    destructure([h, _, t], l)
+    {h, t}
+  end
+end
+IO.inspect(D.f([:a, :b, :c, :d]))
+IO.inspect(destructure([_q, _r], [5]))

@@ -66,6 +66,24 @@ impl FnBuilder<'_> {
                 );
                 self.expr(&call, dest)?;
             }
+            ("destructure", [pattern, value]) => {
+                // `destructure([a, b], v)`: `[a, b] = Kernel.__destructure__(v, 2)`,
+                // the list cut or padded with nil to the pattern's length.
+                let ExprKind::List { items, tail: None } = &pattern.kind else {
+                    return Err(Diagnostic::new("destructure/2 expects a list as its first argument", e.span));
+                };
+                let n = Expr::new(ExprKind::Integer(items.len().into()), e.span);
+                let padded = remote("Kernel", "__destructure__", vec![value.clone(), n], e.span);
+                let binding = Expr::new(
+                    ExprKind::Binary {
+                        op: BinOp::Match,
+                        lhs: Box::new(pattern.clone()),
+                        rhs: Box::new(padded),
+                    },
+                    e.span,
+                );
+                self.expr(&binding, dest)?;
+            }
             ("match?", [pattern, value]) => {
                 // `match?(p, v)`: `case v do p -> true; _ -> false end`.
                 let clause = |p: Expr, b: &str| Clause {

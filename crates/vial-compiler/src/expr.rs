@@ -975,7 +975,7 @@ fn kernel_macro(name: &str, args: &[Expr], e: &Expr) -> Option<Expr> {
             },
             _ => return None,
         },
-        "if" | "unless" | "raise" | "reraise" | "match?" => local(),
+        "if" | "unless" | "raise" | "reraise" | "match?" | "destructure" => local(),
         // With a path (`put_in(m.a.b, v)`); with a list of keys they are
         // functions.
         "put_in" | "update_in" | "get_and_update_in" if args.len() == 2 => local(),

@@ -13,6 +13,14 @@ defmodule Kernel do
   # fun(value): pipes value into a function.
   def then(value, fun), do: fun.(value)
 
+  # `destructure/2`'s value: the list cut or padded with nil to `n`.
+  def __destructure__(nil, n), do: List.duplicate(nil, n)
+  def __destructure__(list, n) when is_list(list), do: destructure_take(list, n)
+
+  defp destructure_take(_, 0), do: []
+  defp destructure_take([h | t], n), do: [h | destructure_take(t, n - 1)]
+  defp destructure_take([], n), do: List.duplicate(nil, n)
+
   # Calls fun(value) for its side effects and returns value.
   def tap(value, fun) do
     fun.(value)
