@@ -1,7 +1,7 @@
 # Sweep fixes: `alias __MODULE__`, the module `Elixir`, `~~~`, the :greek and
 # :turkic case modes, Process.get_keys/1, String.bag_distance and chunk,
 # :lists merges, :maps iterators, a FunctionClauseError with no function, {:badarg, x}
-# errors and :lists.ukeysort of equal keys.
+# errors, :lists.ukeysort of equal keys, destructure and __ENV__.
 defmodule Outer.Limits do
   alias __MODULE__
   alias __MODULE__, as: Me
@@ -63,3 +63,17 @@ defmodule D do
 end
 IO.inspect(D.f([:a, :b, :c, :d]))
 IO.inspect(destructure([_q, _r], [5]))
+defmodule Svc.Worker do
+  def run(x) do
+    IO.inspect({__ENV__.module, __ENV__.function, __ENV__.line})
+    Enum.map([x], fn y -> {__ENV__.function, y} end)
+  end
+  defp helper(a, b), do: {__ENV__.function, a + b}
+  def h, do: helper(1, 2)
+end
+IO.inspect(Svc.Worker.run(1))
+IO.inspect(Svc.Worker.h())
+IO.inspect({__ENV__.module, __ENV__.function, __ENV__.line})
+IO.puts(Path.basename(__ENV__.file))
+f = fn -> __ENV__.function end
+IO.inspect(f.())

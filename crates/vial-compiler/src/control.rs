@@ -70,7 +70,10 @@ impl FnBuilder<'_> {
                 // `destructure([a, b], v)`: `[a, b] = Kernel.__destructure__(v, 2)`,
                 // the list cut or padded with nil to the pattern's length.
                 let ExprKind::List { items, tail: None } = &pattern.kind else {
-                    return Err(Diagnostic::new("destructure/2 expects a list as its first argument", e.span));
+                    return Err(Diagnostic::new(
+                        "destructure/2 expects a list as its first argument",
+                        e.span,
+                    ));
                 };
                 let n = Expr::new(ExprKind::Integer(items.len().into()), e.span);
                 let padded = remote("Kernel", "__destructure__", vec![value.clone(), n], e.span);

@@ -134,6 +134,13 @@ impl FnBuilder<'_> {
             }
             ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, dest, e),
             ExprKind::Call { callee, args, .. } => self.call(callee, args, dest, e),
+            ExprKind::Dot { expr, name } if matches!(&expr.kind, ExprKind::Var(v) if v == "__ENV__") =>
+            {
+                let field = self.env_field(name, e)?;
+                let r = self.dest_reg(dest, e)?;
+                self.load_const(field, r);
+                self.finish(r, dest)
+            }
             ExprKind::Dot { expr, name } => {
                 let start = self.alloc_n(2, e.span)?;
                 self.expr(expr, Dest::Reg(start))?;
@@ -189,6 +196,57 @@ impl FnBuilder<'_> {
 
     /// Compiles `e` into a register and returns it (a variable's own
     /// register when `e` is a variable).
+    /// `__ENV__.field`, for the fields of `Macro.Env` a program reads at
+    /// run time: `module`, `function` (`{name, arity}` of the enclosing
+    /// `def`, also inside a fn; `nil` at the top level), `line` and `file`
+    /// (absolute, as Elixir gives it).
+    fn env_field(&mut self, field: &str, e: &Expr) -> CResult<Term> {
+        Ok(match field {
+            "module" => match &self.m.elixir_name {
+                Some(name) => Term::atom(&format!("Elixir.{name}")),
+                None => Term::NIL,
+            },
+            "function" => {
+                // A fn's function is named `-outer/arity-fun-N-`.
+                let mut name = self.name.as_str();
+                let mut arity = self.arity;
+                while let Some(inner) = name.strip_prefix('-') {
+                    let Some((outer, _)) = inner.rsplit_once("-fun-") else {
+                        break;
+                    };
+                    let Some((n, a)) = outer.rsplit_once('/') else {
+                        break;
+                    };
+                    (name, arity) = (n, a.parse().unwrap_or(0));
+                }
+                if name == crate::SCRIPT_FUNCTION {
+                    Term::NIL
+                } else {
+                    Term::tuple([Term::atom(name), Term::Int(arity as i64)])
+                }
+            }
+            "line" => {
+                self.set_span(e.span);
+                Term::Int(self.line as i64)
+            }
+            "file" => {
+                let file = std::path::Path::new(&*self.m.source.file);
+                let absolute = std::env::current_dir()
+                    .map(|d| d.join(file))
+                    .unwrap_or_default();
+                Term::string(&absolute.to_string_lossy())
+            }
+            _ => {
+                return Err(Diagnostic::new(
+                    format!(
+                        "__ENV__.{field} is not supported (module, function, line and file are)"
+                    ),
+                    e.span,
+                ))
+            }
+        })
+    }
+
     pub fn value(&mut self, e: &Expr) -> CResult<Reg> {
         if let ExprKind::Var(name) = &e.kind {
             if const_term(e, self.m).is_none() {
