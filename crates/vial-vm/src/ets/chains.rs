@@ -208,6 +208,12 @@ impl Chains {
         Some(later.find_map(|b| self.buckets[b].first().map(|(_, k)| k)))
     }
 
+    /// The keys bucket by bucket, in traversal order.
+    pub fn buckets(&self) -> impl Iterator<Item = impl Iterator<Item = &HashKey>> {
+        self.bucket_order()
+            .map(|chain| chain.iter().map(|(_, k)| k))
+    }
+
     /// The keys in traversal order (`first/1`, `next/2`).
     pub fn traversal(&self) -> impl DoubleEndedIterator<Item = &HashKey> {
         self.bucket_order()

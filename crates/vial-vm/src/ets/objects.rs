@@ -283,6 +283,23 @@ impl Objects {
         }
     }
 
+    /// A hash table's objects bucket by bucket in traversal order
+    /// (`first/next`'s, the reverse of listing order), as `select/3`
+    /// reads them; empty for an ordered set.
+    pub fn buckets(&self) -> Vec<Vec<&Term>> {
+        match &self.store {
+            Store::Ordered(_) => Vec::new(),
+            Store::Set { map, chains } => chains
+                .buckets()
+                .map(|keys| keys.map(|k| &map[k]).collect())
+                .collect(),
+            Store::Bag { map, chains, .. } => chains
+                .buckets()
+                .map(|keys| keys.flat_map(|k| map[k].iter().rev()).collect())
+                .collect(),
+        }
+    }
+
     /// Every object, in listing order, cloned.
     pub fn all(&self) -> Vec<Term> {
         self.listing().into_iter().cloned().collect()

@@ -6,13 +6,11 @@
 //! and `[{pattern, [], [true]}]`.
 //!
 //! Results come in listing order (`tab2list/1`'s). With a limit
-//! (`select/3`, ...) a table is read in traversal order (`first/next`'s:
-//! key order for an `ordered_set`, the reverse of listing order for the
-//! others) and each chunk of a hash table comes out reversed, as OTP
-//! gathers it by prepending. The whole result is worked out at the first
-//! call; the continuation carries what is left, so changes to the table
-//! after that call do not show in later chunks (OTP's continuations
-//! re-read the table).
+//! (`select/3`, ...) an `ordered_set` is read in key order, and a hash
+//! table a bucket at a time (see [`bucket_chunks`]). The whole result is
+//! worked out at the first call; the continuation carries the chunks
+//! left, so changes to the table after that call do not show in later
+//! chunks (OTP's continuations re-read the table).
 
 use super::{end_of_table, open, EtsResult};
 use crate::bif::Ctx;
@@ -20,7 +18,6 @@ use crate::ets::match_spec::MatchSpec;
 use crate::ets::objects::Kind;
 use crate::ets::{Cause, Need, Table};
 use crate::term::Term;
-use crate::Atom;
 use std::sync::Arc;
 
 /// The first element of the continuations this file makes.
@@ -144,38 +141,111 @@ fn first_chunk(
     let size = limit(&args[2]);
     let (table, spec) = prepared?;
     let size = size.ok_or(Cause::None)?;
-    let mut stream = results(ctx, &table, &spec);
-    let hashed = table.opts.kind != Kind::OrderedSet;
-    if hashed || backwards {
-        stream.reverse();
-    }
-    Ok(chunk(stream, size, hashed))
+    let (chunks, ends) = if table.opts.kind == Kind::OrderedSet {
+        let mut stream = results(ctx, &table, &spec);
+        if backwards {
+            stream.reverse();
+        }
+        let partial = stream.len() % size != 0;
+        (stream.chunks(size).map(<[Term]>::to_vec).collect(), partial)
+    } else {
+        bucket_chunks(ctx, &table, &spec, size)
+    };
+    Ok(chunk(chunks, ends))
 }
 
-/// Takes up to `size` results off the front of `stream` (reversed if
-/// `flip`): `{results, continuation}` for a full chunk, `{results,
-/// :"$end_of_table"}` for the last, partial one, `:"$end_of_table"` when
-/// nothing is left.
-fn chunk(mut stream: Vec<Term>, size: usize, flip: bool) -> Term {
-    if stream.is_empty() {
+/// The chunks of up to `size` results that `select/3` and its
+/// continuations give on a hash table, and whether the last comes with
+/// the table's end, as OTP 25 reads it. Each call gathers results in
+/// front of those it starts from, reading a bucket at a time in traversal
+/// order and checking the limit only between buckets; the read that
+/// reaches the last bucket ends the table. With more than `size`, a call
+/// returns the oldest `size` and keeps the newest for the next call
+/// (turned around when the first call keeps them). A call finding at
+/// least `size` kept returns the first `size` of them, keeping the others
+/// turned around; with fewer, it starts from them turned around.
+/// Checked against OTP 25 with chunk sizes 1 to 100 on sets and bags of
+/// up to 1,000 objects.
+fn bucket_chunks(
+    ctx: &mut Ctx,
+    table: &Table,
+    spec: &MatchSpec,
+    size: usize,
+) -> (Vec<Vec<Term>>, bool) {
+    let store = table.objects.read();
+    let buckets: Vec<Vec<Term>> = match spec.bound_key(table.opts.keypos) {
+        Some(key) => vec![store.lookup(key).iter().rev().cloned().collect()],
+        None => store
+            .buckets()
+            .into_iter()
+            .map(|b| b.into_iter().cloned().collect())
+            .collect(),
+    };
+    drop(store);
+    let mut chunks: Vec<Vec<Term>> = Vec::new();
+    // The results kept for the next call, in the order OTP keeps them.
+    let mut kept: Vec<Term> = Vec::new();
+    let mut next = 0;
+    let mut ends = false;
+    loop {
+        if !chunks.is_empty() && kept.len() >= size {
+            let mut others = kept.split_off(size);
+            others.reverse();
+            chunks.push(std::mem::replace(&mut kept, others));
+            ends = false;
+            continue;
+        }
+        // Oldest first (the reverse of the list OTP gathers).
+        let mut gathered = std::mem::take(&mut kept);
+        while next < buckets.len() {
+            gathered.extend(buckets[next].iter().filter_map(|o| spec.run(ctx, o)));
+            next += 1;
+            if gathered.len() >= size && next < buckets.len() {
+                break;
+            }
+        }
+        if gathered.len() > size {
+            let mut newest = gathered.split_off(size);
+            if !chunks.is_empty() {
+                newest.reverse();
+            }
+            kept = newest;
+            gathered.reverse();
+            chunks.push(gathered);
+            ends = false;
+        } else {
+            let reached_end = next == buckets.len();
+            if !gathered.is_empty() {
+                gathered.reverse();
+                chunks.push(gathered);
+                ends = reached_end;
+            }
+            if reached_end {
+                break;
+            }
+        }
+    }
+    (chunks, ends)
+}
+
+/// The next of `chunks`: `{results, continuation}`, or `{results,
+/// :"$end_of_table"}` for the last one when `ends` (the read that gave it
+/// reached the table's end); `:"$end_of_table"` when none is left.
+fn chunk(mut chunks: Vec<Vec<Term>>, ends: bool) -> Term {
+    if chunks.is_empty() {
         return end_of_table();
     }
-    let n = size.min(stream.len());
-    let rest = stream.split_off(n);
-    if flip {
-        stream.reverse();
-    }
-    let next = if n < size {
+    let first = chunks.remove(0);
+    let next = if chunks.is_empty() && ends {
         end_of_table()
     } else {
         Term::tuple([
             Term::atom(CONTINUATION),
-            Term::Int(size as i64),
-            Term::bool(flip),
-            Term::list(rest),
+            Term::bool(ends),
+            Term::list(chunks.into_iter().map(Term::list)),
         ])
     };
-    Term::tuple([Term::list(stream), next])
+    Term::tuple([Term::list(first), next])
 }
 
 /// `select(continuation)` (and `select_reverse/1`, `match/1`,
@@ -185,11 +255,12 @@ pub(super) fn next_chunk(_ctx: &mut Ctx, args: &[Term]) -> EtsResult {
         return Ok(end_of_table());
     }
     match args[0].as_tuple() {
-        Some([Term::Atom(marker), Term::Int(size), Term::Atom(flip), rest])
-            if marker.name() == CONTINUATION && *size >= 1 =>
-        {
-            let stream = rest.list_to_vec().ok_or(Cause::None)?;
-            Ok(chunk(stream, *size as usize, *flip == Atom::TRUE))
+        Some([Term::Atom(marker), Term::Atom(ends), rest]) if marker.name() == CONTINUATION => {
+            let chunks = rest
+                .iter_list()
+                .map(|c| c.list_to_vec().ok_or(Cause::None))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(chunk(chunks, *ends == crate::Atom::TRUE))
         }
         _ => Err(Cause::None),
     }
