@@ -146,7 +146,7 @@ fn first_chunk(
         if backwards {
             stream.reverse();
         }
-        let partial = stream.len() % size != 0;
+        let partial = !stream.len().is_multiple_of(size);
         (stream.chunks(size).map(<[Term]>::to_vec).collect(), partial)
     } else {
         bucket_chunks(ctx, &table, &spec, size)
