@@ -333,3 +333,10 @@ fn sweep_fixes() {
 fn own_library_module() {
     check("own_library_module");
 }
+
+/// OTP 25's `:queue`, `:orddict`, `:gb_trees`, `:gb_sets` and `:sets`
+/// through every export, checked against the real modules' results.
+#[test]
+fn erlang_collections() {
+    check("erlang_collections");
+}

@@ -51,5 +51,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("erlang.ex"),
     lib!("global.ex"),
     lib!("queue.ex"),
+    lib!("orddict.ex"),
+    lib!("gb_trees.ex"),
+    lib!("gb_sets.ex"),
+    lib!("sets.ex"),
     lib!("erlang_string.ex"),
 ];
