@@ -283,6 +283,7 @@ fn erlang_error_term(reason: &Term) -> Option<Term> {
         "FunctionClauseError" => Term::atom("function_clause"),
         "UndefinedFunctionError" => Term::atom("undef"),
         "CondClauseError" => Term::atom("cond_clause"),
+        "ErlangError" if f("original") != Term::NIL => f("original"),
         "BadBooleanError" => Term::tuple([Term::atom("badbool"), f("operator"), f("term")]),
         "MatchError" => tagged("badmatch", f("term")),
         "CaseClauseError" => tagged("case_clause", f("term")),

@@ -298,6 +298,9 @@ pub struct Process {
     /// message: the next receive starting at the oldest message tries it
     /// without the prefilter (see [`receive`]).
     pub first_matched: bool,
+    /// How many times in a row `Process.info` has yielded to let the
+    /// process it asks about come to rest (see `bif::procs::info2`).
+    pub info_waits: u8,
     /// Set when the process must die with this reason: an exit signal it
     /// took, or `Process.exit(self(), reason)`. Overrides how its code ends.
     pub exit_reason: Option<Term>,
@@ -341,6 +344,7 @@ impl Process {
             mark: None,
             shape: None,
             first_matched: false,
+            info_waits: 0,
             exit_reason: None,
             start_error: None,
             last_dest: None,

@@ -375,6 +375,10 @@ fn alive(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     Ok(Term::bool(pid == ctx.proc.pid || ctx.vm.is_alive(pid)))
 }
 
+/// How many turns `Process.info` gives a runnable process to come to rest
+/// before answering with what it can see.
+const INFO_WAITS: u8 = 50;
+
 /// Has the BIF run again later while `pid` has yet to take an exit signal
 /// this process sent it: signals between two processes arrive in the
 /// order sent, so on the BEAM a request that observes `pid` (whether it
@@ -641,6 +645,36 @@ fn info_item(ctx: &mut Ctx, pid: Pid, item: &Term) -> Result<Option<Term>, Excep
 fn info2(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     let pid = pid_arg(&args[0], 1)?;
     after_own_exits(ctx, pid)?;
+    // What a process keeps to itself (its dictionary, its mailbox, its
+    // memory) can be read only while it waits in `receive`: one that is
+    // runnable is given a few turns to get there, as the BEAM would
+    // answer the request once the process handles its signals.
+    let private = |t: &Term| {
+        matches!(
+            t.as_atom().map(|a| a.name()),
+            Some(
+                "dictionary"
+                    | "messages"
+                    | "memory"
+                    | "heap_size"
+                    | "total_heap_size"
+                    | "stack_size"
+            )
+        )
+    };
+    let wants_private = match &args[1] {
+        items @ Term::Cons(_) => items.iter_list().any(private),
+        item => private(item),
+    };
+    if wants_private
+        && pid != ctx.proc.pid
+        && !ctx.vm.at_rest(pid)
+        && ctx.proc.info_waits < INFO_WAITS
+    {
+        ctx.proc.info_waits += 1;
+        return Err(Exception::retry());
+    }
+    ctx.proc.info_waits = 0;
     match &args[1] {
         Term::Atom(_) => Ok(info_item(ctx, pid, &args[1])?.unwrap_or(Term::NIL)),
         items @ (Term::Cons(_) | Term::EmptyList) => {

@@ -512,6 +512,15 @@ impl Vm {
         Err(Exception::new(Class::Exit, reason))
     }
 
+    /// Whether process `pid` is at rest: waiting in `receive` with no
+    /// signal to take, or gone.
+    pub fn at_rest(&self, pid: Pid) -> bool {
+        self.table.get(pid).is_none_or(|h| {
+            let inbox = h.lock();
+            inbox.exited || (inbox.parked.is_some() && inbox.signals.is_empty())
+        })
+    }
+
     /// Whether process `to` has an exit signal from `from` (sent by
     /// [`Vm::exit_signal`]) still to take.
     pub fn exit_in_flight(&self, from: Pid, to: Pid) -> bool {
