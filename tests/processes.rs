@@ -340,3 +340,11 @@ fn own_library_module() {
 fn erlang_collections() {
     check("erlang_collections");
 }
+
+/// Struct updates check the struct (BadStructError), struct modules
+/// implementing Access serve `s[k]` and the `*_in` functions, and
+/// `structs: false` bypasses a struct's own Inspect.
+#[test]
+fn structs_access() {
+    check("structs_access");
+}

@@ -724,8 +724,15 @@ impl FnBuilder<'_> {
                 ));
             }
         }
-        if update.is_some() {
-            return self.map(update, entries, dest, e);
+        if let Some(base) = update {
+            let module_atom = Expr::new(ExprKind::Atom(module.name().to_string()), name.span);
+            let checked = crate::desugar::remote(
+                "Kernel",
+                "__update_struct__",
+                vec![base.clone(), module_atom],
+                base.span,
+            );
+            return self.map(Some(&checked), entries, dest, e);
         }
         let mut defaults = Map::new();
         for (k, v) in &def {

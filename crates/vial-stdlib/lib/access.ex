@@ -1,13 +1,18 @@
 # Access: key-based access to maps and keyword lists, and the accessor
 # functions for get_in/put_in/update_in paths (Elixir 1.14
-# `lib/elixir/lib/access.ex`). Structs do not implement Access.
+# `lib/elixir/lib/access.ex`). A struct implements Access when its module
+# defines fetch/2 (and get_and_update/3, pop/2), the Access behaviour.
 defmodule Access do
   # The value for key in a map or keyword list, else default (nil data
   # gives default).
   def get(container, key), do: get(container, key, nil)
 
-  def get(%{__struct__: module} = container, key, _default),
-    do: raise_undefined(module, :fetch, container, key)
+  def get(%{__struct__: module} = container, key, default) do
+    case struct_call(module, :fetch, [container, key]) do
+      {:ok, value} -> value
+      :error -> default
+    end
+  end
 
   def get(map, key, default) when is_map(map) do
     case map do
@@ -28,7 +33,7 @@ defmodule Access do
 
   # {:ok, value} for key, else :error.
   def fetch(%{__struct__: module} = container, key),
-    do: raise_undefined(module, :fetch, container, key)
+    do: struct_call(module, :fetch, [container, key])
 
   def fetch(map, key) when is_map(map) do
     case map do
@@ -57,8 +62,8 @@ defmodule Access do
 
   # {get, new container}: fun(current value) returns {get, new value} or
   # :pop.
-  def get_and_update(%{__struct__: module} = container, key, _fun),
-    do: raise_undefined(module, :get_and_update, container, key)
+  def get_and_update(%{__struct__: module} = container, key, fun),
+    do: struct_call(module, :get_and_update, [container, key, fun])
 
   def get_and_update(map, key, fun) when is_map(map), do: Map.get_and_update(map, key, fun)
   def get_and_update(list, key, fun) when is_list(list), do: Keyword.get_and_update(list, key, fun)
@@ -68,7 +73,7 @@ defmodule Access do
 
   # {value, container without key}.
   def pop(%{__struct__: module} = container, key),
-    do: raise_undefined(module, :pop, container, key)
+    do: struct_call(module, :pop, [container, key])
 
   def pop(map, key) when is_map(map), do: Map.pop(map, key)
   def pop(list, key) when is_list(list), do: Keyword.pop(list, key)
@@ -79,9 +84,18 @@ defmodule Access do
           "the Access calls for keywords expect the key to be an atom, got: " <> inspect(key)
   end
 
-  defp raise_undefined(module, function, _container, _key) do
-    arity = if function == :get_and_update, do: 3, else: 2
+  # A struct module's Access callback, or Elixir's UndefinedFunctionError
+  # when it does not implement the behaviour.
+  defp struct_call(module, function, args) do
+    arity = length(args)
+    if function_exported?(module, function, arity) do
+      apply(module, function, args)
+    else
+      raise_undefined(module, function, arity)
+    end
+  end
 
+  defp raise_undefined(module, function, arity) do
     reason =
       inspect(module) <>
         " does not implement the Access behaviour. " <>

@@ -45,6 +45,10 @@ defmodule BadMapError do
   defexception [:term]
 end
 
+defmodule BadStructError do
+  defexception [:struct, :term]
+end
+
 defmodule BadBooleanError do
   defexception [:term, :operator]
 end

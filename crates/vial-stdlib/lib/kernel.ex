@@ -13,6 +13,12 @@ defmodule Kernel do
   # fun(value): pipes value into a function.
   def then(value, fun), do: fun.(value)
 
+  # The base of `%Module{base | ...}`: a struct of that module.
+  def __update_struct__(%{__struct__: module} = struct, module), do: struct
+
+  def __update_struct__(term, module),
+    do: raise(BadStructError, struct: module, term: term)
+
   # `destructure/2`'s value: the list cut or padded with nil to `n`.
   def __destructure__(nil, n), do: List.duplicate(nil, n)
   def __destructure__(list, n) when is_list(list), do: destructure_take(list, n)

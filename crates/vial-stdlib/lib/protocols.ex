@@ -31,8 +31,12 @@ defmodule Inspect do
   def inspect(term, opts), do: Kernel.inspect(term, Map.to_list(Map.from_struct(opts)))
 
   @doc false
+  # With `structs: false` structs print as the maps they are, whatever
+  # their implementation.
   def __prerender__(term, opts) do
-    if :vial_protocol.implemented(Inspect), do: render(term, struct(Inspect.Opts, opts)), else: term
+    if :vial_protocol.implemented(Inspect) and Keyword.get(opts, :structs, true),
+      do: render(term, struct(Inspect.Opts, opts)),
+      else: term
   end
 
   defp render(%{__struct__: module} = struct, opts) when is_atom(module) do

@@ -80,6 +80,33 @@ impl Exception {
         Exception::new(Class::Exit, Term::Atom(Atom::intern("$vial_retry")))
     }
 
+    /// Not an exception: what a BIF returns to have Vial function
+    /// `module.function` run in its place, with the same arguments (see
+    /// `interp::run`'s `call_bif!`), for a case the library handles (an
+    /// Access call on a struct). Only BIFs called as such return it.
+    pub fn redirect(module: &str, function: &str) -> Exception {
+        Exception::new(
+            Class::Exit,
+            Term::tuple([
+                Term::Atom(Atom::intern("$vial_redirect")),
+                Term::atom(module),
+                Term::atom(function),
+            ]),
+        )
+    }
+
+    /// The function an [`Exception::redirect`] names.
+    pub fn redirected(&self) -> Option<(Atom, Atom)> {
+        match (self.class, self.reason.as_tuple()) {
+            (Class::Exit, Some([Term::Atom(tag), Term::Atom(m), Term::Atom(f)]))
+                if tag.name() == "$vial_redirect" =>
+            {
+                Some((*m, *f))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether this is [`Exception::retry`].
     pub fn is_retry(&self) -> bool {
         self.class == Class::Exit
@@ -360,6 +387,11 @@ pub fn message(reason: &Term) -> String {
             inspect(&f("term"))
         ),
         "BadMapError" => format!("expected a map, got: {}", inspect(&f("term"))),
+        "BadStructError" => format!(
+            "expected a struct named {}, got: {}",
+            module_name(&f("struct")),
+            inspect(&f("term"))
+        ),
         "BadFunctionError" => format!("expected a function, got: {}", inspect(&f("term"))),
         "BadArityError" => {
             let fun = f("function");

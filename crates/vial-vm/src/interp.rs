@@ -174,7 +174,22 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                         trim_regs(p);
                         return Outcome::Yield;
                     }
-                    Err(e) => throw!(e),
+                    Err(e) => match e.redirected() {
+                        // The library function standing in for the BIF.
+                        Some((module, function)) => match resolve(module, function, &$argv) {
+                            Ok(Target::Vial(module, index)) => {
+                                let argv: Args = $argv.iter().cloned().collect();
+                                if ret.is_some() {
+                                    save_ip!(ip);
+                                }
+                                push_frame_values(p, module, index, argv, &[], ret);
+                                continue 'frame;
+                            }
+                            Ok(Target::Bif(_)) => throw!(Exception::badarg()),
+                            Err(e) => throw!(e),
+                        },
+                        None => throw!(e),
+                    },
                 }
             }};
         }

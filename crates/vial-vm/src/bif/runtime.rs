@@ -112,7 +112,8 @@ fn module_exports(module: Atom, name: &Term) -> bool {
 fn access(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     match &args[0] {
         Term::Map(m) => match m.get(&Term::Atom(Atom::STRUCT)) {
-            Some(Term::Atom(module)) => Err(no_access(*module)),
+            // A struct's module may implement the Access behaviour.
+            Some(Term::Atom(_)) => Err(Exception::redirect("Elixir.Access", "get")),
             _ => Ok(m.get(&args[1]).cloned().unwrap_or(Term::NIL)),
         },
         Term::Atom(Atom::NIL) => Ok(Term::NIL),
@@ -128,29 +129,6 @@ fn access(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
             inspect(other)
         ))),
     }
-}
-
-/// `struct[key]`: structs do not implement the Access behaviour
-/// (Elixir's UndefinedFunctionError for `module.fetch/2`).
-fn no_access(module: Atom) -> Exception {
-    let name = inspect(&Term::Atom(module));
-    let reason = format!(
-        "{name} does not implement the Access behaviour. If you are using \
-         get_in/put_in/update_in, you can specify the field to be accessed using Access.key!/1"
-    );
-    Exception::error(crate::error::exception_struct(
-        "UndefinedFunctionError",
-        [
-            ("module", Term::Atom(module)),
-            ("function", Term::atom("fetch")),
-            ("arity", Term::Int(2)),
-            (
-                "message",
-                Term::string(&format!("function {name}.fetch/2 is undefined ({reason})")),
-            ),
-            ("reason", Term::string(&reason)),
-        ],
-    ))
 }
 
 /// `%Range{first: a, last: b, step: s}`.
