@@ -8,7 +8,9 @@ defmodule :timer do
   def minutes(m), do: m * 60_000
   def hours(h), do: h * 3_600_000
   def hms(h, m, s), do: hours(h) + minutes(m) + seconds(s)
-  def send_after(ms, pid, message), do: {:ok, Process.send_after(pid, message, ms)}
+  # The timer is {:send_local, ref}, as OTP 25 makes one for a local
+  # destination.
+  def send_after(ms, pid, message), do: {:ok, {:send_local, Process.send_after(pid, message, ms)}}
   def send_after(ms, message), do: send_after(ms, self(), message)
 
   # {microseconds, value}
@@ -57,7 +59,7 @@ defmodule :timer do
     {:ok, :cancel}
   end
 
-  def cancel(ref) when is_reference(ref) do
+  def cancel({:send_local, ref}) when is_reference(ref) do
     Process.cancel_timer(ref)
     {:ok, :cancel}
   end
@@ -468,3 +470,35 @@ defmodule :ordsets do
   def filter(pred, set), do: Enum.filter(set, pred)
   def map(fun, set), do: from_list(Enum.map(set, fun))
 end
+
+# Counter arrays, kept in a public ETS table of {index, value} owned by
+# the process that makes them (OTP's are references to shared memory,
+# freed when no longer referenced).
+defmodule :counters do
+  def new(size, opts) when is_integer(size) and size > 0 and is_list(opts) do
+    table = :ets.new(:counters, [:set, :public])
+    :ets.insert(table, Enum.map(1..size, &{&1, 0}))
+    {:counters, table, size}
+  end
+
+  def get({:counters, table, size}, ix) when is_integer(ix) and ix >= 1 and ix <= size,
+    do: :ets.lookup_element(table, ix, 2)
+
+  def add({:counters, table, size}, ix, incr)
+      when is_integer(ix) and ix >= 1 and ix <= size and is_integer(incr) do
+    :ets.update_counter(table, ix, incr)
+    :ok
+  end
+
+  def sub(ref, ix, decr) when is_integer(decr), do: add(ref, ix, -decr)
+
+  def put({:counters, table, size}, ix, value)
+      when is_integer(ix) and ix >= 1 and ix <= size and is_integer(value) do
+    :ets.insert(table, {ix, value})
+    :ok
+  end
+
+  def info({:counters, _table, size}),
+    do: %{size: size, memory: 8 * size + 80, min: -9_223_372_036_854_775_808, max: 9_223_372_036_854_775_807}
+end
+

@@ -535,9 +535,35 @@ defmodule GenServer do
   end
 
   @doc "Casts `request` to every server registered as `name` (local node only): :abcast."
-  def abcast(name, request) when is_atom(name) do
-    cast(name, request)
+  def abcast(nodes \\ [node()], name, request) when is_list(nodes) and is_atom(name) do
+    if node() in nodes, do: cast(name, request)
     :abcast
+  end
+
+  @doc """
+  Calls the servers registered as `name` on `nodes` (this node only):
+  `{[{node, reply}], bad_nodes}`, a node whose server is missing or fails
+  being bad.
+  """
+  def multi_call(nodes \\ [node()], name, request, timeout \\ :infinity)
+      when is_list(nodes) and is_atom(name) do
+    {replies, bad} =
+      Enum.reduce(nodes, {[], []}, fn n, {replies, bad} ->
+        with true <- n == node() and Process.whereis(name) != nil,
+             {:ok, reply} <- multi_call_one(name, request, timeout) do
+          {[{n, reply} | replies], bad}
+        else
+          _ -> {replies, [n | bad]}
+        end
+      end)
+
+    {Enum.reverse(replies), Enum.reverse(bad)}
+  end
+
+  defp multi_call_one(name, request, timeout) do
+    {:ok, call(name, request, timeout)}
+  catch
+    :exit, _ -> :error
   end
 
   @doc "Replies to a caller from outside handle_call/3 (`from` is its second argument)."

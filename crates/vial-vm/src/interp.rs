@@ -498,7 +498,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let start = base!() + args as usize;
-                    match resolve_import(m, import, &p.regs[start..start + argc as usize]) {
+                    match resolve_import(m, import, &p.regs, start, argc) {
                         Ok(target) => dispatch_regs!(target, start, argc, &[], Some(dst)),
                         Err(e) => throw!(e),
                     }
@@ -506,7 +506,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
                     let start = base!() + args as usize;
-                    match resolve_import(m, import, &p.regs[start..start + argc as usize]) {
+                    match resolve_import(m, import, &p.regs, start, argc) {
                         Ok(target) => dispatch_regs!(target, start, argc, &[], None),
                         Err(e) => throw!(e),
                     }
@@ -1134,10 +1134,18 @@ fn resolve(module: Atom, name: Atom, args: &[Term]) -> Result<Target, Exception>
 }
 
 /// Resolves import `import` of `m` through its cache, for a call with
-/// `args`.
-fn resolve_import(m: &Module, import: u32, args: &[Term]) -> Result<Target, Exception> {
-    m.resolve_import(import)
-        .map_err(|mfa| Exception::undefined_call(mfa.module, mfa.name, args))
+/// the `argc` arguments from absolute register `start` of `regs`.
+#[inline(always)]
+fn resolve_import(
+    m: &Module,
+    import: u32,
+    regs: &[Term],
+    start: usize,
+    argc: u8,
+) -> Result<Target, Exception> {
+    m.resolve_import(import).map_err(|mfa| {
+        Exception::undefined_call(mfa.module, mfa.name, &regs[start..start + argc as usize])
+    })
 }
 
 /// For a call of the function value in absolute register `slot` with the
