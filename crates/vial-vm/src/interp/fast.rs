@@ -203,6 +203,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                 ip = callee.ip;
                 code = callee.code;
                 regs = caller_regs;
+                then_sub_call!();
             } else {
                 if fp == frames_start {
                     stop!();
@@ -237,6 +238,17 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
             if let Instr::CallLocal { fun, args, dst, .. } = *ip {
                 ip = ip.add(1);
                 call_local!(fun, args, dst);
+            }
+        };
+    }
+    // A recursion's first step after its base-case guard fails: the
+    // argument of the first recursive call (`fib(n - 1)`).
+    macro_rules! then_sub_call {
+        () => {
+            if let Instr::SubImm { a, imm, dst } = *ip {
+                ip = ip.add(1);
+                arith!(int!(a), imm as i64, ArithOp::Sub, dst);
+                then_call!();
             }
         };
     }
@@ -335,6 +347,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                     then_return!();
                 } else {
                     ip = code.add(target as usize);
+                    then_sub_call!();
                 }
             }
             Instr::JumpUnlessCompare { op, a, b, target } => {
