@@ -83,7 +83,19 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
     let mut lanes = [const { MaybeUninit::<LaneFrame>::uninit() }; LANE_FRAMES];
     let lanes_start = lanes.as_mut_ptr() as *mut LaneFrame;
     let lanes_end = lanes_start.add(LANE_FRAMES);
-    let mut lsp = lanes_start;
+    // Kept in memory (read and written volatile): as a register it is
+    // live across every dispatch, and LLVM recomputed it there, costing
+    // loops that never call two instructions per instruction.
+    let mut lsp_cell = lanes_start;
+    let lsp_at: *mut *mut LaneFrame = &mut lsp_cell;
+    macro_rules! lsp {
+        () => {
+            lsp_at.read_volatile()
+        };
+        ($v:expr) => {
+            lsp_at.write_volatile($v)
+        };
+    }
 
     // SAFETY (for the macros): registers lie in the frame's window, and
     // jump targets are instructions of the function (checked at load).
@@ -158,11 +170,11 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
             if reds <= 0 {
                 stop!();
             }
-            if lsp == lanes_end {
-                materialize(p, fp, lanes_start, lsp);
+            if lsp!() == lanes_end {
+                materialize(p, fp, lanes_start, lsp!());
                 fp = p.frames.as_mut_ptr().add(p.frames.len() - 1);
                 frames_start = p.frames.as_mut_ptr();
-                lsp = lanes_start;
+                lsp!(lanes_start);
             }
             let callee = &*functions.add(fun as usize);
             debug_assert!(callee.lane != Lane::No);
@@ -173,6 +185,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                 stop!();
             }
             reds -= 1;
+            let lsp = lsp!();
             lsp.write(LaneFrame {
                 ip,
                 code,
@@ -180,7 +193,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                 args,
                 ret: dst,
             });
-            lsp = lsp.add(1);
+            lsp!(lsp.add(1));
             code = callee.code.as_ptr();
             ip = code;
             regs = window;
@@ -191,6 +204,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
     macro_rules! ret {
         ($src:expr) => {{
             let src = $src;
+            let lsp = lsp!();
             if lsp != lanes_start {
                 let callee = &*lsp.sub(1);
                 let caller_regs = regs.sub(callee.args as usize);
@@ -199,7 +213,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
                     stop!();
                 }
                 RawTerm::take(reg!(src)).write(slot);
-                lsp = lsp.sub(1);
+                lsp!(lsp.sub(1));
                 ip = callee.ip;
                 code = callee.code;
                 regs = caller_regs;
@@ -393,7 +407,7 @@ pub(super) unsafe fn run(p: &mut Process, lane: &mut Position) {
         }
     }
 
-    materialize(p, fp, lanes_start, lsp);
+    materialize(p, fp, lanes_start, lsp!());
     lane.module = m;
     lane.code = code;
     lane.ip = ip;
