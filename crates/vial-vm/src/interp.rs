@@ -167,29 +167,20 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                             None => continue 'frame,
                         },
                     },
-                    // Run again once others have run (`Exception::retry`):
-                    // the instruction has not changed the registers.
-                    Err(e) if e.is_retry() => {
-                        save_ip!(unsafe { ip.sub(1) });
-                        trim_regs(p);
-                        return Outcome::Yield;
-                    }
-                    Err(e) => match e.redirected() {
-                        // The library function standing in for the BIF.
-                        Some((module, function)) => match resolve(module, function, &$argv) {
-                            Ok(Target::Vial(module, index)) => {
-                                let argv: Args = $argv.iter().cloned().collect();
-                                if ret.is_some() {
-                                    save_ip!(ip);
-                                }
-                                push_frame_values(p, module, index, argv, &[], ret);
-                                continue 'frame;
+                    Err(e) => {
+                        save_ip!(ip);
+                        match bif_failed(p, e, &$argv, ret) {
+                            BifFailed::Entered => continue 'frame,
+                            // Run again once others have run: the
+                            // instruction has not changed the registers.
+                            BifFailed::Retry => {
+                                save_ip!(unsafe { ip.sub(1) });
+                                trim_regs(p);
+                                return Outcome::Yield;
                             }
-                            Ok(Target::Bif(_)) => throw!(Exception::badarg()),
-                            Err(e) => throw!(e),
-                        },
-                        None => throw!(e),
-                    },
+                            BifFailed::Raise(e) => throw!(e),
+                        }
+                    }
                 }
             }};
         }
@@ -498,7 +489,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 } => {
                     spend!();
                     let start = base!() + args as usize;
-                    match resolve_import(m, import, &p.regs, start, argc) {
+                    match resolve_import(m, import, &p.regs[start..start + argc as usize]) {
                         Ok(target) => dispatch_regs!(target, start, argc, &[], Some(dst)),
                         Err(e) => throw!(e),
                     }
@@ -506,7 +497,7 @@ pub fn run(vm: &Vm, p: &mut Process) -> Outcome {
                 Instr::TailCallRemote { import, args, argc } => {
                     spend!();
                     let start = base!() + args as usize;
-                    match resolve_import(m, import, &p.regs, start, argc) {
+                    match resolve_import(m, import, &p.regs[start..start + argc as usize]) {
                         Ok(target) => dispatch_regs!(target, start, argc, &[], None),
                         Err(e) => throw!(e),
                     }
@@ -1126,6 +1117,40 @@ fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
     }
 }
 
+/// What a BIF's error asks of the interpreter.
+enum BifFailed {
+    /// The library function it redirected to has a frame now.
+    Entered,
+    /// Run the instruction again after yielding (`Exception::retry`).
+    Retry,
+    /// Raise this.
+    Raise(Exception),
+}
+
+/// Handles the error of a BIF called with `argv` (for register `ret`, or
+/// a tail call): the markers `Exception::retry` and
+/// `Exception::redirect` (entering the library function named, with the
+/// same arguments), else an exception to raise. Out of line, so that the
+/// call sites in the dispatch loop stay small.
+#[cold]
+#[inline(never)]
+fn bif_failed(p: &mut Process, e: Exception, argv: &[Term], ret: Option<Reg>) -> BifFailed {
+    if e.is_retry() {
+        return BifFailed::Retry;
+    }
+    let Some((module, function)) = e.redirected() else {
+        return BifFailed::Raise(e);
+    };
+    match resolve(module, function, argv) {
+        Ok(Target::Vial(module, index)) => {
+            push_frame_values(p, module, index, argv.iter().cloned().collect(), &[], ret);
+            BifFailed::Entered
+        }
+        Ok(Target::Bif(_)) => BifFailed::Raise(Exception::badarg()),
+        Err(e) => BifFailed::Raise(e),
+    }
+}
+
 /// Resolves `module.name/arity` for a call with `args`: a BIF, else an
 /// export of a loaded module.
 fn resolve(module: Atom, name: Atom, args: &[Term]) -> Result<Target, Exception> {
@@ -1134,18 +1159,10 @@ fn resolve(module: Atom, name: Atom, args: &[Term]) -> Result<Target, Exception>
 }
 
 /// Resolves import `import` of `m` through its cache, for a call with
-/// the `argc` arguments from absolute register `start` of `regs`.
-#[inline(always)]
-fn resolve_import(
-    m: &Module,
-    import: u32,
-    regs: &[Term],
-    start: usize,
-    argc: u8,
-) -> Result<Target, Exception> {
-    m.resolve_import(import).map_err(|mfa| {
-        Exception::undefined_call(mfa.module, mfa.name, &regs[start..start + argc as usize])
-    })
+/// `args`.
+fn resolve_import(m: &Module, import: u32, args: &[Term]) -> Result<Target, Exception> {
+    m.resolve_import(import)
+        .map_err(|mfa| Exception::undefined_call(mfa.module, mfa.name, args))
 }
 
 /// For a call of the function value in absolute register `slot` with the
