@@ -77,3 +77,12 @@ IO.inspect({__ENV__.module, __ENV__.function, __ENV__.line})
 IO.puts(Path.basename(__ENV__.file))
 f = fn -> __ENV__.function end
 IO.inspect(f.())
+ops = %{+: &Kernel.+/2, <: &Kernel.</2, -: &Kernel.-/2, *: &Kernel.*/2}
+IO.inspect(Map.keys(ops))
+IO.inspect(ops[:+].(1, 2))
+kw = [==: 1, <>: 2, ++: 3, |>: 4, &&&: 5]
+IO.inspect(kw)
+IO.inspect(Keyword.keys(kw))
+x = 1 + 2
+IO.inspect(x == 3)
+IO.inspect([a: 1 + 2, b: :c])

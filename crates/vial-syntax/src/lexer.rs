@@ -406,7 +406,8 @@ impl<'s> Lexer<'s> {
                 },
                 _ if op_name => Token::Ident(text.to_string()),
                 _ => {
-                    if is_word(raw) && self.kw_colon_at(e) {
+                    // `[a: 1]`, and an operator's name as a key: `%{+: f}`.
+                    if (is_word(raw) || is_operator_name(raw)) && self.kw_colon_at(e) {
                         end = e + 1;
                         Token::KwKey(text.to_string())
                     } else if after_dot && is_word(raw) && raw != Raw::Alias {
