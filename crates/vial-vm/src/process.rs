@@ -381,37 +381,19 @@ impl Process {
                     Signal::Message(m) => Taken::Message(m),
                     other => take_signal(self.pid, &mut self.handle.inbox.lock(), other),
                 };
-                match taken {
-                    Taken::Ignored => {}
-                    Taken::Message(m) => {
-                        self.mailbox.push_back(m);
-                        got = Drained::Messages;
-                    }
-                    Taken::Die(reason) => {
-                        self.exit_reason = Some(reason);
-                        return Drained::Died;
-                    }
+                if !accept(taken, &mut self.mailbox, &mut self.exit_reason, &mut got) {
+                    return Drained::Died;
                 }
             }
             return got;
         }
         while let Some(sig) = inbox.signals.pop_front() {
-            match sig {
-                Signal::Message(m) => {
-                    self.mailbox.push_back(m);
-                    got = Drained::Messages;
-                }
-                other => match take_signal(self.pid, &mut inbox, other) {
-                    Taken::Ignored => {}
-                    Taken::Message(m) => {
-                        self.mailbox.push_back(m);
-                        got = Drained::Messages;
-                    }
-                    Taken::Die(reason) => {
-                        self.exit_reason = Some(reason);
-                        return Drained::Died;
-                    }
-                },
+            let taken = match sig {
+                Signal::Message(m) => Taken::Message(m),
+                other => take_signal(self.pid, &mut inbox, other),
+            };
+            if !accept(taken, &mut self.mailbox, &mut self.exit_reason, &mut got) {
+                return Drained::Died;
             }
         }
         got
@@ -519,6 +501,28 @@ enum Taken {
 /// - any other reason kills the receiver with that reason;
 /// - a `:DOWN` becomes the message `{:DOWN, ref, :process, object, reason}`
 ///   only if the monitor is still active (not demonitored).
+/// Acts on a signal taken: a message goes to `mailbox` (and `got` says
+/// so), a fatal one sets `exit_reason`. Whether the process lives on.
+fn accept(
+    taken: Taken,
+    mailbox: &mut Mailbox,
+    exit_reason: &mut Option<Term>,
+    got: &mut Drained,
+) -> bool {
+    match taken {
+        Taken::Ignored => true,
+        Taken::Message(m) => {
+            mailbox.push_back(m);
+            *got = Drained::Messages;
+            true
+        }
+        Taken::Die(reason) => {
+            *exit_reason = Some(reason);
+            false
+        }
+    }
+}
+
 fn take_signal(me: Pid, inbox: &mut Inbox, sig: Signal) -> Taken {
     match sig {
         Signal::Message(m) => Taken::Message(m),
