@@ -490,17 +490,6 @@ enum Taken {
     Die(Term),
 }
 
-/// Erlang's handling of an exit signal or a `:DOWN` arriving at process
-/// `me`:
-///
-/// - an exit signal from a link the receiver no longer has is ignored;
-/// - `:kill` sent by `Process.exit/2` cannot be trapped: the receiver dies
-///   with `:killed`;
-/// - a trapping receiver gets `{:EXIT, from, reason}` instead;
-/// - `:normal` is ignored, except `Process.exit(self(), :normal)`;
-/// - any other reason kills the receiver with that reason;
-/// - a `:DOWN` becomes the message `{:DOWN, ref, :process, object, reason}`
-///   only if the monitor is still active (not demonitored).
 /// Acts on a signal taken: a message goes to `mailbox` (and `got` says
 /// so), a fatal one sets `exit_reason`. Whether the process lives on.
 fn accept(
@@ -523,6 +512,17 @@ fn accept(
     }
 }
 
+/// Erlang's handling of an exit signal or a `:DOWN` arriving at process
+/// `me`:
+///
+/// - an exit signal from a link the receiver no longer has is ignored;
+/// - `:kill` sent by `Process.exit/2` cannot be trapped: the receiver dies
+///   with `:killed`;
+/// - a trapping receiver gets `{:EXIT, from, reason}` instead;
+/// - `:normal` is ignored, except `Process.exit(self(), :normal)`;
+/// - any other reason kills the receiver with that reason;
+/// - a `:DOWN` becomes the message `{:DOWN, ref, :process, object, reason}`
+///   only if the monitor is still active (not demonitored).
 fn take_signal(me: Pid, inbox: &mut Inbox, sig: Signal) -> Taken {
     match sig {
         Signal::Message(m) => Taken::Message(m),
