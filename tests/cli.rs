@@ -111,6 +111,23 @@ fn shutdown_exits_set_the_status() {
     }
 }
 
+/// `System.at_exit/1` handlers get the script's exit status and leave it
+/// as it is; `System.halt/1` skips them (as on Elixir 1.14).
+#[test]
+fn at_exit_handlers_see_the_exit_status() {
+    let handler = "System.at_exit(fn s -> IO.puts(\"bye #{inspect(s)}\") end)\n";
+    for (end, out, code) in [
+        ("raise \"boom\"", "bye 1\n", 1),
+        ("exit({:shutdown, 5})", "bye 5\n", 5),
+        ("System.halt(3)", "", 3),
+        (":ok", "bye 0\n", 0),
+    ] {
+        let dir = scratch("at_exit.exs", &format!("{handler}{end}\n"));
+        let run = run_vial(&dir, &["at_exit.exs"], "", LIMIT);
+        assert_eq!((run.stdout.as_str(), run.code), (out, Some(code)), "{end}");
+    }
+}
+
 /// `defguard`/`defguardp` expand where the module's guards and code call
 /// them.
 #[test]

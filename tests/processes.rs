@@ -348,3 +348,9 @@ fn erlang_collections() {
 fn structs_access() {
     check("structs_access");
 }
+
+/// `System.at_exit/1` handlers run at the script's end, newest first.
+#[test]
+fn at_exit() {
+    check("at_exit");
+}

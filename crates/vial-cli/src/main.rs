@@ -7,6 +7,7 @@ mod repl;
 use std::process::ExitCode;
 use vial_compiler::Mode;
 use vial_vm::scheduler::Vm;
+use vial_vm::{code, Atom, Term};
 
 /// mimalloc instead of the system allocator: terms are small, short-lived
 /// allocations, often freed on another scheduler's thread (see the
@@ -97,5 +98,27 @@ fn run_source(vm: &Vm, file: &str, text: &str, schedulers: usize) -> ExitCode {
     let exit = vm.run_main(main, schedulers);
     let (report, status) = vm.main_exit_report(pid, &exit);
     eprint!("{report}");
+    run_at_exit(vm, status, schedulers);
     ExitCode::from(status)
+}
+
+/// Runs the functions `System.at_exit/1` registered, newest first, with
+/// the script's exit status, in a process of their own, as Elixir does
+/// when the script ends. What they raise does not change the status.
+fn run_at_exit(vm: &Vm, status: u8, schedulers: usize) {
+    let mut handlers = std::mem::take(&mut *vm.at_exit.lock());
+    if handlers.is_empty() {
+        return;
+    }
+    handlers.reverse();
+    let system = code::lookup(Atom::intern("Elixir.System"));
+    let Some((module, index)) =
+        system.and_then(|m| m.export(Atom::intern("__at_exit__"), 2).map(|i| (m, i)))
+    else {
+        return;
+    };
+    let mut runner = vm.new_process();
+    let args = [Term::list(handlers), Term::Int(status as i64)];
+    runner.start(module, index, &args, &[]);
+    vm.run_main(runner, schedulers);
 }

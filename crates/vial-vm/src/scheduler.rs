@@ -158,6 +158,9 @@ pub struct Vm {
     main_signal: Mutex<Option<Term>>,
     /// `System.argv/0`.
     pub argv: RwLock<Vec<String>>,
+    /// The functions `System.at_exit/1` registered, oldest first: run with
+    /// the exit status when the script ends, newest first.
+    pub at_exit: Mutex<Vec<Term>>,
     /// Scheduler threads of the current run (`System.schedulers_online/0`).
     schedulers: AtomicUsize,
     /// ETS tables (`:ets`).
@@ -202,6 +205,7 @@ impl Vm {
             main_pid: AtomicU64::new(0),
             main_signal: Mutex::new(None),
             argv: RwLock::new(Vec::new()),
+            at_exit: Mutex::new(Vec::new()),
             schedulers: AtomicUsize::new(1),
             ets: crate::ets::Store::new(),
         }

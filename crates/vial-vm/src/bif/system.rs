@@ -15,6 +15,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("Elixir.System", "stop", 1, |_, a| stop(&a[0])),
     bif!("init", "stop", 0, |_, _| stop(&Term::Int(0))),
     bif!("init", "stop", 1, |_, a| stop(&a[0])),
+    bif!("Elixir.System", "at_exit", 1, at_exit),
     bif!("Elixir.System", "get_env", 0, get_env0),
     bif!("Elixir.System", "get_env", 1, |_, a| get_env(
         &a[0],
@@ -31,6 +32,19 @@ pub(super) static BIFS: &[BifDef] = &[
         "25"
     ))),
 ];
+
+/// `System.at_exit(fun)`: `fun.(status)` runs when the script ends with
+/// `status` (not after `System.halt/1`), in a process of its own, the
+/// functions registered last first; `:ok`.
+fn at_exit(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    match &args[0] {
+        Term::Fun(f) if f.arity() == 1 => {
+            ctx.vm.at_exit.lock().push(args[0].clone());
+            Ok(Term::atom("ok"))
+        }
+        _ => Err(super::data::function_clause("Elixir.System", "at_exit", 1)),
+    }
+}
 
 /// `System.halt(status)`: ends the OS process at once with `status` (a
 /// non-negative integer, of which the OS keeps the low byte, or `:abort`,
