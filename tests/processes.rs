@@ -354,3 +354,10 @@ fn structs_access() {
 fn at_exit() {
     check("at_exit");
 }
+
+/// Funs are named `-def/arity-fun-N-`, numbered per `def` in the order
+/// their bodies end, as the BEAM names them.
+#[test]
+fn fun_names() {
+    check("fun_names");
+}

@@ -57,16 +57,19 @@ impl FnBuilder<'_> {
                 dst: env + i as u16,
             });
         }
-        let outer = format!("{}/{}", self.name, self.arity);
-        let (index, name) = self.m.declare_lambda(&outer);
-        let mut fb = FnBuilder::new(self.m, name, arity, arity as u16 + n);
+        let top = self.top_function();
+        let index = self.m.declare_lambda();
+        // Named for good once its body is compiled (`lambda_name`).
+        let provisional = format!("-{top}-fun-?-");
+        let mut fb = FnBuilder::new(self.m, provisional, arity, arity as u16 + n);
         fb.line = self.line;
         fb.depth = self.depth;
         for (i, (var, _)) in captured.iter().enumerate() {
             fb.alias_var(var, arity as u16 + i as u16);
         }
         body(&mut fb)?;
-        let (f, _) = fb.build(false, n as u32);
+        let (mut f, _) = fb.build(false, n as u32);
+        f.name = Atom::intern(&self.m.lambda_name(&top));
         self.m.define(index, f);
         let r = self.dest_reg(dest, e)?;
         self.emit(Instr::MakeClosure {

@@ -206,25 +206,12 @@ impl FnBuilder<'_> {
                 Some(name) => Term::atom(&format!("Elixir.{name}")),
                 None => Term::NIL,
             },
-            "function" => {
-                // A fn's function is named `-outer/arity-fun-N-`.
-                let mut name = self.name.as_str();
-                let mut arity = self.arity;
-                while let Some(inner) = name.strip_prefix('-') {
-                    let Some((outer, _)) = inner.rsplit_once("-fun-") else {
-                        break;
-                    };
-                    let Some((n, a)) = outer.rsplit_once('/') else {
-                        break;
-                    };
-                    (name, arity) = (n, a.parse().unwrap_or(0));
+            "function" => match self.top_function().rsplit_once('/') {
+                Some(("__FILE__", _)) | None => Term::NIL,
+                Some((name, arity)) => {
+                    Term::tuple([Term::atom(name), Term::Int(arity.parse().unwrap_or(0))])
                 }
-                if name == crate::SCRIPT_FUNCTION {
-                    Term::NIL
-                } else {
-                    Term::tuple([Term::atom(name), Term::Int(arity as i64)])
-                }
-            }
+            },
             "line" => {
                 self.set_span(e.span);
                 Term::Int(self.line as i64)

@@ -112,6 +112,23 @@ impl<'m> FnBuilder<'m> {
         self.lines.push(self.line);
     }
 
+    /// The `def` this code is in, as `name/arity`, also inside a fn (whose
+    /// name is `-name/arity-fun-N-`); a script's top level is `__FILE__/1`,
+    /// as the BEAM names it.
+    pub fn top_function(&self) -> String {
+        if let Some((top, _)) = self
+            .name
+            .strip_prefix('-')
+            .and_then(|n| n.rsplit_once("-fun-"))
+        {
+            return top.to_string();
+        }
+        if self.name == crate::SCRIPT_FUNCTION {
+            return "__FILE__/1".to_string();
+        }
+        format!("{}/{}", self.name, self.arity)
+    }
+
     pub fn set_span(&mut self, span: Span) {
         self.line = self.m.line_of(span);
     }

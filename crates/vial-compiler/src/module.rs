@@ -78,7 +78,8 @@ pub struct ModuleBuilder {
     /// compiles, which that code cannot use (Elixir's CompileError "the
     /// struct is being accessed in the same context that defines it").
     pub same_context_structs: Vec<Atom>,
-    lambdas: u32,
+    /// Lambdas named so far, per enclosing `def` (`run/0`).
+    lambdas: AHashMap<String, u32>,
     /// The Elixir name (`Foo.Bar`), `None` for script code.
     pub elixir_name: Option<String>,
     /// `use Behaviour, opts`: the extra child-spec fields of the behaviour
@@ -134,7 +135,7 @@ impl ModuleBuilder {
             derived: Vec::new(),
             structs,
             same_context_structs: Vec::new(),
-            lambdas: 0,
+            lambdas: AHashMap::new(),
             elixir_name,
             using: None,
             guards: AHashMap::new(),
@@ -196,14 +197,23 @@ impl ModuleBuilder {
         i
     }
 
-    /// Reserves a slot for a lambda lifted out of function `outer`.
-    pub fn declare_lambda(&mut self, outer: &str) -> (u32, String) {
-        let name = format!("-{outer}-fun-{}-", self.lambdas);
-        self.lambdas += 1;
+    /// Reserves a slot for a lambda lifted out of function `top` (`run/0`,
+    /// the `def` it is in, however deeply nested).
+    pub fn declare_lambda(&mut self) -> u32 {
         let i = self.functions.len() as u32;
         self.functions.push(None);
         self.public.push(false);
-        (i, name)
+        i
+    }
+
+    /// The name of a lambda of function `top` whose body has just been
+    /// compiled: `-run/0-fun-N-`, numbered per `def` in the order the
+    /// bodies end (a fn inside a fn first), as the BEAM names funs.
+    pub fn lambda_name(&mut self, top: &str) -> String {
+        let n = self.lambdas.entry(top.to_string()).or_insert(0);
+        let name = format!("-{top}-fun-{n}-");
+        *n += 1;
+        name
     }
 
     pub fn define(&mut self, index: u32, f: Function) {
