@@ -45,7 +45,12 @@ defmodule GenServer do
 
     starter = self()
     timeout = Keyword.get(opts, :timeout, :infinity)
-    fun = fn -> init_it(starter, link, name, module, init_arg) end
+    ancestors = Process.__ancestry__()
+
+    fun = fn ->
+      Process.__proc_init__(ancestors, initial_call(module, init_arg))
+      init_it(starter, link, name, module, init_arg)
+    end
 
     pid =
       case link do
@@ -83,6 +88,11 @@ defmodule GenServer do
 
   # Runs in the new process: registers the name, calls init/1 and
   # acknowledges to the starter.
+  # An Agent's initial call is its function's, as Elixir's Agent.Server
+  # records it.
+  defp initial_call(Agent.Server, fun), do: fun
+  defp initial_call(module, _init_arg), do: {module, :init, 1}
+
   defp init_it(starter, link, name, module, init_arg) do
     case register_name(name) do
       :ok ->

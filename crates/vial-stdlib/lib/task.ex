@@ -13,15 +13,17 @@ defmodule Task do
   end
 
   @doc "Runs `fun` in a new process linked to the caller: a %Task{} to await."
-  def async(fun) when is_function(fun, 0), do: spawn_task(fun, {:erlang, :apply, 2})
+  def async(fun) when is_function(fun, 0), do: spawn_task(fun, {:erlang, :apply, 2}, fun)
 
   def async(module, function_name, args) when is_atom(module) and is_atom(function_name) and is_list(args) do
-    spawn_task(fn -> apply(module, function_name, args) end, {module, function_name, length(args)})
+    mfa = {module, function_name, args}
+    spawn_task(fn -> apply(module, function_name, args) end, {module, function_name, length(args)}, mfa)
   end
 
-  defp spawn_task(fun, mfa) do
+  defp spawn_task(fun, mfa, initial) do
     owner = self()
-    pid = spawn_link(fn -> run_async(fun) end)
+    start = proc_start(initial)
+    pid = spawn_link(fn -> start.(); run_async(fun) end)
     ref = :erlang.monitor(:process, pid, alias: :demonitor)
     send(pid, {:"$task_ref", ref})
     %Task{pid: pid, ref: ref, owner: owner, mfa: mfa}
@@ -348,10 +350,33 @@ defmodule Task do
   defp left(deadline), do: max(deadline - System.monotonic_time(:millisecond), 0)
 
   @doc "Runs `fun` in a new unlinked process: {:ok, pid}."
-  def start(fun) when is_function(fun, 0), do: {:ok, spawn(fun)}
-  def start(module, function_name, args), do: {:ok, spawn(module, function_name, args)}
+  def start(fun) when is_function(fun, 0) do
+    start = proc_start(fun)
+    {:ok, spawn(fn -> start.(); fun.() end)}
+  end
+
+  def start(module, function_name, args) do
+    start = proc_start({module, function_name, args})
+    {:ok, spawn(fn -> start.(); apply(module, function_name, args) end)}
+  end
 
   @doc "Runs `fun` in a new process linked to the caller: {:ok, pid}."
-  def start_link(fun) when is_function(fun, 0), do: {:ok, spawn_link(fun)}
-  def start_link(module, function_name, args), do: {:ok, spawn_link(module, function_name, args)}
+  def start_link(fun) when is_function(fun, 0) do
+    start = proc_start(fun)
+    {:ok, spawn_link(fn -> start.(); fun.() end)}
+  end
+
+  def start_link(module, function_name, args) do
+    start = proc_start({module, function_name, args})
+    {:ok, spawn_link(fn -> start.(); apply(module, function_name, args) end)}
+  end
+
+  # What a task records when it starts, worked out in the process
+  # starting it: its ancestors, its initial call, and its callers (that
+  # process, then the processes it works for).
+  defp proc_start(initial) do
+    ancestors = Process.__ancestry__()
+    callers = [self() | Process.get(:"$callers", [])]
+    fn -> Process.__proc_init__(ancestors, initial, callers) end
+  end
 end

@@ -67,7 +67,8 @@ defmodule Task.Supervisor do
 
   defp start_task(supervisor, link, fun, mfa) do
     owner = self()
-    spec = %{id: Task, start: {Task.Supervisor, :__start_task__, [owner, link, fun]}, restart: :temporary}
+    callers = [owner | Process.get(:"$callers", [])]
+    spec = %{id: Task, start: {Task.Supervisor, :__start_task__, [owner, link, fun, callers]}, restart: :temporary}
     {:ok, pid} = DynamicSupervisor.start_child(supervisor, spec)
     ref = :erlang.monitor(:process, pid, alias: :demonitor)
     send(pid, {:"$task_ref", ref})
@@ -77,9 +78,12 @@ defmodule Task.Supervisor do
   @doc false
   # Runs in the supervisor: the task, linked to it (and to `owner` for
   # :link), waits for its reply reference and sends its result there.
-  def __start_task__(owner, link, fun) do
+  def __start_task__(owner, link, fun, callers) do
+    ancestors = Process.__ancestry__()
+
     pid =
       spawn_link(fn ->
+        Process.__proc_init__(ancestors, fun, callers)
         if link == :link, do: Process.link(owner)
 
         receive do
