@@ -361,3 +361,18 @@ fn at_exit() {
 fn fun_names() {
     check("fun_names");
 }
+
+/// `x[k]` on what is neither a map, a list, a struct nor nil, and on a
+/// keyword list with a non-atom key, raises as Elixir does; `~~~` starts
+/// a call argument without parentheses.
+#[test]
+fn access_errors() {
+    check("access_errors");
+}
+
+/// `Process.alive?` right after `Process.exit/2` sees a dying target as
+/// dead with two schedulers too.
+#[test]
+fn exit_race() {
+    check("exit_race");
+}

@@ -234,6 +234,7 @@ fn starts_operand(next: &Spanned, after: Option<&Spanned>) -> bool {
         | Token::At
         | Token::Amp
         | Token::Bang
+        | Token::Bnot
         | Token::Caret
         | Token::Not => true,
         Token::Plus | Token::Minus => {
@@ -550,7 +551,12 @@ impl Pass {
                 if tok.is_binary_op()
                     || matches!(
                         tok,
-                        Token::Bang | Token::Caret | Token::Not | Token::At | Token::Dot
+                        Token::Bang
+                            | Token::Bnot
+                            | Token::Caret
+                            | Token::Not
+                            | Token::At
+                            | Token::Dot
                     )
                 {
                     self.count_op(span)?;

@@ -165,6 +165,9 @@ pub struct Inbox {
     pub trap_exit: bool,
     /// The process has finished: signals to it are dropped.
     pub exited: bool,
+    /// The process has taken a signal that kills it and is on its way
+    /// out: no longer alive to others, though not `exited` yet.
+    pub dying: bool,
     /// When the receive timer armed for this process is due (in the
     /// timers' nanoseconds), or 0 when none is. It may outlive the wait it
     /// was armed for: a receive that ends leaves it pending, a later wait
@@ -217,14 +220,16 @@ impl ProcessHandle {
     }
 
     /// Whether an exit signal that `from` sent with `Process.exit/2` (not
-    /// a link's) waits among the signals the process has yet to take.
+    /// a link's) waits among the signals the process has yet to take, or
+    /// the process is dying and not yet gone.
     pub fn has_exit_from(&self, from: Pid) -> bool {
         let inbox = self.inbox.lock();
         !inbox.exited
-            && inbox
-                .signals
-                .iter()
-                .any(|s| matches!(s, Signal::Exit(e) if e.from == from && !e.link))
+            && (inbox.dying
+                || inbox
+                    .signals
+                    .iter()
+                    .any(|s| matches!(s, Signal::Exit(e) if e.from == from && !e.link)))
     }
 
     /// Queues `sig`; a parked process is taken out of the handle and
@@ -244,7 +249,8 @@ impl ProcessHandle {
 
     /// Whether the process has not finished yet.
     pub fn is_alive(&self) -> bool {
-        !self.inbox.lock().exited
+        let inbox = self.inbox.lock();
+        !inbox.exited && !inbox.dying
     }
 
     /// See [`ProcessHandle::queue_hint`].
@@ -524,6 +530,15 @@ fn accept(
 /// - a `:DOWN` becomes the message `{:DOWN, ref, :process, object, reason}`
 ///   only if the monitor is still active (not demonitored).
 fn take_signal(me: Pid, inbox: &mut Inbox, sig: Signal) -> Taken {
+    let taken = signal_effect(me, inbox, sig);
+    if let Taken::Die(_) = taken {
+        inbox.dying = true;
+    }
+    taken
+}
+
+/// What [`take_signal`] makes of `sig`.
+fn signal_effect(me: Pid, inbox: &mut Inbox, sig: Signal) -> Taken {
     match sig {
         Signal::Message(m) => Taken::Message(m),
         Signal::Exit(e) => {

@@ -108,7 +108,9 @@ fn module_exports(module: Atom, name: &Term) -> bool {
     })
 }
 
-/// `term[key]` (`Access.get/2`): maps, keyword lists, and `nil`.
+/// `term[key]` (`Access.get/2`): maps, keyword lists (an atom key), `nil`, and
+/// structs (through `Access.get/2`); anything else is a FunctionClauseError
+/// in `Access.get/3`, as in Elixir.
 fn access(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     match &args[0] {
         Term::Map(m) => match m.get(&Term::Atom(Atom::STRUCT)) {
@@ -117,17 +119,18 @@ fn access(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
             _ => Ok(m.get(&args[1]).cloned().unwrap_or(Term::NIL)),
         },
         Term::Atom(Atom::NIL) => Ok(Term::NIL),
-        list @ (Term::Cons(_) | Term::EmptyList) => Ok(list
+        list @ (Term::Cons(_) | Term::EmptyList) if args[1].as_atom().is_some() => Ok(list
             .iter_list()
             .find_map(|kv| match kv.as_tuple() {
                 Some([k, v]) if *k == args[1] => Some(v.clone()),
                 _ => None,
             })
             .unwrap_or(Term::NIL)),
-        other => Err(Exception::argument(format!(
+        Term::Cons(_) | Term::EmptyList => Err(Exception::argument(format!(
             "the Access calls for keywords expect the key to be an atom, got: {}",
-            inspect(other)
+            inspect(&args[1])
         ))),
+        _ => Err(super::data::function_clause("Elixir.Access", "get", 3)),
     }
 }
 

@@ -228,24 +228,26 @@ fn bucket_chunks(
     (chunks, ends)
 }
 
-/// The next of `chunks`: `{results, continuation}`, or `{results,
+/// The first of `chunks`: `{results, continuation}`, or `{results,
 /// :"$end_of_table"}` for the last one when `ends` (the read that gave it
-/// reached the table's end); `:"$end_of_table"` when none is left.
-fn chunk(mut chunks: Vec<Vec<Term>>, ends: bool) -> Term {
-    if chunks.is_empty() {
+/// reached the table's end); `:"$end_of_table"` when there is none.
+fn chunk(chunks: Vec<Vec<Term>>, ends: bool) -> Term {
+    next_of(&Term::list(chunks.into_iter().map(Term::list)), ends)
+}
+
+/// [`chunk`] of the chunks left in a continuation, a list of lists: the
+/// rest is passed on as it is, so each call costs its own chunk.
+fn next_of(chunks: &Term, ends: bool) -> Term {
+    let Term::Cons(cell) = chunks else {
         return end_of_table();
-    }
-    let first = chunks.remove(0);
-    let next = if chunks.is_empty() && ends {
+    };
+    let (first, rest) = (cell.head.clone(), cell.tail.clone());
+    let next = if rest == Term::EmptyList && ends {
         end_of_table()
     } else {
-        Term::tuple([
-            Term::atom(CONTINUATION),
-            Term::bool(ends),
-            Term::list(chunks.into_iter().map(Term::list)),
-        ])
+        Term::tuple([Term::atom(CONTINUATION), Term::bool(ends), rest])
     };
-    Term::tuple([Term::list(first), next])
+    Term::tuple([first, next])
 }
 
 /// `select(continuation)` (and `select_reverse/1`, `match/1`,
@@ -255,12 +257,10 @@ pub(super) fn next_chunk(_ctx: &mut Ctx, args: &[Term]) -> EtsResult {
         return Ok(end_of_table());
     }
     match args[0].as_tuple() {
-        Some([Term::Atom(marker), Term::Atom(ends), rest]) if marker.name() == CONTINUATION => {
-            let chunks = rest
-                .iter_list()
-                .map(|c| c.list_to_vec().ok_or(Cause::None))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(chunk(chunks, *ends == crate::Atom::TRUE))
+        Some([Term::Atom(marker), Term::Atom(ends), rest @ (Term::Cons(_) | Term::EmptyList)])
+            if marker.name() == CONTINUATION =>
+        {
+            Ok(next_of(rest, *ends == crate::Atom::TRUE))
         }
         _ => Err(Cause::None),
     }
