@@ -350,25 +350,21 @@ defmodule Task do
   defp left(deadline), do: max(deadline - System.monotonic_time(:millisecond), 0)
 
   @doc "Runs `fun` in a new unlinked process: {:ok, pid}."
-  def start(fun) when is_function(fun, 0) do
-    start = proc_start(fun)
-    {:ok, spawn(fn -> start.(); fun.() end)}
-  end
+  def start(fun) when is_function(fun, 0), do: start_process(:nolink, fun, fun)
 
-  def start(module, function_name, args) do
-    start = proc_start({module, function_name, args})
-    {:ok, spawn(fn -> start.(); apply(module, function_name, args) end)}
-  end
+  def start(module, function_name, args),
+    do: start_process(:nolink, {module, function_name, args}, fn -> apply(module, function_name, args) end)
 
   @doc "Runs `fun` in a new process linked to the caller: {:ok, pid}."
-  def start_link(fun) when is_function(fun, 0) do
-    start = proc_start(fun)
-    {:ok, spawn_link(fn -> start.(); fun.() end)}
-  end
+  def start_link(fun) when is_function(fun, 0), do: start_process(:link, fun, fun)
 
-  def start_link(module, function_name, args) do
-    start = proc_start({module, function_name, args})
-    {:ok, spawn_link(fn -> start.(); apply(module, function_name, args) end)}
+  def start_link(module, function_name, args),
+    do: start_process(:link, {module, function_name, args}, fn -> apply(module, function_name, args) end)
+
+  defp start_process(link, initial, fun) do
+    start = proc_start(initial)
+    run = fn -> start.(); fun.() end
+    {:ok, if(link == :link, do: spawn_link(run), else: spawn(run))}
   end
 
   # What a task records when it starts, worked out in the process

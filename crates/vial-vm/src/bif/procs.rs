@@ -650,17 +650,9 @@ fn info2(ctx: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
     // runnable is given a few turns to get there, as the BEAM would
     // answer the request once the process handles its signals.
     let private = |t: &Term| {
-        matches!(
-            t.as_atom().map(|a| a.name()),
-            Some(
-                "dictionary"
-                    | "messages"
-                    | "memory"
-                    | "heap_size"
-                    | "total_heap_size"
-                    | "stack_size"
-            )
-        )
+        t.as_atom()
+            .and_then(InfoItem::from_atom)
+            .is_some_and(InfoItem::is_private)
     };
     let wants_private = match &args[1] {
         items @ Term::Cons(_) => items.iter_list().any(private),

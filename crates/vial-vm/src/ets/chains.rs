@@ -49,12 +49,6 @@ pub struct Chains {
     stride: usize,
 }
 
-impl Default for Chains {
-    fn default() -> Chains {
-        Chains::new(1)
-    }
-}
-
 impl Chains {
     /// An empty table whose traversals step through the buckets `stride`
     /// at a time (see the module documentation).

@@ -38,6 +38,21 @@ pub enum InfoItem {
 }
 
 impl InfoItem {
+    /// Whether the item is read from the process itself (its dictionary,
+    /// mailbox, memory), which another process can do only while it
+    /// waits in `receive` (see `info_of`).
+    pub fn is_private(self) -> bool {
+        matches!(
+            self,
+            InfoItem::Dictionary
+                | InfoItem::Messages
+                | InfoItem::Memory
+                | InfoItem::HeapSize
+                | InfoItem::TotalHeapSize
+                | InfoItem::StackSize
+        )
+    }
+
     /// The item named by `a` (`:message_queue_len`, ...).
     pub fn from_atom(a: Atom) -> Option<InfoItem> {
         Some(match a.name() {
