@@ -1,7 +1,7 @@
 //! Boot: compiling sources and loading them into the code server.
 
 use ahash::AHashMap;
-use parking_lot::ReentrantMutex;
+use parking_lot::Mutex;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 use vial_compiler::{compile, Mode, Program};
@@ -35,13 +35,19 @@ pub fn install_stdlib() {
 /// order, while the program starts: a process that first calls into a
 /// library module then finds it loaded instead of compiling it (up to
 /// 15 ms for `enum.ex`), which would delay it against the other processes
-/// as no precompiled BEAM module is delayed. A file the program needs
-/// first is compiled by whichever thread gets to it first; the other
-/// waits for it (`load_file`'s lock).
+/// as no precompiled BEAM module is delayed.
+///
+/// The thread runs at the OS's idle priority (`SCHED_IDLE`), so it only
+/// uses a core no scheduler wants: on a machine whose cores all run
+/// processes (`parallel_fib` on 2 schedulers and 2 cores) its 60-odd ms
+/// of compiling would otherwise be taken from one of them. No scheduler
+/// ever waits for it: a file wanted while the thread compiles it is
+/// compiled again by the thread that wants it (see [`load_file`]).
 pub fn preload_stdlib() {
     let spawned = std::thread::Builder::new()
         .name("stdlib-preload".into())
         .spawn(|| {
+            lower_to_idle_priority();
             for index in 0..vial_stdlib::SOURCES.len() {
                 if let Err(msg) = load_file(index) {
                     eprintln!("vial: the standard library failed to compile:\n{msg}");
@@ -51,6 +57,21 @@ pub fn preload_stdlib() {
         });
     // Without the thread, modules still load on demand.
     drop(spawned);
+}
+
+/// Puts the calling thread in Linux's `SCHED_IDLE` class (sched(7)): it
+/// runs only when a core has nothing else to run. Elsewhere, and if the
+/// call fails, the thread keeps its priority.
+fn lower_to_idle_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let param = libc::sched_param { sched_priority: 0 };
+        // SAFETY: pid 0 is the calling thread; `param` is a valid
+        // sched_param that lives across the call.
+        unsafe {
+            libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
+        }
+    }
 }
 
 /// Compiles and loads every standard library file now; the first compile
@@ -86,23 +107,18 @@ fn module_files() -> &'static AHashMap<Atom, usize> {
     })
 }
 
-/// Per file: not loaded, being loaded (its compilation may look up its own
-/// modules), or loaded. Reentrant: compiling one file can load another.
-fn load_state() -> &'static ReentrantMutex<RefCell<Vec<FileState>>> {
-    static STATE: OnceLock<ReentrantMutex<RefCell<Vec<FileState>>>> = OnceLock::new();
-    STATE.get_or_init(|| {
-        ReentrantMutex::new(RefCell::new(vec![
-            FileState::Unloaded;
-            vial_stdlib::SOURCES.len()
-        ]))
-    })
+/// Per library file, whether it is loaded. Guarded while a compiled file
+/// is installed, never while one compiles.
+fn loaded_files() -> &'static Mutex<Vec<bool>> {
+    static LOADED: OnceLock<Mutex<Vec<bool>>> = OnceLock::new();
+    LOADED.get_or_init(|| Mutex::new(vec![false; vial_stdlib::SOURCES.len()]))
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum FileState {
-    Unloaded,
-    Loading,
-    Loaded,
+thread_local! {
+    /// The library files this thread is compiling, innermost last: the
+    /// compiler looking up a module of the file it compiles must not start
+    /// compiling that file again.
+    static COMPILING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The [`code::Loader`]: loads the library file defining `module`.
@@ -119,35 +135,39 @@ fn load_on_demand(module: Atom) -> bool {
     }
 }
 
-/// Compiles and loads library file `index` unless it is loaded or being
-/// loaded; whether it is loaded now.
+/// Compiles and loads library file `index` unless it is loaded; whether it
+/// is loaded now (false while this thread is compiling it). Two threads
+/// wanting the same file both compile it and the first to finish loads
+/// it: neither waits for the other, so a scheduler never waits for the
+/// idle-priority preload thread.
 fn load_file(index: usize) -> Result<bool, String> {
-    let state = load_state().lock();
-    match state.borrow()[index] {
-        FileState::Loaded => return Ok(true),
-        FileState::Loading => return Ok(false),
-        FileState::Unloaded => {}
+    if loaded_files().lock()[index] {
+        return Ok(true);
     }
-    state.borrow_mut()[index] = FileState::Loading;
+    if COMPILING.with(|c| c.borrow().contains(&index)) {
+        return Ok(false);
+    }
     let (file, text) = vial_stdlib::SOURCES[index];
     let override_text = std::env::var_os("VIAL_STDLIB_DIR").and_then(|d| {
         let name = file.trim_start_matches("<stdlib/").trim_end_matches('>');
         std::fs::read_to_string(std::path::Path::new(&d).join(name)).ok()
     });
     let text = override_text.as_deref().unwrap_or(text);
+    COMPILING.with(|c| c.borrow_mut().push(index));
     let program = compile_source(file, text, Mode::Script);
-    let Ok(program) = program else {
-        state.borrow_mut()[index] = FileState::Unloaded;
-        return program.map(|_| false);
-    };
-    // A module the program defines itself (its own `Path`, say) stays
-    // the program's, whichever was loaded first.
-    for m in program.modules {
-        if code::loaded(m.name).is_none() {
-            code::load(m);
+    COMPILING.with(|c| c.borrow_mut().pop());
+    let program = program?;
+    let mut loaded = loaded_files().lock();
+    if !loaded[index] {
+        // A module the program defines itself (its own `Path`, say) stays
+        // the program's, whichever was loaded first.
+        for m in program.modules {
+            if code::loaded(m.name).is_none() {
+                code::load(m);
+            }
         }
+        loaded[index] = true;
     }
-    state.borrow_mut()[index] = FileState::Loaded;
     Ok(true)
 }
 
