@@ -580,6 +580,32 @@ impl FnBuilder<'_> {
         self.finish(res, dest)
     }
 
+    /// Jumps to `matched` when `raw`, an error's reason as `catch` sees it,
+    /// is not an exception (`:badarg`, `{:badkey, k}`, any term given to
+    /// `:erlang.error/1`): Elixir's `rescue ErlangError` takes every such
+    /// error, whatever exception it normalises to (Kernel.SpecialForms,
+    /// `try/1`, "Erlang errors"). Uses register `scratch`.
+    fn raw_error_test(&mut self, raw: Reg, scratch: Reg, matched: crate::func::LabelId) {
+        let to_matched = FnBuilder::target(matched);
+        self.emit(Instr::IsMap {
+            src: raw,
+            fail: to_matched,
+        });
+        self.load_const(Term::Atom(Atom::intern("__exception__")), scratch);
+        self.emit(Instr::GetMapValue {
+            map: raw,
+            key: scratch,
+            dst: scratch,
+            fail: to_matched,
+        });
+        // `true` is an atom: no register needed.
+        self.emit(Instr::IsEqAtom {
+            a: scratch,
+            atom: Atom::TRUE,
+            fail: to_matched,
+        });
+    }
+
     /// One `rescue` clause: `e in [A, B]`, `e in A`, `A`, `e` or `_`.
     fn rescue_clause(&mut self, c: &Clause, exc: Reg, next: crate::func::LabelId) -> CResult<()> {
         let [p] = c.params.as_slice() else {
@@ -649,6 +675,9 @@ impl FnBuilder<'_> {
                 let atom = self
                     .module_atom(m)
                     .ok_or_else(|| Diagnostic::new("expected an exception module", m.span))?;
+                if atom == Atom::intern("Elixir.ErlangError") {
+                    self.raw_error_test(exc + 1, key + 2, matched);
+                }
                 self.test_const(key + 1, Term::Atom(atom), skip, m.span)?;
                 self.emit(Instr::Jump {
                     target: FnBuilder::target(matched),

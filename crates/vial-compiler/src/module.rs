@@ -472,13 +472,15 @@ fn use_functions(
 /// `defdelegate name(args), to: Module, as: :other`: a public `def` whose
 /// body calls `Module.other(args)` (`as:` defaults to `name`).
 fn delegate(mb: &ModuleBuilder, head: &Expr, opts: &Expr, span: Span) -> CResult<DefClause> {
-    let ExprKind::Call {
-        callee: Callee::Local(name),
-        args,
-        ..
-    } = &head.kind
-    else {
-        return Err(Diagnostic::new("invalid defdelegate head", head.span));
+    let (name, args) = match &head.kind {
+        ExprKind::Call {
+            callee: Callee::Local(name),
+            args,
+            ..
+        } => (name, args.clone()),
+        // `defdelegate name, to: M`: arity 0.
+        ExprKind::Var(name) => (name, Vec::new()),
+        _ => return Err(Diagnostic::new("invalid defdelegate head", head.span)),
     };
     let to = keyword(opts, "to")
         .ok_or_else(|| Diagnostic::new("defdelegate needs the to: option", span))?;
@@ -497,7 +499,7 @@ fn delegate(mb: &ModuleBuilder, head: &Expr, opts: &Expr, span: Span) -> CResult
     };
     Ok(DefClause {
         name: name.clone(),
-        params: args.clone(),
+        params: args,
         guard: None,
         body: Expr::new(call, span),
         public: true,

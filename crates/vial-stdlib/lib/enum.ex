@@ -467,10 +467,19 @@ defmodule Enum do
   # The first element for which fun is truthy, else default.
   def find(enumerable, fun), do: find(enumerable, nil, fun)
 
+  def find(list, default, fun) when is_list(list), do: find_list(list, default, fun)
+
   def find(enumerable, default, fun),
     do: while(enumerable, default, fn x, acc -> if fun.(x), do: {:halt, x}, else: {:cont, acc} end)
 
+  defp find_list([head | tail], default, fun),
+    do: if(fun.(head), do: head, else: find_list(tail, default, fun))
+
+  defp find_list([], default, _fun), do: default
+
   # The index of the first element for which fun is truthy, else nil.
+  def find_index(list, fun) when is_list(list), do: find_index_list(list, 0, fun)
+
   def find_index(enumerable, fun) do
     result =
       while(enumerable, {:not_found, 0}, fn x, {_, i} ->
@@ -486,12 +495,28 @@ defmodule Enum do
   # The first truthy fun(element), else default.
   def find_value(enumerable, fun), do: find_value(enumerable, nil, fun)
 
+  def find_value(list, default, fun) when is_list(list), do: find_value_list(list, default, fun)
+
   def find_value(enumerable, default, fun) do
     while(enumerable, default, fn x, acc ->
       value = fun.(x)
       if value, do: {:halt, value}, else: {:cont, acc}
     end)
   end
+
+  defp find_index_list([head | tail], i, fun),
+    do: if(fun.(head), do: i, else: find_index_list(tail, i + 1, fun))
+
+  defp find_index_list([], _i, _fun), do: nil
+
+  defp find_value_list([head | tail], default, fun) do
+    case fun.(head) do
+      value when value in [nil, false] -> find_value_list(tail, default, fun)
+      value -> value
+    end
+  end
+
+  defp find_value_list([], default, _fun), do: default
 
   # Whether the enumerable holds element (strict equality, ===).
   def member?(list, element) when is_list(list), do: :lists.member(element, list)

@@ -45,8 +45,9 @@ pub struct InspectOpts {
     /// Whether to break lines at `width` (`:pretty`). `inspect/1` does not;
     /// `IO.inspect/2` always formats in `width`, like `pretty: true`.
     pub pretty: bool,
-    /// `charlists: :as_lists`: print `[97, 98]` instead of `'ab'`.
-    pub charlists_as_lists: bool,
+    /// `charlists:`: whether a list of integers prints as a list or as a
+    /// charlist.
+    pub charlists: Shown,
     /// Characters of a string or charlist shown before ` <> ...`
     /// (`:printable_limit`, default 4096).
     pub printable_limit: usize,
@@ -55,8 +56,22 @@ pub struct InspectOpts {
     pub base: u32,
     /// `structs: false` prints a struct as the map it is.
     pub structs: bool,
-    /// `binaries: :as_binaries` prints every binary as `<<bytes>>`.
-    pub binaries_as_binaries: bool,
+    /// `binaries:`: whether a binary prints as `<<bytes>>` or as a string.
+    pub binaries: Shown,
+}
+
+/// How Inspect.Opts' `charlists:` and `binaries:` show a list of integers
+/// or a binary.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Shown {
+    /// `:infer`, the default: as text when every character is printable.
+    Infer,
+    /// `:as_lists` or `:as_binaries`: always as data (`[97]`, `<<97>>`).
+    AsData,
+    /// `:as_charlists` or `:as_strings`: always as text, unprintable
+    /// characters escaped (`'\x01'`, `"\xFF"`), unless the list holds
+    /// something other than code points.
+    AsText,
 }
 
 impl Default for InspectOpts {
@@ -67,11 +82,11 @@ impl Default for InspectOpts {
             width: 80,
             limit: 50,
             pretty: false,
-            charlists_as_lists: false,
+            charlists: Shown::Infer,
             printable_limit: escape::PRINTABLE_LIMIT,
             base: 10,
             structs: true,
-            binaries_as_binaries: false,
+            binaries: Shown::Infer,
         }
     }
 }

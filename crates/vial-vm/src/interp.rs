@@ -1103,6 +1103,14 @@ fn compare(op: CmpOp, a: &Term, b: &Term) -> bool {
     match op {
         CmpOp::StrictEq => a == b,
         CmpOp::StrictNe => a != b,
+        // `==` differs from `===` only between numbers: an atom, pid, ref
+        // or `[]` on either side is equal only to itself, by identity,
+        // without ordering atoms by name.
+        CmpOp::Eq | CmpOp::Ne
+            if !a.is_number() && !b.is_number() && (a.is_immediate() || b.is_immediate()) =>
+        {
+            (a == b) == (op == CmpOp::Eq)
+        }
         _ => {
             let o = a.compare(b);
             match op {

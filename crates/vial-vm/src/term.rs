@@ -461,9 +461,51 @@ impl PartialOrd for Term {
     }
 }
 
+/// `===`: the same as `cmp(other) == Equal`, compared structurally
+/// without ordering (atoms by index, not by name; lists and maps element
+/// by element, stopping at the first difference).
 impl PartialEq for Term {
     fn eq(&self, other: &Term) -> bool {
-        self.cmp(other) == Ordering::Equal
+        use Term::*;
+        let (mut x, mut y) = (self, other);
+        // Lists walk their tails here rather than recursing.
+        loop {
+            return match (x, y) {
+                (Int(a), Int(b)) => a == b,
+                // `0.0 === -0.0` on OTP 25, as `partial_cmp` has it.
+                (Float(a), Float(b)) => a == b,
+                (Atom(a), Atom(b)) => a == b,
+                (Pid(a), Pid(b)) => a == b,
+                (Ref(a), Ref(b)) => a == b,
+                (EmptyList, EmptyList) => true,
+                (Big(a), Big(b)) => a == b,
+                (Binary(a), Binary(b)) => Arc::ptr_eq(a, b) || a.0 == b.0,
+                (Tuple(a), Tuple(b)) => {
+                    Arc::ptr_eq(a, b)
+                        || (a.0.len() == b.0.len()
+                            && a.0.iter().zip(b.0.iter()).all(|(p, q)| p == q))
+                }
+                (Map(a), Map(b)) => {
+                    Arc::ptr_eq(a, b)
+                        || (a.len() == b.len()
+                            && a.keys().zip(b.keys()).all(|(p, q)| p == q)
+                            && a.values().zip(b.values()).all(|(p, q)| p == q))
+                }
+                (Fun(a), Fun(b)) => Arc::ptr_eq(a, b),
+                (Cons(a), Cons(b)) => {
+                    if Arc::ptr_eq(a, b) {
+                        return true;
+                    }
+                    if a.head != b.head {
+                        return false;
+                    }
+                    x = &a.tail;
+                    y = &b.tail;
+                    continue;
+                }
+                _ => false,
+            };
+        }
     }
 }
 
@@ -533,6 +575,44 @@ mod tests {
         assert_eq!(big.compare(&Term::Float(1.0e30)), Ordering::Less);
         assert_eq!(big.compare(&Term::Int(5)), Ordering::Greater);
         assert_eq!(Term::Float(2.5).compare(&Term::Int(2)), Ordering::Greater);
+    }
+
+    #[test]
+    fn strict_equality_agrees_with_term_order() {
+        let map = |pairs: &[(&str, Term)]| {
+            let mut m = Map::new();
+            for (k, v) in pairs {
+                m.insert(Term::atom(k), v.clone());
+            }
+            Term::map(m)
+        };
+        // Equal terms built separately, so that no comparison is decided
+        // by sharing.
+        let build = || {
+            vec![
+                Term::Int(1),
+                Term::Float(1.0),
+                Term::Float(-0.0),
+                Term::Float(0.0),
+                Term::atom("a"),
+                Term::atom("b"),
+                Term::EmptyList,
+                Term::list(vec![Term::Int(1), Term::atom("a")]),
+                Term::list(vec![Term::Int(1), Term::Float(1.0)]),
+                Term::tuple([Term::Int(1), Term::string("x")]),
+                Term::tuple([Term::Float(1.0), Term::string("x")]),
+                map(&[("a", Term::Int(1)), ("b", Term::EmptyList)]),
+                map(&[("a", Term::Float(1.0)), ("b", Term::EmptyList)]),
+                map(&[("a", Term::Int(1))]),
+                Term::string("x"),
+            ]
+        };
+        let (xs, ys) = (build(), build());
+        for x in &xs {
+            for y in &ys {
+                assert_eq!(x == y, x.cmp(y) == Ordering::Equal, "{x:?} vs {y:?}");
+            }
+        }
     }
 
     #[test]

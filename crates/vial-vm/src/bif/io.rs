@@ -4,7 +4,7 @@
 
 use super::{bif, BifDef, Ctx};
 use crate::error::{exception_struct, Exception};
-use crate::inspect::{self, InspectOpts};
+use crate::inspect::{self, InspectOpts, Shown};
 use crate::term::Term;
 use crate::Atom;
 use std::io::Write;
@@ -147,10 +147,16 @@ fn pretty_opts(opts: Option<&Term>) -> InspectOpts {
     if let Some(l) = keyword(opts, "limit").and_then(count) {
         o.limit = l;
     }
-    match keyword(opts, "charlists").and_then(Term::as_atom) {
-        Some(a) if a.name() == "as_lists" => o.charlists_as_lists = true,
-        _ => {}
-    }
+    let shown = |key: &str, data: &str, text: &str| match keyword(opts, key)
+        .and_then(Term::as_atom)
+        .map(|a| a.name())
+    {
+        Some(a) if a == data => Shown::AsData,
+        Some(a) if a == text => Shown::AsText,
+        _ => Shown::Infer,
+    };
+    o.charlists = shown("charlists", "as_lists", "as_charlists");
+    o.binaries = shown("binaries", "as_binaries", "as_strings");
     if let Some(l) = keyword(opts, "printable_limit").and_then(count) {
         o.printable_limit = l;
     }
@@ -161,10 +167,6 @@ fn pretty_opts(opts: Option<&Term>) -> InspectOpts {
             "hex" => 16,
             _ => 10,
         };
-    }
-    match keyword(opts, "binaries").and_then(Term::as_atom) {
-        Some(a) if a.name() == "as_binaries" => o.binaries_as_binaries = true,
-        _ => {}
     }
     if let Some(structs) = keyword(opts, "structs") {
         o.structs = structs.is_truthy();

@@ -187,7 +187,9 @@ fn var_number(a: Atom) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// Whether `t` holds no variable and no `:_` (matched by equality).
+/// Whether pattern `t` is matched by equality: it holds no variable, no
+/// `:_` and no map (a map pattern matches any map holding its keys,
+/// `%{}` every map).
 fn is_ground(t: &Term) -> bool {
     match t {
         Term::Atom(a) => a.name() != "_" && var_number(*a).is_none(),
@@ -196,7 +198,24 @@ fn is_ground(t: &Term) -> bool {
             let mut it = t.iter_list();
             it.by_ref().all(is_ground) && is_ground(it.tail())
         }
-        Term::Map(m) => m.iter().all(|(k, v)| is_ground(k) && is_ground(v)),
+        Term::Map(_) => false,
+        _ => true,
+    }
+}
+
+/// Whether a map pattern's key `t` is a constant: no variable and no `:_`
+/// anywhere in it, maps included (a key is looked up by equality).
+fn is_constant_key(t: &Term) -> bool {
+    match t {
+        Term::Atom(a) => a.name() != "_" && var_number(*a).is_none(),
+        Term::Tuple(tu) => tu.0.iter().all(is_constant_key),
+        Term::Cons(_) => {
+            let mut it = t.iter_list();
+            it.by_ref().all(is_constant_key) && is_constant_key(it.tail())
+        }
+        Term::Map(m) => m
+            .iter()
+            .all(|(k, v)| is_constant_key(k) && is_constant_key(v)),
         _ => true,
     }
 }
@@ -242,7 +261,7 @@ fn pattern(t: &Term, vars: &mut Vars) -> Option<Pat> {
         }
         Term::Map(m) => Pat::Map(
             m.iter()
-                .map(|(k, v)| Some((is_ground(k).then(|| k.clone())?, pattern(v, vars)?)))
+                .map(|(k, v)| Some((is_constant_key(k).then(|| k.clone())?, pattern(v, vars)?)))
                 .collect::<Option<_>>()?,
         ),
         _ => unreachable!("other terms are ground"),

@@ -4,7 +4,7 @@
 
 use super::algebra::{container_doc, BreakStyle, Doc, Item};
 use super::escape::{ascii_printable, escape, printable_binary};
-use super::{atoms, float, map_order, InspectOpts};
+use super::{atoms, float, map_order, InspectOpts, Shown};
 use crate::atom::Atom;
 use crate::term::{FunKind, Map, Term};
 
@@ -149,7 +149,12 @@ fn list_items(list: &Term, mut limit: Limit, opts: &InspectOpts) -> Vec<Item> {
 
 /// `Inspect.List`: a charlist, a keyword list or a plain list.
 fn list_doc(list: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
-    if !opts.charlists_as_lists && is_printable_charlist(list, opts.printable_limit) {
+    let as_charlist = match opts.charlists {
+        Shown::Infer => is_printable_charlist(list, opts.printable_limit),
+        Shown::AsData => false,
+        Shown::AsText => is_code_points(list),
+    };
+    if as_charlist {
         return charlist_doc(list, opts.printable_limit);
     }
     if is_keyword(list) {
@@ -160,6 +165,16 @@ fn list_doc(list: &Term, limit: Limit, opts: &InspectOpts) -> Doc {
     }
     let items = list_items(list, limit, opts);
     container_doc("[", items, "]", ",", BreakStyle::Maybe)
+}
+
+/// A proper list of Unicode code points (what `charlists: :as_charlists`
+/// can print as text).
+fn is_code_points(list: &Term) -> bool {
+    let mut it = list.iter_list();
+    let all = it.by_ref().all(
+        |t| matches!(t, Term::Int(c) if u32::try_from(*c).ok().and_then(char::from_u32).is_some()),
+    );
+    all && matches!(it.tail(), Term::EmptyList)
 }
 
 /// `List.ascii_printable?(list, printable_limit)`.
@@ -284,7 +299,7 @@ fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Opti
                     .collect::<Vec<_>>(),
             );
             let as_lists = InspectOpts {
-                charlists_as_lists: true,
+                charlists: Shown::AsData,
                 ..*opts
             };
             let inner = to_doc(&list, limit, &as_lists);
@@ -346,7 +361,12 @@ fn struct_doc(module: Atom, map: &Map, limit: Limit, opts: &InspectOpts) -> Opti
 /// `<<1, 2, 3>>`, and every binary so when `base:` is not 10 (its bytes
 /// in that base, `<<0x6F, 0x6B>>`).
 fn binary_doc(bytes: &[u8], limit: Limit, opts: &InspectOpts) -> Doc {
-    if opts.base == 10 && !opts.binaries_as_binaries && printable_binary(bytes) {
+    let as_string = match opts.binaries {
+        Shown::Infer => printable_binary(bytes),
+        Shown::AsData => false,
+        Shown::AsText => true,
+    };
+    if opts.base == 10 && as_string {
         let (escaped, cut) = escape(bytes, '"', opts.printable_limit);
         let more = if cut { " <> ..." } else { "" };
         return Doc::text(format!("\"{escaped}\"{more}"));

@@ -256,7 +256,7 @@ fn limit_option() {
 
 #[test]
 fn charlists_as_lists_option() {
-    let opts = with(|o| o.charlists_as_lists = true);
+    let opts = with(|o| o.charlists = Shown::AsData);
     assert_eq!(inspect_with(&term("[97, 98]"), &opts), "[97, 98]");
 }
 
