@@ -376,3 +376,26 @@ fn access_errors() {
 fn exit_race() {
     check("exit_race");
 }
+
+/// Fixes from the third differential sweep: `rescue ErlangError` takes
+/// every error whose reason is not an exception; inspect's
+/// `charlists: :as_charlists` and `binaries: :as_strings`; `defdelegate`
+/// without parentheses.
+#[test]
+fn sweep3_fixes() {
+    check("sweep3_fixes");
+}
+
+/// `%name{}` binds a struct's module and `%^name{}` matches it; `@for`
+/// and `@protocol` inside `defimpl`; repeated `@derive`s add up.
+#[test]
+fn struct_var_patterns() {
+    check("struct_var_patterns");
+}
+
+/// `Exception.format_exit/1` for OTP's reasons with sentences of their own
+/// (`failed_to_start_child`, `bad_return_value`, `bad_call`, ...).
+#[test]
+fn format_exit_reasons() {
+    check("format_exit_reasons");
+}

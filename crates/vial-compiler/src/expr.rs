@@ -777,6 +777,33 @@ impl FnBuilder<'_> {
                 return self.arith(op, a, b, dest, e);
             }
         }
+        // `super(args)` in a function that overrides a default `use`
+        // injected: that default, kept under a private name.
+        let overridden;
+        let callee = match callee {
+            Callee::Local(name)
+                if name == "super" && !self.m.locals.contains_key(&(name.clone(), arity)) =>
+            {
+                let top = self.top_function();
+                let own = top.rsplit_once('/').map_or(top.as_str(), |(n, _)| n);
+                overridden = Callee::Local(format!("{}{own}__", crate::module::SUPER_PREFIX));
+                if !self
+                    .m
+                    .locals
+                    .contains_key(&(format!("{}{own}__", crate::module::SUPER_PREFIX), arity))
+                {
+                    return Err(Diagnostic::new(
+                        format!(
+                            "no super defined for {own}/{arity} in module {}",
+                            self.m.name.name().trim_start_matches("Elixir.")
+                        ),
+                        e.span,
+                    ));
+                }
+                &overridden
+            }
+            _ => callee,
+        };
         let target = match callee {
             Callee::Local(name) => {
                 let imported = self.m.imported_module(name, arity);

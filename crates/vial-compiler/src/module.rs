@@ -82,9 +82,9 @@ pub struct ModuleBuilder {
     lambdas: AHashMap<String, u32>,
     /// The Elixir name (`Foo.Bar`), `None` for script code.
     pub elixir_name: Option<String>,
-    /// `use Behaviour, opts`: the extra child-spec fields of the behaviour
-    /// (see [`USABLE`]) and the options.
-    using: Option<(&'static str, Expr)>,
+    /// `use Behaviour, opts`: the behaviour, the extra child-spec fields
+    /// of the behaviour (see [`USABLE`]) and the options.
+    using: Option<(&'static str, &'static str, Expr)>,
     /// `defguard`/`defguardp` by name and arity: the parameter names and
     /// the guard expression, expanded in place of a call in this module.
     pub guards: AHashMap<(String, u32), (Vec<String>, Expr)>,
@@ -371,8 +371,8 @@ pub fn compile_module(
             exception_functions(&mut mb, &def, structs, out, &mut defs)?;
         }
     }
-    if let Some((extra, opts)) = mb.using.take() {
-        use_functions(&mut mb, extra, opts, structs, out, &mut defs)?;
+    if let Some((behaviour, extra, opts)) = mb.using.take() {
+        use_functions(&mut mb, behaviour, extra, opts, structs, out, &mut defs)?;
     }
     define_reflection(&mut mb);
     compile_defs(&mut mb, &defs)?;
@@ -440,26 +440,64 @@ const USABLE: &[(&str, &str)] = &[
     ("Elixir.DynamicSupervisor", ", type: :supervisor"),
 ];
 
-/// What `use Behaviour, opts` injects: `child_spec/1` unless the module
-/// defines its own, starting the module with `start_link(arg)` and
-/// overriding fields with `opts` through `Supervisor.child_spec/2`. The
-/// behaviour's default callbacks are not injected: the behaviour's loop
-/// falls back to them when the module does not export the callback.
+/// What `use Behaviour, opts` injects: `child_spec/1`, starting the
+/// module with `start_link(arg)` and overriding fields with `opts` through
+/// `Supervisor.child_spec/2`, and for GenServer a default `init/1`
+/// (`{:ok, arg}`, which Elixir injects with a warning). A function the
+/// module defines itself replaces the default, which its clauses reach
+/// as `super(...)` (a private `__super_NAME__`, see [`SUPER_PREFIX`]);
+/// `init/1` is not overridable.
+/// The behaviour's other default callbacks are not injected: the
+/// behaviour's loop falls back to them when the module does not export
+/// the callback, and `super` reaches them through `GenServer.__default__/3`.
 fn use_functions(
     mb: &mut ModuleBuilder,
+    behaviour: &str,
     extra: &str,
     opts: Expr,
     structs: &mut Structs,
     out: &mut Vec<Module>,
     defs: &mut Vec<DefClause>,
 ) -> CResult<()> {
-    if defines(defs, "child_spec", 1) {
-        return Ok(());
-    }
-    let text = format!(
-        "def child_spec(init_arg), do: Supervisor.child_spec(%{{id: __MODULE__, \
-         start: {{__MODULE__, :start_link, [init_arg]}}{extra}}}, @__use_opts__)\n"
+    let child_spec = format!(
+        "(init_arg), do: Supervisor.child_spec(%{{id: __MODULE__, \
+         start: {{__MODULE__, :start_link, [init_arg]}}{extra}}}, @__use_opts__)"
     );
+    let mut defaults: Vec<(&str, usize, String)> = vec![("child_spec", 1, child_spec)];
+    let mut text = String::new();
+    if behaviour == "Elixir.GenServer" {
+        // Not overridable: `super` in the module's own `init/1` is a
+        // CompileError in Elixir too.
+        if !defines(defs, "init", 1) {
+            text.push_str("def init(init_arg), do: {:ok, init_arg}\n");
+        }
+        for (callback, params) in [
+            ("handle_call", "request, from, state"),
+            ("handle_cast", "request, state"),
+            ("handle_info", "message, state"),
+        ] {
+            let arity = params.split(',').count();
+            if defines(defs, callback, arity) {
+                let body = format!(
+                    "({params}), do: GenServer.__default__(__MODULE__, :{callback}, [{params}])"
+                );
+                defaults.push((callback, arity, body));
+            }
+        }
+        defaults.push(("terminate", 2, "(_reason, _state), do: :ok".into()));
+        defaults.push((
+            "code_change",
+            3,
+            "(_old_vsn, state, _extra), do: {:ok, state}".into(),
+        ));
+    }
+    for (name, arity, rest) in defaults {
+        if defines(defs, name, arity) {
+            text.push_str(&format!("defp {SUPER_PREFIX}{name}__{rest}\n"));
+        } else if name == "child_spec" {
+            text.push_str(&format!("def {name}{rest}\n"));
+        }
+    }
     let saved = mb.attributes.insert("__use_opts__".into(), opts);
     inject(mb, &text, structs, out, defs)?;
     match saved {
@@ -468,6 +506,11 @@ fn use_functions(
     };
     Ok(())
 }
+
+/// The start of the private name under which `use` keeps a default that
+/// the module overrides: `__super_child_spec__`, called by `super(arg)`
+/// inside the module's own `child_spec/1`.
+pub const SUPER_PREFIX: &str = "__super_";
 
 /// `defdelegate name(args), to: Module, as: :other`: a public `def` whose
 /// body calls `Module.other(args)` (`as:` defaults to `name`).
@@ -562,6 +605,24 @@ fn module_statement(
                     },
                     span,
                 );
+            }
+            if name == "derive" {
+                // Each `@derive` adds to the ones before it.
+                if let Some(earlier) = mb.attributes.get(name) {
+                    let items = |e: &Expr| match &e.kind {
+                        ExprKind::List { items, tail: None } => items.clone(),
+                        _ => vec![e.clone()],
+                    };
+                    let mut all = items(earlier);
+                    all.extend(items(&value));
+                    value = Expr::new(
+                        ExprKind::List {
+                            items: all,
+                            tail: None,
+                        },
+                        value.span,
+                    );
+                }
             }
             mb.attributes.insert(name.clone(), value);
             Ok(())
@@ -813,7 +874,8 @@ fn module_statement(
                     ExprKind::Alias(written) => mb.expand_alias(written),
                     _ => return Err(Diagnostic::new("expected a module name", target.span)),
                 };
-                let Some(&(_, extra)) = USABLE.iter().find(|(m, _)| *m == module.name()) else {
+                let Some(&(behaviour, extra)) = USABLE.iter().find(|(m, _)| *m == module.name())
+                else {
                     let shown = module.name().trim_start_matches("Elixir.");
                     return Err(Diagnostic::new(
                         format!(
@@ -833,7 +895,7 @@ fn module_statement(
                         stmt.span,
                     )
                 });
-                mb.using = Some((extra, opts));
+                mb.using = Some((behaviour, extra, opts));
                 Ok(())
             }
             ("import", [target, opts @ ..]) if opts.len() <= 1 => {

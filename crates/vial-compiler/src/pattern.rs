@@ -191,14 +191,19 @@ impl FnBuilder<'_> {
                     dst: key + 1,
                     fail: fail_t,
                 });
-                if let Some(m) = module {
-                    let r = self.alloc(p.span)?;
-                    self.load_const(Term::Atom(m), r);
-                    self.emit(Instr::IsEq {
-                        a: key + 1,
-                        b: r,
-                        fail: fail_t,
-                    });
+                match module {
+                    Some(m) => {
+                        let r = self.alloc(p.span)?;
+                        self.load_const(Term::Atom(m), r);
+                        self.emit(Instr::IsEq {
+                            a: key + 1,
+                            b: r,
+                            fail: fail_t,
+                        });
+                    }
+                    // `%name{}` binds the struct's module, `%^name{}`
+                    // matches it.
+                    None => self.pattern(name, key + 1, fail, bound)?,
                 }
                 self.map_entries(entries, src, fail, bound)?;
             }
@@ -359,7 +364,7 @@ impl FnBuilder<'_> {
                 Ok(Some(module))
             }
             ExprKind::Module => Ok(Some(self.m.name)),
-            ExprKind::Var(_) => Ok(None),
+            ExprKind::Var(_) | ExprKind::Pin(_) => Ok(None),
             _ => Err(Diagnostic::new("expected a struct name", name.span)),
         }
     }

@@ -169,12 +169,29 @@ pub fn impl_modules(
     Ok(targets
         .into_iter()
         .map(|t| {
-            let mut items = statements(body);
+            // `@protocol` and `@for` name the two modules in the body.
+            let mut items = vec![
+                attribute("protocol", &protocol, span),
+                attribute("for", &t, span),
+            ];
+            items.extend(statements(body));
             items.push(reflection("protocol", &protocol, span));
             items.push(reflection("for", &t, span));
             (format!("{protocol}.{t}"), mk(ExprKind::Block(items), span))
         })
         .collect())
+}
+
+/// `@name Module`.
+fn attribute(name: &str, module: &str, span: Span) -> Expr {
+    let value = mk(ExprKind::Alias(format!("Elixir.{module}")), span);
+    mk(
+        ExprKind::Attribute {
+            name: name.into(),
+            value: Some(Box::new(value)),
+        },
+        span,
+    )
 }
 
 /// `def __impl__(:key), do: Module`, which marks an implementation module

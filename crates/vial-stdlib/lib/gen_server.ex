@@ -40,7 +40,7 @@ defmodule GenServer do
         atom when is_atom(atom) -> atom
         {:global, _} = global -> global
         {:via, via, _} = via_name when is_atom(via) -> via_name
-        other -> raise ArgumentError, "expected :name option to be one of the following:\n\n  * nil\n  * atom\n  * {:global, term}\n  * {:via, module, term}\n\nGot: #{inspect(other)}"
+        other -> raise ArgumentError, "expected :name option to be one of the following:\n\n  * nil\n  * atom\n  * {:global, term}\n  * {:via, module, term}\n\nGot: #{inspect(other)}\n"
       end
 
     starter = self()
@@ -378,7 +378,7 @@ defmodule GenServer do
 
     if kind == :error and not function_exported?(module, callback, length(args)) do
       try do
-        default(module, callback, args)
+        __default__(module, callback, args)
       catch
         kind, reason -> crash(kind, reason, __STACKTRACE__, name, module, state, message, from)
       end
@@ -387,7 +387,9 @@ defmodule GenServer do
     end
   end
 
-  defp default(_module, :handle_call, [_request, _from, _state]) do
+  # What `use GenServer`'s default callbacks do: for a module that does not
+  # export the callback, and for `super(...)` in one that overrides it.
+  def __default__(_module, :handle_call, [_request, _from, _state]) do
     proc = Process.info(self(), :registered_name)
 
     proc =
@@ -401,12 +403,12 @@ defmodule GenServer do
           "attempted to call GenServer #{inspect(proc)} but no handle_call/3 clause was provided"
   end
 
-  defp default(_module, :handle_cast, [_request, _state]) do
+  def __default__(_module, :handle_cast, [_request, _state]) do
     raise RuntimeError,
           "attempted to cast GenServer #{inspect(self())} but no handle_cast/2 clause was provided"
   end
 
-  defp default(module, :handle_info, [message, state]) do
+  def __default__(module, :handle_info, [message, state]) do
     IO.puts(
       :stderr,
       "[error] #{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}"
@@ -415,7 +417,7 @@ defmodule GenServer do
     {:noreply, state}
   end
 
-  defp default(_module, :handle_continue, [continue, _state]) do
+  def __default__(_module, :handle_continue, [continue, _state]) do
     raise RuntimeError,
           "attempted to continue GenServer #{inspect(self())} with #{inspect(continue)} but no handle_continue/2 clause was provided"
   end

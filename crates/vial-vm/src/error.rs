@@ -593,7 +593,32 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
         Term::Tuple(t) if t.0.len() == 2 => {
             let (a, b) = (&t.0[0], &t.0[1]);
             if *a == Term::atom("shutdown") {
+                if let Some([Term::Atom(f), child, why]) = b.as_tuple() {
+                    if f.name() == "failed_to_start_child" {
+                        let inner = format_exit_with(why, &format!("{joiner}    "));
+                        return format!(
+                            "shutdown: failed to start child: {}{joiner}** (EXIT) {inner}",
+                            inspect(child)
+                        );
+                    }
+                }
                 return format!("shutdown: {}", inspect(b));
+            }
+            // OTP's reasons with a sentence of their own.
+            let said = match a.as_atom().map(|a| a.name()) {
+                Some("bad_return_value") => Some("bad return value: "),
+                Some("bad_call") => Some("bad call: "),
+                Some("bad_cast") => Some("bad cast: "),
+                Some("start_spec") => Some("bad child specification, got: "),
+                Some("supervisor_data") => Some("bad supervisor configuration, got: "),
+                Some("bad_start_spec") => Some("bad child specification, invalid children: "),
+                _ => None,
+            };
+            if let Some(said) = said {
+                return format!("{said}{}", inspect(b));
+            }
+            if let (Some("nodedown"), Term::Atom(node)) = (a.as_atom().map(|a| a.name()), b) {
+                return format!("no connection to {}", node.name());
             }
             if b.is_list() && *b != Term::EmptyList {
                 let banner = if let Some(name) = exception_name(a) {
