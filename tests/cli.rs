@@ -310,3 +310,19 @@ fn repl_redefined_module_is_seen_by_existing_call_sites() {
         .collect();
     assert_eq!(values, ["1", "2"], "stdout was:\n{}", run.stdout);
 }
+
+/// `IO.gets/1`, `IO.read/1` and `IO.binread/1` read the script's standard
+/// input: a line with its newline, everything left, a count of characters,
+/// `:eof` at the end (`""` for `:all`), as Elixir 1.14 prints them.
+#[test]
+fn standard_input_is_read_by_lines_counts_and_to_the_end() {
+    let program = "IO.inspect(IO.gets(\"name? \"))\nIO.inspect(IO.read(2))\n\
+                   IO.inspect(IO.binread(:line))\nIO.inspect(IO.read(:eof))\n\
+                   IO.inspect(IO.read(:all))\nIO.inspect(IO.gets(\"x> \"))\n";
+    let dir = scratch("stdin.exs", program);
+    let run = run_vial(&dir, &["stdin.exs"], "bob\nhé!\nrest1\nrest2", LIMIT);
+    assert_eq!(
+        run.stdout,
+        "name? \"bob\\n\"\n\"hé\"\n\"!\\n\"\n\"rest1\\nrest2\"\n\"\"\nx> :eof\n"
+    );
+}

@@ -311,6 +311,13 @@ defmodule :erlang do
   # Bytes `start` to `stop` (1-based, inclusive).
   def binary_to_list(bin, start, stop) when is_binary(bin) and start >= 1 and stop >= start - 1,
     do: :erlang.binary_to_list(binary_part(bin, start - 1, stop - start + 1))
+
+  # Prints the term in Erlang's syntax and a newline on standard output (a
+  # debugging aid that bypasses the group leader on the BEAM).
+  def display(term) do
+    IO.write(:vial_io.format("~w~n", [term]))
+    true
+  end
 end
 
 defmodule :binary do

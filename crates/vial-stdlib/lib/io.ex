@@ -35,6 +35,22 @@ defmodule IO do
   def chardata_to_string(string) when is_binary(string), do: string
   def chardata_to_string(list) when is_list(list), do: List.to_string(list)
 
+  # Standard input: the prompt goes out through the group leader first.
+  # A line keeps its newline; :eof at the end of input.
+  def gets(prompt), do: gets(:stdio, prompt)
+
+  def gets(device, prompt) do
+    write(device, prompt)
+    :vial_io.read(:line)
+  end
+
+  # :line, :eof (everything left, or :eof), :all (everything left, or "")
+  # or a count of characters.
+  def read(what), do: read(:stdio, what)
+  def read(_device, what), do: :vial_io.read(what)
+  def binread(what), do: binread(:stdio, what)
+  def binread(_device, what), do: :vial_io.read(what)
+
   defp request(device, text) do
     ref = :vial_io.request(device, text)
 

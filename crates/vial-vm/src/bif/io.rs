@@ -19,6 +19,7 @@ pub(super) static BIFS: &[BifDef] = &[
     bif!("vial_io", "inspect", 1, kernel_inspect),
     bif!("vial_io", "inspect", 2, kernel_inspect),
     bif!("vial_io", "to_string", 1, to_string),
+    bif!("vial_io", "read", 1, read),
 ];
 
 /// `String.Chars.to_string/1`, raising `Protocol.UndefinedError` for terms
@@ -115,6 +116,57 @@ fn write(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
         t => emit(&args[0], &chars_bytes(t)?),
     }
     Ok(Term::OK)
+}
+
+/// `:vial_io.read(what)`: the script's standard input, for `IO.gets/2`,
+/// `IO.read/2` and `IO.binread/2`: `:line` (a line with its newline),
+/// `:eof` or `:all` (everything left), or a count of characters. `:eof`
+/// at the end of input, except that `:all` gives `""` there, as Elixir
+/// 1.14 does. Blocks the scheduler thread while it waits for input.
+fn read(_: &mut Ctx, args: &[Term]) -> Result<Term, Exception> {
+    use std::io::{BufRead, Read};
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut bytes = Vec::new();
+    let all = matches!(&args[0], Term::Atom(a) if a.name() == "all");
+    match &args[0] {
+        Term::Atom(a) if a.name() == "line" => {
+            input
+                .read_until(b'\n', &mut bytes)
+                .map_err(|_| Exception::badarg())?;
+        }
+        Term::Atom(a) if matches!(a.name(), "eof" | "all") => {
+            input
+                .read_to_end(&mut bytes)
+                .map_err(|_| Exception::badarg())?;
+        }
+        Term::Int(n) if *n >= 0 => {
+            // Whole UTF-8 characters: a lead byte says how many follow.
+            let mut chars = 0;
+            let mut byte = [0u8; 1];
+            let mut pending = 0;
+            while (chars < *n || pending > 0) && input.read(&mut byte).unwrap_or(0) == 1 {
+                bytes.push(byte[0]);
+                if pending > 0 {
+                    pending -= 1;
+                } else {
+                    chars += 1;
+                    pending = match byte[0] {
+                        0xC0..=0xDF => 1,
+                        0xE0..=0xEF => 2,
+                        0xF0..=0xF7 => 3,
+                        _ => 0,
+                    };
+                }
+            }
+        }
+        _ => return Err(Exception::badarg()),
+    }
+    Ok(if bytes.is_empty() && !all {
+        Term::atom("eof")
+    } else {
+        Term::binary(bytes)
+    })
 }
 
 /// `Process.group_leader/0`.
