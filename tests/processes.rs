@@ -399,3 +399,10 @@ fn struct_var_patterns() {
 fn format_exit_reasons() {
     check("format_exit_reasons");
 }
+
+/// Code in a module body (`IO.puts`, `if`, `for`, matches, a nested
+/// module's body) runs when the script reaches the `defmodule`.
+#[test]
+fn module_body_code() {
+    check("module_body_code");
+}

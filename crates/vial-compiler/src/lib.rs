@@ -126,6 +126,10 @@ pub fn compile(file: &str, text: &str, ast: &Expr, mode: Mode) -> Result<Program
                         &mut structs,
                         &mut modules,
                     )?;
+                    // The module body's own code runs here, in script order.
+                    if let Some(call) = module::body_call(&modules, &name, stmt.span) {
+                        top.push(call);
+                    }
                 }
                 imports::record_exports(&mut top_level.file_exports, &modules);
             }

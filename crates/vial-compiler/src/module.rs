@@ -85,6 +85,10 @@ pub struct ModuleBuilder {
     /// `use Behaviour, opts`: the behaviour, the extra child-spec fields
     /// of the behaviour (see [`USABLE`]) and the options.
     using: Option<(&'static str, &'static str, Expr)>,
+    /// The module body's own code (`IO.puts("defining")`, `x = 1`,
+    /// `Enum.each(...)`), in order: it runs when the script reaches the
+    /// `defmodule`, as [`BODY_FUNCTION`].
+    body_code: Vec<Expr>,
     /// `defguard`/`defguardp` by name and arity: the parameter names and
     /// the guard expression, expanded in place of a call in this module.
     pub guards: AHashMap<(String, u32), (Vec<String>, Expr)>,
@@ -138,6 +142,7 @@ impl ModuleBuilder {
             lambdas: AHashMap::new(),
             elixir_name,
             using: None,
+            body_code: Vec::new(),
             guards: AHashMap::new(),
             imported: Imports::new(),
             file_exports: FileExports::new(),
@@ -375,6 +380,19 @@ pub fn compile_module(
         use_functions(&mut mb, behaviour, extra, opts, structs, out, &mut defs)?;
     }
     define_reflection(&mut mb);
+    if !mb.body_code.is_empty() {
+        let span = body.span;
+        defs.push(DefClause {
+            name: BODY_FUNCTION.to_string(),
+            params: Vec::new(),
+            guard: None,
+            body: Expr::new(ExprKind::Block(std::mem::take(&mut mb.body_code)), span),
+            public: true,
+            header: false,
+            imports: mb.imported.clone(),
+            span,
+        });
+    }
     compile_defs(&mut mb, &defs)?;
     define_info(&mut mb)?;
     out.push(mb.finish());
@@ -576,7 +594,7 @@ fn module_statement(
     match &stmt.kind {
         ExprKind::Attribute { name, value } => {
             let Some(value) = value else {
-                return unsupported("reading a module attribute here");
+                return in_body(mb, stmt);
             };
             if matches!(
                 name.as_str(),
@@ -799,6 +817,10 @@ fn module_statement(
                 let aliases = mb.aliases.clone();
                 compile_module(&full, body, &imports, &aliases, &source, structs, out)?;
                 record_exports(&mut mb.file_exports, out);
+                // The nested module's body runs where it is defined.
+                if let Some(call) = body_call(out, &full, stmt.span) {
+                    mb.body_code.push(call);
+                }
                 // The rest of the outer module can build the nested
                 // module's struct (`%Inner{}`).
                 let atom = Atom::intern(&format!("Elixir.{full}"));
@@ -902,10 +924,70 @@ fn module_statement(
                 mb.import_module(target, opts).map(|_| ())
             }
             ("import" | "use", _) => unsupported(&format!("`{f}`")),
-            _ => unsupported(&format!("a call to {f}/{}", args.len())),
+            _ => in_body(mb, stmt),
         },
-        _ => unsupported("this expression"),
+        _ => in_body(mb, stmt),
     }
+}
+
+/// The public function holding a module body's own code (see
+/// `ModuleBuilder::body_code`), which the script calls where the module
+/// is defined; hidden from `__info__(:functions)`.
+pub const BODY_FUNCTION: &str = "__vial_module_body__";
+
+/// Keeps `stmt`, code in a module body that defines nothing, to run with
+/// the body (`IO.puts`, a match, `Enum.each`, `if` without `def`s in it),
+/// its attributes read as they are set at this point.
+fn in_body(mb: &mut ModuleBuilder, stmt: &Expr) -> CResult<()> {
+    let mut defines = false;
+    crate::closure::walk(stmt, &mut |e| {
+        if let ExprKind::Call {
+            callee: Callee::Local(f),
+            ..
+        } = &e.kind
+        {
+            defines |= f.starts_with("def");
+        }
+        !defines
+    });
+    if defines {
+        return Err(Diagnostic::new(
+            "definitions inside code in a module body are not supported yet",
+            stmt.span,
+        ));
+    }
+    let mut code = stmt.clone();
+    substitute(&mut code, &mb.attributes, &mb.source.attr_budget)?;
+    mb.body_code.push(code);
+    Ok(())
+}
+
+/// A call of module `name`'s body function (`name` as [`compile_module`]
+/// takes it), if the module (the last one compiled into `out` under that
+/// name) has one.
+pub fn body_call(out: &[Module], name: &str, span: Span) -> Option<Expr> {
+    let full = match name.strip_prefix(':') {
+        Some(erlang) => erlang.to_string(),
+        None => format!("Elixir.{name}"),
+    };
+    let atom = Atom::intern(&full);
+    let m = out.iter().rev().find(|m| m.name == atom)?;
+    m.exports
+        .contains_key(&(Atom::intern(BODY_FUNCTION), 0))
+        .then(|| {
+            let callee = Callee::Remote {
+                module: Box::new(Expr::new(ExprKind::Atom(full), span)),
+                name: BODY_FUNCTION.to_string(),
+            };
+            Expr::new(
+                ExprKind::Call {
+                    callee,
+                    args: Vec::new(),
+                    parens: true,
+                },
+                span,
+            )
+        })
 }
 
 /// The `do:` body among a call's trailing keyword arguments.
@@ -1112,7 +1194,7 @@ fn define_info(mb: &mut ModuleBuilder) -> CResult<()> {
         .iter()
         .zip(&mb.public)
         .filter_map(|(f, &public)| f.as_ref().filter(|_| public).map(|f| (f.name, f.arity)))
-        .filter(|(name, _)| name.name() != "__enforce_keys__")
+        .filter(|(name, _)| !matches!(name.name(), "__enforce_keys__" | BODY_FUNCTION))
         .collect();
     functions.sort_by(|a, b| a.0.name().cmp(b.0.name()).then(a.1.cmp(&b.1)));
     let list = Term::list(
