@@ -406,3 +406,10 @@ fn format_exit_reasons() {
 fn module_body_code() {
     check("module_body_code");
 }
+
+/// `defstruct`/`defexception` defaults that are not constants (calls,
+/// arithmetic on attributes) are computed by `__struct__/0`.
+#[test]
+fn struct_computed_defaults() {
+    check("struct_computed_defaults");
+}

@@ -69,6 +69,9 @@ pub fn const_term(e: &Expr, mb: &ModuleBuilder) -> Option<Term> {
                 _ => return None,
             };
             let def = mb.known_struct(module)?;
+            if crate::module::has_dynamic_default(&def) {
+                return None;
+            }
             let mut m = Map::new();
             m.insert(Term::atom("__struct__"), Term::Atom(module));
             for (k, v) in def.iter() {

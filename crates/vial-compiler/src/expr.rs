@@ -721,18 +721,35 @@ impl FnBuilder<'_> {
             );
             return self.map(Some(&checked), entries, dest, e);
         }
-        let mut defaults = Map::new();
-        for (k, v) in &def {
-            defaults.insert(Term::Atom(*k), v.clone());
-        }
-        defaults.insert(Term::Atom(Atom::STRUCT), Term::Atom(module));
-        if entries.is_empty() {
-            let r = self.dest_reg(dest, e)?;
-            self.load_const(Term::map(defaults), r);
-            return self.finish(r, dest);
-        }
         let base = self.alloc(e.span)?;
-        self.load_const(Term::map(defaults), base);
+        if crate::module::has_dynamic_default(&def) {
+            // Defaults only the module's `__struct__/0` computes.
+            let call = Expr::new(
+                ExprKind::Call {
+                    callee: Callee::Remote {
+                        module: Box::new(Expr::new(
+                            ExprKind::Atom(module.name().to_string()),
+                            e.span,
+                        )),
+                        name: "__struct__".to_string(),
+                    },
+                    args: Vec::new(),
+                    parens: true,
+                },
+                e.span,
+            );
+            self.expr(&call, Dest::Reg(base))?;
+        } else {
+            let mut defaults = Map::new();
+            for (k, v) in &def {
+                defaults.insert(Term::Atom(*k), v.clone());
+            }
+            defaults.insert(Term::Atom(Atom::STRUCT), Term::Atom(module));
+            self.load_const(Term::map(defaults), base);
+        }
+        if entries.is_empty() {
+            return self.finish(base, dest);
+        }
         let start = self.alloc_len(2 * entries.len(), e.span)?;
         for (i, (k, v)) in entries.iter().enumerate() {
             self.expr(k, Dest::Reg(start + 2 * i as u16))?;

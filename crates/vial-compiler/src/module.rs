@@ -69,6 +69,10 @@ pub struct ModuleBuilder {
     /// `alias Foo.Bar` → `"Bar" => "Foo.Bar"`.
     pub aliases: AHashMap<String, String>,
     pub struct_def: Option<Vec<(Atom, Term)>>,
+    /// When a `defstruct` default is not a constant (`Enum.to_list(1..3)`):
+    /// every field's default as written, which `__struct__/0` evaluates
+    /// (see [`DYNAMIC_DEFAULT`]); empty otherwise.
+    dynamic_defaults: Vec<(Atom, Expr)>,
     /// See `vial_vm::code::Module::inspect_fields`.
     pub inspect_fields: Option<Vec<Atom>>,
     /// See `vial_vm::code::Module::derived`.
@@ -135,6 +139,7 @@ impl ModuleBuilder {
             accumulating: Vec::new(),
             aliases: AHashMap::new(),
             struct_def: None,
+            dynamic_defaults: Vec::new(),
             inspect_fields: None,
             derived: Vec::new(),
             structs,
@@ -379,7 +384,7 @@ pub fn compile_module(
     if let Some((behaviour, extra, opts)) = mb.using.take() {
         use_functions(&mut mb, behaviour, extra, opts, structs, out, &mut defs)?;
     }
-    define_reflection(&mut mb);
+    define_reflection(&mut mb, &mut defs);
     if !mb.body_code.is_empty() {
         let span = body.span;
         defs.push(DefClause {
@@ -862,29 +867,39 @@ fn module_statement(
             }
             ("defstruct" | "defexception", [fields]) => {
                 let mut def = Vec::new();
+                let mut written = Vec::new();
+                let atom_expr = |a: &str| Expr::new(ExprKind::Atom(a.into()), fields.span);
                 let items = match &fields.kind {
                     ExprKind::List { items, tail: None } => items.as_slice(),
                     _ => return Err(Diagnostic::new("expected a list of fields", fields.span)),
                 };
                 for item in items {
                     match &item.kind {
-                        ExprKind::Atom(a) => def.push((Atom::intern(a), Term::NIL)),
+                        ExprKind::Atom(a) => {
+                            def.push((Atom::intern(a), Term::NIL));
+                            written.push((Atom::intern(a), atom_expr("nil")));
+                        }
                         ExprKind::Tuple(kv) if kv.len() == 2 => {
                             let mut value = kv[1].clone();
                             substitute(&mut value, &mb.attributes, &mb.source.attr_budget)?;
-                            let (Some(Term::Atom(k)), Some(v)) = (
-                                const_term(&kv[0], mb),
-                                crate::consts::struct_default(&value, mb),
-                            ) else {
-                                return Err(Diagnostic::new("struct defaults must be constants or MapSet.new/Map.new/Keyword.new/:queue.new calls (not supported yet otherwise)", item.span));
+                            let Some(Term::Atom(k)) = const_term(&kv[0], mb) else {
+                                return Err(Diagnostic::new("invalid struct field", item.span));
                             };
-                            def.push((k, v));
+                            match crate::consts::struct_default(&value, mb) {
+                                Some(v) => def.push((k, v)),
+                                None => def.push((k, Term::atom(DYNAMIC_DEFAULT))),
+                            }
+                            written.push((k, value));
                         }
                         _ => return Err(Diagnostic::new("invalid struct field", item.span)),
                     }
                 }
                 if f == "defexception" {
                     def.push((Atom::EXCEPTION, Term::TRUE));
+                    written.push((Atom::EXCEPTION, atom_expr("true")));
+                }
+                if has_dynamic_default(&def) {
+                    mb.dynamic_defaults = written;
                 }
                 mb.struct_def = Some(def);
                 Ok(())
@@ -1165,9 +1180,22 @@ fn compile_default_wrapper(
     Ok(())
 }
 
+/// What a struct's definition holds for a default that is not a constant:
+/// its value comes from calling the module's `__struct__/0`, which
+/// evaluates it (Elixir evaluates it once, when the module compiles; Vial
+/// at each `%S{}`, the same for code without side effects).
+pub const DYNAMIC_DEFAULT: &str = "$vial_dynamic_default";
+
+/// Whether struct definition `def` has a default only `__struct__/0`
+/// computes (see [`DYNAMIC_DEFAULT`]).
+pub fn has_dynamic_default(def: &[(Atom, Term)]) -> bool {
+    def.iter()
+        .any(|(_, v)| matches!(v, Term::Atom(a) if a.name() == DYNAMIC_DEFAULT))
+}
+
 /// `__struct__/0` for struct modules, as Elixir defines it, and
 /// `__enforce_keys__/0` for those with `@enforce_keys`.
-fn define_reflection(mb: &mut ModuleBuilder) {
+fn define_reflection(mb: &mut ModuleBuilder, defs: &mut Vec<DefClause>) {
     let Some(def) = mb.struct_def.clone() else {
         return;
     };
@@ -1176,7 +1204,36 @@ fn define_reflection(mb: &mut ModuleBuilder) {
         map.insert(Term::Atom(k), v);
     }
     map.insert(Term::Atom(Atom::STRUCT), Term::Atom(mb.name));
-    constant_function(mb, "__struct__", Term::map(map));
+    if mb.dynamic_defaults.is_empty() {
+        constant_function(mb, "__struct__", Term::map(map));
+    } else {
+        // A map of every field's default as written.
+        let span = mb.dynamic_defaults[0].1.span;
+        let atom = |a: &str| Expr::new(ExprKind::Atom(a.to_string()), span);
+        let mut entries = vec![(atom("__struct__"), atom(mb.name.name()))];
+        entries.extend(
+            std::mem::take(&mut mb.dynamic_defaults)
+                .into_iter()
+                .map(|(k, v)| (atom(k.name()), v)),
+        );
+        let body = Expr::new(
+            ExprKind::Map {
+                update: None,
+                entries,
+            },
+            span,
+        );
+        defs.push(DefClause {
+            name: "__struct__".to_string(),
+            params: Vec::new(),
+            guard: None,
+            body,
+            public: true,
+            header: false,
+            imports: mb.imported.clone(),
+            span,
+        });
+    }
     // `@enforce_keys` (a constant list of atoms), which `struct!/2` checks.
     let enforced = mb.attributes.get("enforce_keys").cloned();
     if let Some(keys) = enforced.and_then(|e| const_term(&e, mb)) {
