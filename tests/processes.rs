@@ -413,3 +413,10 @@ fn module_body_code() {
 fn struct_computed_defaults() {
     check("struct_computed_defaults");
 }
+
+/// `Process.hibernate/3` continues in the function given, keeping the
+/// dictionary, without growing the stack when a loop hibernates.
+#[test]
+fn hibernate() {
+    check("hibernate");
+}

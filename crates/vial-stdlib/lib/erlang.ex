@@ -312,6 +312,8 @@ defmodule :erlang do
   def binary_to_list(bin, start, stop) when is_binary(bin) and start >= 1 and stop >= start - 1,
     do: :erlang.binary_to_list(binary_part(bin, start - 1, stop - start + 1))
 
+  def hibernate(module, function, args), do: Process.hibernate(module, function, args)
+
   # Prints the term in Erlang's syntax and a newline on standard output (a
   # debugging aid that bypasses the group leader on the BEAM).
   def display(term) do
