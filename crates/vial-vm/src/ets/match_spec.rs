@@ -191,31 +191,27 @@ fn var_number(a: Atom) -> Option<u32> {
 /// `:_` and no map (a map pattern matches any map holding its keys,
 /// `%{}` every map).
 fn is_ground(t: &Term) -> bool {
-    match t {
-        Term::Atom(a) => a.name() != "_" && var_number(*a).is_none(),
-        Term::Tuple(tu) => tu.0.iter().all(is_ground),
-        Term::Cons(_) => {
-            let mut it = t.iter_list();
-            it.by_ref().all(is_ground) && is_ground(it.tail())
-        }
-        Term::Map(_) => false,
-        _ => true,
-    }
+    holds_no_variable(t, false)
 }
 
 /// Whether a map pattern's key `t` is a constant: no variable and no `:_`
 /// anywhere in it, maps included (a key is looked up by equality).
 fn is_constant_key(t: &Term) -> bool {
+    holds_no_variable(t, true)
+}
+
+/// Whether `t` holds no variable and no `:_`, and, unless `maps_too`, no
+/// map.
+fn holds_no_variable(t: &Term, maps_too: bool) -> bool {
+    let each = |t: &Term| holds_no_variable(t, maps_too);
     match t {
         Term::Atom(a) => a.name() != "_" && var_number(*a).is_none(),
-        Term::Tuple(tu) => tu.0.iter().all(is_constant_key),
+        Term::Tuple(tu) => tu.0.iter().all(each),
         Term::Cons(_) => {
             let mut it = t.iter_list();
-            it.by_ref().all(is_constant_key) && is_constant_key(it.tail())
+            it.by_ref().all(each) && each(it.tail())
         }
-        Term::Map(m) => m
-            .iter()
-            .all(|(k, v)| is_constant_key(k) && is_constant_key(v)),
+        Term::Map(m) => maps_too && m.iter().all(|(k, v)| each(k) && each(v)),
         _ => true,
     }
 }
