@@ -420,3 +420,21 @@ fn struct_computed_defaults() {
 fn hibernate() {
     check("hibernate");
 }
+
+/// Library functions checked against Elixir 1.14, one program per area: List
+/// (myers_difference), Stream (into, transform/5), Access (slice and the
+/// accessors), String, Exception's formatters, IO.ANSI, Macro's string
+/// functions, Path, and the functions a sweep of exports found missing.
+#[test]
+fn library_areas() {
+    check("library_access");
+    check("library_core");
+    check("library_exception");
+    check("library_io_ansi");
+    check("library_list");
+    check("library_macro");
+    check("library_path");
+    check("library_stream");
+    check("library_string");
+    check("library_sweep");
+}

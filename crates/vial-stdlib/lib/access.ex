@@ -233,6 +233,46 @@ defmodule Access do
   defp get_and_update_at([], _index, _next, updates, default_fun),
     do: {default_fun.(), :lists.reverse(updates)}
 
+  # Accessor of the elements of a list at the indexes of a range,
+  # normalized as Enum.slice/2 does (negative indexes count from the end);
+  # a negative step is an ArgumentError, raised when the accessor is made.
+  def slice(%{__struct__: Range, step: step} = range) do
+    if step < 0 do
+      raise ArgumentError,
+            "Access.slice/1 does not accept ranges with negative steps, got: " <> inspect(range)
+    end
+
+    fn op, data, next -> slice(op, data, range, next) end
+  end
+
+  defp slice(:get, data, range, next) when is_list(data),
+    do: Enum.map(Enum.slice(data, range), next)
+
+  defp slice(:get_and_update, data, range, next) when is_list(data) do
+    indexes = Enum.slice(Enum.with_index(data), range) |> Enum.map(fn {_, i} -> i end)
+    get_and_update_slice(data, 0, indexes, next, [], [])
+  end
+
+  defp slice(_op, data, _range, _next),
+    do: raise(ArgumentError, "Access.slice/1 expected a list, got: " <> inspect(data))
+
+  # Walks the list with the ascending indexes still to update.
+  defp get_and_update_slice([head | rest], i, [i | indexes], next, gets, updates) do
+    case next.(head) do
+      {get, update} ->
+        get_and_update_slice(rest, i + 1, indexes, next, [get | gets], [update | updates])
+
+      :pop ->
+        get_and_update_slice(rest, i + 1, indexes, next, [head | gets], updates)
+    end
+  end
+
+  defp get_and_update_slice(rest, _i, [], _next, gets, updates),
+    do: {:lists.reverse(gets), :lists.reverse(updates, rest)}
+
+  defp get_and_update_slice([head | rest], i, indexes, next, gets, updates),
+    do: get_and_update_slice(rest, i + 1, indexes, next, gets, [head | updates])
+
   # Accessor of the elements of a list for which func is truthy.
   def filter(func) when is_function(func),
     do: fn op, data, next -> filter(op, data, func, next) end

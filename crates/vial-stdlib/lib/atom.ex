@@ -6,4 +6,7 @@ defmodule Atom do
 
   # The atom's text as a charlist.
   def to_charlist(atom), do: :erlang.atom_to_list(atom)
+
+  # Deprecated name of to_charlist/1.
+  def to_char_list(atom), do: :erlang.atom_to_list(atom)
 end

@@ -41,6 +41,100 @@ defmodule Exception do
   def normalize(:error, payload, stacktrace), do: __normalize__(payload, stacktrace)
   def normalize(_kind, payload, _stacktrace), do: payload
 
+  # "Module.fun/arity" or "Module.fun(arg1, arg2)" (arity may be the list
+  # of arguments), as stack traces show calls. The name of an anonymous
+  # function's code, "-outer/2-fun-0-", reads "anonymous fn/arity in
+  # Module.outer/2"; a name that is not an identifier or operator is
+  # quoted.
+  def format_mfa(module, fun, arity) when is_atom(module) and is_atom(fun) do
+    case anonymous_fun_name(Atom.to_string(fun)) do
+      {outer, outer_arity} ->
+        "anonymous fn#{format_arity(arity)} in " <>
+          "#{inspect(module)}.#{remote_name(outer)}/#{outer_arity}"
+
+      nil ->
+        "#{inspect(module)}.#{remote_name(Atom.to_string(fun))}#{format_arity(arity)}"
+    end
+  end
+
+  # An anonymous function with its arity or arguments, as stack traces
+  # show it.
+  def format_fa(fun, arity) when is_function(fun), do: "#{inspect(fun)}#{format_arity(arity)}"
+
+  # "file:line:suffix"; a nil or 0 line is left out, and a nil file gives
+  # "".
+  def format_file_line(file, line, suffix \\ "")
+  def format_file_line(nil, _line, _suffix), do: ""
+  def format_file_line(file, line, suffix) when line in [nil, 0], do: "#{file}:#{suffix}"
+  def format_file_line(file, line, suffix), do: "#{file}:#{line}:#{suffix}"
+
+  # "file:line:column:suffix"; a nil or 0 column (or line) is left out,
+  # and a nil file gives "".
+  def format_file_line_column(file, line, column, suffix \\ "")
+  def format_file_line_column(nil, _line, _column, _suffix), do: ""
+
+  def format_file_line_column(file, line, _column, suffix) when line in [nil, 0],
+    do: "#{file}:#{suffix}"
+
+  def format_file_line_column(file, line, column, suffix) when column in [nil, 0],
+    do: "#{file}:#{line}:#{suffix}"
+
+  def format_file_line_column(file, line, column, suffix),
+    do: "#{file}:#{line}:#{column}:#{suffix}"
+
+  # "/arity", or the arguments inspected in parentheses.
+  defp format_arity(arity) when is_list(arity),
+    do: "(" <> Enum.map_join(arity, ", ", &inspect/1) <> ")"
+
+  defp format_arity(arity) when is_integer(arity), do: "/" <> Integer.to_string(arity)
+
+  # {outer name, outer arity} of "-outer/arity-kind-count-", else nil.
+  # The outer name runs to the last "/"; what follows must be exactly
+  # three dash-ended fields.
+  defp anonymous_fun_name("-" <> rest) do
+    {name, tail} =
+      case :binary.matches(rest, "/") do
+        [] ->
+          {"", rest}
+
+        matches ->
+          {pos, _} = List.last(matches)
+          {:binary.part(rest, 0, pos), :binary.part(rest, pos + 1, byte_size(rest) - pos - 1)}
+      end
+
+    case :binary.split(tail, "-", [:global]) do
+      [arity, _kind, _count, ""] -> {name, arity}
+      _ -> nil
+    end
+  end
+
+  defp anonymous_fun_name(_name), do: nil
+
+  # The operators that follow "Module." unquoted (the last one is \\).
+  @remote_operators ~w(@ & ! ^ + - ~~~ * / ++ -- +++ --- <> |> <<< >>> <<~ ~>> <~ ~> <~>
+                       <|> < > <= >= == != =~ === !== && &&& || ||| = | :: <- ^^^ **) ++ ["\\\\"]
+
+  # A function name as written after "Module.": identifiers and operators
+  # as they are, anything else as a quoted string.
+  defp remote_name(name) do
+    if name in @remote_operators or identifier?(name), do: name, else: inspect(name)
+  end
+
+  # Whether name is a function identifier: what inspect leaves unquoted as
+  # an atom, starting with "_" or a letter that is not uppercase, without
+  # the "@" atoms may have.
+  defp identifier?(""), do: false
+
+  defp identifier?(name) do
+    atom = String.to_atom(name)
+    first = String.first(name)
+
+    (atom in [true, false, nil] or inspect(atom) == ":" <> name) and
+      not String.contains?(name, "@") and
+      (first == "_" or (first >= "a" and first <= "z") or
+         (first > "\x7F" and String.downcase(first) == first))
+  end
+
   # Whether the term is an exception struct.
   def exception?(%{__exception__: true}), do: true
   def exception?(_), do: false

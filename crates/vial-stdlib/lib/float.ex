@@ -14,6 +14,22 @@ defmodule Float do
   # The charlist of the float's shortest representation.
   def to_charlist(float) when is_float(float), do: String.to_charlist(Float.to_string(float))
 
+  # Deprecated name of to_charlist/1.
+  def to_char_list(float), do: to_charlist(float)
+
+  # Deprecated: the float written by :erlang.float_to_list/2 with options
+  # decimals:, scientific: and compact: (true for the :compact flag).
+  def to_char_list(float, options), do: :erlang.float_to_list(float, expand_compact(options))
+
+  # Deprecated: the float written by :erlang.float_to_binary/2 with the
+  # options of to_char_list/2.
+  def to_string(float, options), do: :erlang.float_to_binary(float, expand_compact(options))
+
+  defp expand_compact([{:compact, true} | rest]), do: [:compact | expand_compact(rest)]
+  defp expand_compact([{:compact, false} | rest]), do: expand_compact(rest)
+  defp expand_compact([option | rest]), do: [option | expand_compact(rest)]
+  defp expand_compact([]), do: []
+
   # The exact fraction {numerator, denominator} the float stands for, the
   # denominator a power of two: doubling a float is exact, so the first
   # whole multiple gives it.

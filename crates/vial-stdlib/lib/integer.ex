@@ -73,4 +73,8 @@ defmodule Integer do
 
   # The charlist of the integer's digits in base (default 10).
   def to_charlist(integer, base \\ 10), do: String.to_charlist(Integer.to_string(integer, base))
+
+  # Deprecated name of to_charlist/1,2.
+  def to_char_list(integer), do: to_charlist(integer)
+  def to_char_list(integer, base), do: to_charlist(integer, base)
 end

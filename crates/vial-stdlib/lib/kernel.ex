@@ -45,6 +45,40 @@ defmodule Kernel do
   def to_string(term) when is_binary(term), do: term
   def to_string(term), do: String.Chars.to_string(term)
 
+  # The size of a bitstring in bits (Vial's bitstrings are binaries).
+  def bit_size(bitstring) when is_binary(bitstring), do: byte_size(bitstring) * 8
+
+  def bit_size(_term) do
+    raise ArgumentError,
+          "errors were found at the given arguments:\n\n  * 1st argument: not a bitstring\n"
+  end
+
+  # Kernel's macros in Elixir 1.14 (Vial has no macros: these are the
+  # names macro_exported?/3 answers true for).
+  @kernel_macros [
+    {:"!", 1}, {:"&&", 2}, {:"..", 0}, {:"..", 2}, {:"..//", 3}, {:"<>", 2}, {:"@", 1},
+    {:alias!, 1}, {:and, 2}, {:binding, 0}, {:binding, 1}, {:dbg, 0}, {:dbg, 1}, {:dbg, 2},
+    {:def, 1}, {:def, 2}, {:defdelegate, 2}, {:defexception, 1}, {:defguard, 1},
+    {:defguardp, 1}, {:defimpl, 2}, {:defimpl, 3}, {:defmacro, 1}, {:defmacro, 2},
+    {:defmacrop, 1}, {:defmacrop, 2}, {:defmodule, 2}, {:defoverridable, 1}, {:defp, 1},
+    {:defp, 2}, {:defprotocol, 2}, {:defstruct, 1}, {:destructure, 2},
+    {:get_and_update_in, 2}, {:if, 2}, {:in, 2}, {:is_exception, 1}, {:is_exception, 2},
+    {:is_nil, 1}, {:is_struct, 1}, {:is_struct, 2}, {:match?, 2}, {:or, 2}, {:pop_in, 1},
+    {:put_in, 2}, {:raise, 1}, {:raise, 2}, {:reraise, 2}, {:reraise, 3}, {:sigil_C, 2},
+    {:sigil_D, 2}, {:sigil_N, 2}, {:sigil_R, 2}, {:sigil_S, 2}, {:sigil_T, 2},
+    {:sigil_U, 2}, {:sigil_W, 2}, {:sigil_c, 2}, {:sigil_r, 2}, {:sigil_s, 2},
+    {:sigil_w, 2}, {:tap, 2}, {:then, 2}, {:to_char_list, 1}, {:to_charlist, 1},
+    {:to_string, 1}, {:unless, 2}, {:update_in, 2}, {:use, 1}, {:use, 2}, {:var!, 1},
+    {:var!, 2}, {:"|>", 2}, {:"||", 2}
+  ]
+
+  # Whether module exports the macro name/arity: Kernel's macros as Elixir
+  # has them; no other module of Vial has macros.
+  def macro_exported?(module, macro, arity)
+      when is_atom(module) and is_atom(macro) and is_integer(arity) and arity >= 0 and
+             arity <= 255,
+      do: module == Kernel and {macro, arity} in @kernel_macros
+
   # The part of a binary from start, length bytes long.
   def binary_part(binary, start, length), do: :binary.part(binary, start, length)
 

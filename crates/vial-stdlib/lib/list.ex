@@ -139,49 +139,84 @@ defmodule List do
   def starts_with?(list, []) when is_list(list), do: true
   def starts_with?(list, [_ | _]) when is_list(list), do: false
 
-  # Tuples of corresponding elements of a list of lists, as long as the
-  # shortest.
   # The shortest edit script turning list1 into list2, as a keyword list of
   # :eq, :del and :ins runs (Myers' greedy algorithm, "An O(ND) Difference
   # Algorithm and Its Variations", 1986, choosing between equally short
   # scripts as Elixir 1.14 does).
-  def myers_difference(list1, list2) when is_list(list1) and is_list(list2) do
-    myers_round(0, [{0, list1, list2, []}])
-  end
+  def myers_difference(list1, list2) when is_list(list1) and is_list(list2),
+    do: myers_round(0, [{0, list1, list2, []}], nil)
+
+  # As myers_difference/2, but where an element is to be deleted or
+  # inserted, diff_script(element1, element2) is first asked for a nested
+  # script of the two heads: when it gives one (anything but nil or false)
+  # both are consumed by a single {:diff, script} entry.
+  def myers_difference(list1, list2, diff_script)
+      when is_list(list1) and is_list(list2) and is_function(diff_script),
+      do: myers_round(0, [{0, list1, list2, []}], diff_script)
 
   # Round d extends the furthest path on each diagonal -d, -d + 2, .., d
   # by one edit and then along equal elements. A path is
   # {deleted_and_kept, rest1, rest2, edits_latest_first}.
-  defp myers_round(d, paths) do
-    case myers_diagonals(-d, d, paths, []) do
+  defp myers_round(d, paths, script) do
+    case myers_diagonals(-d, d, paths, script, []) do
       {:done, edits} -> myers_runs(edits, [])
-      {:next, paths} -> myers_round(d + 1, paths)
+      {:next, paths} -> myers_round(d + 1, paths, script)
     end
   end
 
-  defp myers_diagonals(k, d, _paths, acc) when k > d, do: {:next, :lists.reverse(acc)}
+  defp myers_diagonals(k, d, _paths, _script, acc) when k > d, do: {:next, :lists.reverse(acc)}
 
-  defp myers_diagonals(k, d, paths, acc) do
-    {path, rest} = myers_step(k, d, paths)
+  defp myers_diagonals(k, d, paths, script, acc) do
+    {path, rest} = myers_step(k, d, paths, script)
 
     case myers_snake(path) do
       {:done, edits} -> {:done, edits}
-      {:cont, path} -> myers_diagonals(k + 2, d, rest, [path | acc])
+      {:cont, path} -> myers_diagonals(k + 2, d, rest, script, [path | acc])
     end
   end
 
-  defp myers_step(0, 0, [path]), do: {path, []}
-  defp myers_step(k, d, [path | _] = paths) when k == -d, do: {myers_del(path), paths}
-  defp myers_step(k, d, [path]) when k == d, do: {myers_ins(path), []}
+  defp myers_step(0, 0, [path], _script), do: {path, []}
+  defp myers_step(k, d, [path | _] = paths, script) when k == -d,
+    do: {myers_del(path, script), paths}
 
-  defp myers_step(_k, _d, [{x1, _, _, _} = left, {x2, _, _, _} = right | rest]) do
-    if x1 > x2, do: {myers_ins(left), [right | rest]}, else: {myers_del(right), [right | rest]}
+  defp myers_step(k, d, [path], script) when k == d, do: {myers_ins(path, script), []}
+
+  defp myers_step(_k, _d, [{x1, _, _, _} = left, {x2, _, _, _} = right | rest], script) do
+    if x1 > x2,
+      do: {myers_ins(left, script), [right | rest]},
+      else: {myers_del(right, script), [right | rest]}
   end
 
-  defp myers_ins({x, rest1, [elem | rest2], edits}), do: {x, rest1, rest2, [{:ins, elem} | edits]}
-  defp myers_ins({x, rest1, [], edits}), do: {x, rest1, [], edits}
-  defp myers_del({x, [elem | rest1], rest2, edits}), do: {x + 1, rest1, rest2, [{:del, elem} | edits]}
-  defp myers_del({x, [], rest2, edits}), do: {x + 1, [], rest2, edits}
+  defp myers_ins({x, [elem1 | rest1] = list1, [elem2 | rest2], edits} = path, script) do
+    case myers_nested(path, script) do
+      nil -> {x, list1, rest2, [{:ins, elem2} | edits]}
+      diff -> {x + 1, rest1, rest2, [diff | edits]}
+    end
+  end
+
+  defp myers_ins({x, rest1, [elem | rest2], edits}, _script),
+    do: {x, rest1, rest2, [{:ins, elem} | edits]}
+
+  defp myers_ins({x, rest1, [], edits}, _script), do: {x, rest1, [], edits}
+
+  defp myers_del({x, [elem1 | rest1], [_ | rest2] = list2, edits} = path, script) do
+    case myers_nested(path, script) do
+      nil -> {x + 1, rest1, list2, [{:del, elem1} | edits]}
+      diff -> {x + 1, rest1, rest2, [diff | edits]}
+    end
+  end
+
+  defp myers_del({x, [elem | rest1], rest2, edits}, _script),
+    do: {x + 1, rest1, rest2, [{:del, elem} | edits]}
+
+  defp myers_del({x, [], rest2, edits}, _script), do: {x + 1, [], rest2, edits}
+
+  # {:diff, script} when diff_script has one for the two heads, else nil.
+  defp myers_nested(_path, nil), do: nil
+
+  defp myers_nested({_x, [elem1 | _], [elem2 | _], _edits}, script) do
+    if diff = script.(elem1, elem2), do: {:diff, diff}, else: nil
+  end
 
   defp myers_snake({x, [elem | rest1], [elem | rest2], edits}),
     do: myers_snake({x + 1, rest1, rest2, [{:eq, elem} | edits]})
@@ -189,10 +224,11 @@ defmodule List do
   defp myers_snake({_x, [], [], edits}), do: {:done, edits}
   defp myers_snake(path), do: {:cont, path}
 
-  # The edits (latest first) as runs in order. An insertion between two
-  # equal runs that repeats the first run moves before it, so the equal
-  # runs join.
+  # The edits (latest first) as runs in order; each nested diff stays an
+  # entry of its own. An insertion between two equal runs that repeats the
+  # first run moves before it, so the equal runs join.
   defp myers_runs([], acc), do: acc
+  defp myers_runs([{:diff, _} = diff | rest], acc), do: myers_runs(rest, [diff | acc])
 
   defp myers_runs([{kind, elem} | rest], [{kind, run} | acc]),
     do: myers_runs(rest, [{kind, [elem | run]} | acc])
@@ -202,6 +238,8 @@ defmodule List do
 
   defp myers_runs([{kind, elem} | rest], acc), do: myers_runs(rest, [{kind, [elem]} | acc])
 
+  # Tuples of corresponding elements of a list of lists, as long as the
+  # shortest.
   def zip([]), do: []
   def zip(list_of_lists) when is_list(list_of_lists), do: Enum.zip(list_of_lists)
 

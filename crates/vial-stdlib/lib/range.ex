@@ -1,6 +1,15 @@
 # Range: first..last//step structs (Elixir 1.14 `lib/elixir/lib/range.ex`).
 # Enumerating them is Enum's job.
 defmodule Range do
+  defstruct first: nil, last: nil, step: nil
+
+  # Deprecated: whether the term is a range.
+  def range?(%{__struct__: Range, first: first, last: last})
+      when is_integer(first) and is_integer(last),
+      do: true
+
+  def range?(_term), do: false
+
   # first..last, stepping by 1 or -1 towards last.
   def new(first, last) when is_integer(first) and is_integer(last) do
     step = if first <= last, do: 1, else: -1

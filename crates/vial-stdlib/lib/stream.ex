@@ -302,14 +302,29 @@ defmodule Stream do
 
   # As transform/3 with start_fun.() as the accumulator and after_fun(acc)
   # called at the end.
-  def transform(enumerable, start_fun, reducer, after_fun) do
-    lazy(fn -> transform_next(__cursor__(enumerable), [], start_fun.(), reducer, after_fun) end)
+  def transform(enumerable, start_fun, reducer, after_fun),
+    do: transform(enumerable, start_fun, reducer, fn acc -> {[], acc} end, after_fun)
+
+  # As transform/4, with last_fun(acc) = {elements, acc} or {:halt, acc}
+  # emitting a last batch when the enumerable ends (not when reducer
+  # halts); after_fun(acc) is called once everything has been read.
+  def transform(enumerable, start_fun, reducer, last_fun, after_fun)
+      when is_function(start_fun, 0) and is_function(reducer, 2) and is_function(last_fun, 1) and
+             is_function(after_fun, 1) do
+    lazy(fn ->
+      transform_next(__cursor__(enumerable), [], start_fun.(), {reducer, last_fun, after_fun})
+    end)
   end
 
-  defp transform_next(cursor, pending, acc, reducer, after_fun) do
+  # The cursor is :finished once last_fun has given its elements.
+  defp transform_next(cursor, pending, acc, {reducer, last_fun, after_fun} = funs) do
     case __next__(pending) do
       {x, rest} ->
-        {x, lazy(fn -> transform_next(cursor, rest, acc, reducer, after_fun) end)}
+        {x, lazy(fn -> transform_next(cursor, rest, acc, funs) end)}
+
+      :done when cursor == :finished ->
+        after_fun.(acc)
+        :done
 
       :done ->
         case __next__(cursor) do
@@ -320,12 +335,18 @@ defmodule Stream do
                 :done
 
               {elements, acc} ->
-                transform_next(rest, __cursor__(elements), acc, reducer, after_fun)
+                transform_next(rest, __cursor__(elements), acc, funs)
             end
 
           :done ->
-            after_fun.(acc)
-            :done
+            case last_fun.(acc) do
+              {:halt, acc} ->
+                after_fun.(acc)
+                :done
+
+              {elements, acc} ->
+                transform_next(:finished, __cursor__(elements), acc, funs)
+            end
         end
     end
   end
@@ -406,8 +427,14 @@ defmodule Stream do
     end
   end
 
+  # Deprecated: fun(element) for the elements for which filter is truthy.
+  def filter_map(enumerable, filter, mapper), do: map(filter(enumerable, filter), mapper)
+
   # The elements without duplicates (first occurrences kept).
   def uniq(enumerable), do: uniq_by(enumerable, fn x -> x end)
+
+  # Deprecated name of uniq_by/2.
+  def uniq(enumerable, fun), do: uniq_by(enumerable, fun)
 
   # The elements without those whose fun(element) was already seen.
   def uniq_by(enumerable, fun) when is_function(fun, 1),
@@ -487,6 +514,16 @@ defmodule Stream do
     end
   end
 
+  # Deprecated chunk/2,3,4 (chunk_every/2,3,4 with other leftovers):
+  # chunk/2 drops an incomplete last chunk; chunk/3 passes nil on as the
+  # leftover (an error when it is needed, as in Elixir); chunk/4 takes nil
+  # for :discard.
+  def chunk(enumerable, count), do: chunk_every(enumerable, count, count, :discard)
+  def chunk(enumerable, count, step), do: chunk_every(enumerable, count, step, nil)
+
+  def chunk(enumerable, count, step, leftover),
+    do: chunk_every(enumerable, count, step, leftover || :discard)
+
   # Runs of consecutive elements with the same fun(element).
   def chunk_by(enumerable, fun) when is_function(fun, 1) do
     lazy(fn ->
@@ -544,6 +581,85 @@ defmodule Stream do
   end
 
   defp zip_step([], heads, rests), do: {:lists.reverse(heads), :lists.reverse(rests)}
+
+  # The elements as they are, each also fed (through transform) into
+  # collectable as the stream is read: Collectable's into/1 is asked for
+  # {acc, fun} at the first pull, fun(acc, {:cont, value}) is called per
+  # element and fun(acc, :done) once the enumerable ends. The collected
+  # result is dropped; this is for side effects (usually with run/1).
+  # (A stream read only in part never reaches :done here.)
+  def into(enumerable, collectable, transform \\ fn x -> x end)
+      when is_function(transform, 1) do
+    lazy(fn ->
+      {acc, fun} = collector(collectable)
+      into_next(__cursor__(enumerable), acc, fun, transform)
+    end)
+  end
+
+  defp into_next(cursor, acc, fun, transform) do
+    case __next__(cursor) do
+      {x, rest} ->
+        acc = fun.(acc, {:cont, transform.(x)})
+        {x, lazy(fn -> into_next(rest, acc, fun, transform) end)}
+
+      :done ->
+        fun.(acc, :done)
+        :done
+    end
+  end
+
+  # Collectable.into/1 for the built-in collectables and for structs that
+  # implement Collectable.
+  defp collector(list) when is_list(list) do
+    {[], fn
+      acc, {:cont, x} -> [x | acc]
+      acc, :done -> list ++ :lists.reverse(acc)
+      _acc, :halt -> :ok
+    end}
+  end
+
+  defp collector(%{__struct__: MapSet} = set) do
+    {set, fn
+      acc, {:cont, x} -> MapSet.put(acc, x)
+      acc, :done -> acc
+      _acc, :halt -> :ok
+    end}
+  end
+
+  defp collector(%{__struct__: _} = struct) do
+    case :vial_protocol.impl_for(Collectable, struct, false) do
+      nil -> not_collectable(struct)
+      impl -> impl.into(struct)
+    end
+  end
+
+  defp collector(map) when is_map(map) do
+    {map, fn
+      acc, {:cont, {key, value}} -> Map.put(acc, key, value)
+      acc, :done -> acc
+      _acc, :halt -> :ok
+      _acc, _other -> raise_collect_clause(Collectable.Map)
+    end}
+  end
+
+  defp collector(binary) when is_binary(binary) do
+    {[binary], fn
+      acc, {:cont, x} when is_binary(x) -> [acc | x]
+      acc, :done -> IO.iodata_to_binary(acc)
+      _acc, :halt -> :ok
+      _acc, _other -> raise_collect_clause(Collectable.BitString)
+    end}
+  end
+
+  defp collector(other), do: not_collectable(other)
+
+  defp not_collectable(value),
+    do: raise(Protocol.UndefinedError, protocol: Collectable, value: value, description: "")
+
+  # The error of Elixir's collecting function given an element it does not
+  # take (a non-pair for a map, a non-binary for a binary).
+  defp raise_collect_clause(module),
+    do: raise(FunctionClauseError, module: module, function: :"-into/1-fun-0-", arity: 2)
 
   # Reads the stream for its side effects; returns :ok.
   def run(enumerable) do

@@ -253,6 +253,59 @@ defmodule String do
 
   defp drop_bytes(string, n), do: :binary.part(string, n, byte_size(string) - n)
 
+  # {byte size of the first grapheme, rest of the string}, or nil for ""
+  # (deprecated in Elixir for next_grapheme/1).
+  def next_grapheme_size(string) when is_binary(string) do
+    case next_grapheme(string) do
+      {grapheme, rest} -> {byte_size(grapheme), rest}
+      nil -> nil
+    end
+  end
+
+  # Whether the string is exactly one valid codepoint (deprecated in
+  # Elixir for valid?/1).
+  def valid_character?(string) when is_binary(string) do
+    case next_codepoint(string) do
+      {codepoint, ""} -> valid?(codepoint)
+      _ -> false
+    end
+  end
+
+  def valid_character?(_term), do: false
+
+  # The deprecated padding and trimming functions, whose pad or char
+  # argument is a single codepoint (an integer).
+
+  # subject padded with pad on the right to length graphemes.
+  def ljust(subject, length), do: ljust(subject, length, ?\s)
+
+  def ljust(subject, length, pad) when is_integer(length) and length >= 0 and is_integer(pad),
+    do: String.pad_trailing(subject, length, List.to_string([pad]))
+
+  # subject padded with pad on the left to length graphemes.
+  def rjust(subject, length), do: rjust(subject, length, ?\s)
+
+  def rjust(subject, length, pad) when is_integer(length) and length >= 0 and is_integer(pad),
+    do: String.pad_leading(subject, length, List.to_string([pad]))
+
+  # The string without leading whitespace, or leading chars.
+  def lstrip(string), do: String.trim_leading(string)
+  def lstrip(string, char) when is_integer(char),
+    do: trim_leading(string, List.to_string([char]))
+
+  # The string without trailing whitespace, or trailing chars.
+  def rstrip(string), do: String.trim_trailing(string)
+  def rstrip(string, char) when is_integer(char),
+    do: trim_trailing(string, List.to_string([char]))
+
+  # The string without leading and trailing whitespace, or chars.
+  def strip(string), do: String.trim(string)
+  def strip(string, char) when is_integer(char), do: trim(string, List.to_string([char]))
+  def strip(_string, _char), do: raise(ArgumentError)
+
+  # The charlist of the string (deprecated for to_charlist/1).
+  def to_char_list(string), do: String.to_charlist(string)
+
   # The atom of the string if it exists (ArgumentError otherwise).
   def to_existing_atom(string), do: :erlang.binary_to_existing_atom(string, :utf8)
 

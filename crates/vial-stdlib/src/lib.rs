@@ -56,4 +56,6 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("gb_sets.ex"),
     lib!("sets.ex"),
     lib!("erlang_string.ex"),
+    lib!("io_ansi.ex"),
+    lib!("macro.ex"),
 ];
