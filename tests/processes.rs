@@ -438,3 +438,20 @@ fn library_areas() {
     check("library_string");
     check("library_sweep");
 }
+
+/// Erlang library modules checked against OTP 25, one program each:
+/// `:array`, `:binary`, `:calendar`, `:lists`, `:maps`, `:proplists`,
+/// `:string`, `:unicode`'s normalization forms (also behind
+/// `String.normalize/2` and `String.equivalent?/2`).
+#[test]
+fn erlang_modules() {
+    check("erlang_array");
+    check("erlang_binary");
+    check("erlang_calendar");
+    check("erlang_lists");
+    check("erlang_maps");
+    check("erlang_proplists");
+    check("erlang_string");
+    check("erlang_unicode");
+    check("string_normalize");
+}

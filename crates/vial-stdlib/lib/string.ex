@@ -349,9 +349,20 @@ defmodule String do
   defp printable_char?(c) when c >= 65536 and c <= 1_114_111, do: true
   defp printable_char?(_), do: false
 
-  # Whether the strings are equal (no Unicode normalization here).
+  # Whether the strings are canonically equivalent: equal in
+  # normalization form D (see :unicode for the characters it covers).
   def equivalent?(string1, string2) when is_binary(string1) and is_binary(string2),
-    do: string1 == string2
+    do: normalize(string1, :nfd) == normalize(string2, :nfd)
+
+  # The string in Unicode normalization form :nfd, :nfc, :nfkd or :nfkc.
+  def normalize(string, :nfd) when is_binary(string), do: :unicode.characters_to_nfd_binary(string)
+  def normalize(string, :nfc) when is_binary(string), do: :unicode.characters_to_nfc_binary(string)
+
+  def normalize(string, :nfkd) when is_binary(string),
+    do: :unicode.characters_to_nfkd_binary(string)
+
+  def normalize(string, :nfkc) when is_binary(string),
+    do: :unicode.characters_to_nfkc_binary(string)
 
   # The bag distance (similarity) of two strings, from 0.0 to 1.0: one
   # less the larger count of graphemes one has and the other lacks, over

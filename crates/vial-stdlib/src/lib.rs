@@ -58,4 +58,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     lib!("erlang_string.ex"),
     lib!("io_ansi.ex"),
     lib!("macro.ex"),
+    lib!("unicode.ex"),
+    lib!("array.ex"),
+    lib!("calendar.ex"),
 ];

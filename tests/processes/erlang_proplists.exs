@@ -1,0 +1,61 @@
+defmodule T do
+  def run(label, fun) do
+    try do
+      IO.inspect(fun.(), label: label)
+    rescue
+      e -> IO.inspect(e, label: label)
+    catch
+      k, r -> IO.inspect({k, r}, label: label)
+    end
+  end
+end
+
+l = [{:a, 1}, :b, {:c, 1, 2}, {:d}, "str", {:a, 2}, 5, {"k", :v}, {:e, 3}]
+keys = [:a, :b, :c, :d, :e, :x, "k", "str", 5]
+T.run("get_value", fn -> Enum.map(keys, &:proplists.get_value(&1, l)) end)
+T.run("get_value/3", fn -> Enum.map(keys, &:proplists.get_value(&1, l, :dflt)) end)
+T.run("lookup", fn -> Enum.map(keys, &:proplists.lookup(&1, l)) end)
+T.run("lookup_all", fn -> Enum.map(keys, &:proplists.lookup_all(&1, l)) end)
+T.run("get_all_values", fn -> Enum.map(keys, &:proplists.get_all_values(&1, l)) end)
+T.run("is_defined", fn -> Enum.map(keys, &:proplists.is_defined(&1, l)) end)
+T.run("append_values", fn -> Enum.map(keys, &:proplists.append_values(&1, l)) end)
+T.run("delete", fn -> Enum.map(keys, &:proplists.delete(&1, l)) end)
+T.run("get_keys", fn -> {:proplists.get_keys(l), :proplists.get_keys([:z, :y, {:x, 1}, :a, {:b, 2}]), :proplists.get_keys([{1, :a}, {"b", 1}, {:c, 2}, {{:t}, 1}, {[1], 2}]), :proplists.get_keys([])} end)
+T.run("get_bool", fn -> Enum.map([:a, :b, :x, :y], &:proplists.get_bool(&1, [{:a, true}, :b, {:x, 1}, {:y, true, 1}])) end)
+T.run("exact keys", fn -> {:proplists.get_value(1, [{1.0, :a}, {1, :b}]), :proplists.lookup(1, [{1.0, :a}])} end)
+T.run("append_values more", fn -> :proplists.append_values(:a, [{:a, [1, 2]}, {:b, 0}, {:a, 3}, {:a, [[4]]}, :a, {:a, 1, 2}]) end)
+T.run("compact", fn -> :proplists.compact([{:a, true}, {:b, false}, :c, {:d, 1}, {:e, true, 1}, {"s", true}]) end)
+T.run("property", fn -> {:proplists.property({:a, true}), :proplists.property({:a, 1}), :proplists.property(:a), :proplists.property({:a, true, 1}), :proplists.property(:a, true), :proplists.property(:a, 1), :proplists.property("a", true), :proplists.property(5), :proplists.property("s", 1)} end)
+T.run("unfold", fn -> :proplists.unfold([:a, {:b, 1}, "x", {:c}, 3]) end)
+T.run("to_map", fn -> {:proplists.to_map([{:a, 1}, :b, {:a, 2}, {:c, 1, 2}, "x", {:d}]), :proplists.to_map([])} end)
+T.run("to_map/2", fn -> :proplists.to_map([:a, :no_b, {:c, 1}], [{:negations, [{:no_b, :b}]}, {:aliases, [{:c, :cc}]}, {:expand, [{:a, [:x, :y]}]}]) end)
+T.run("to_map stages", fn -> :proplists.to_map([:a, {:c, 1, 2}], [{:expand, [{:a, [{:b, 1}, {:b, 2}]}]}]) end)
+T.run("to_map neg", fn -> :proplists.to_map([:no_a, {:no_a, false}, {:no_a, 5}], [{:negations, [{:no_a, :a}]}]) end)
+T.run("from_map", fn -> {:proplists.from_map(%{a: 1, b: true}), :proplists.from_map(%{})} end)
+T.run("map roundtrip", fn -> :proplists.to_map(:proplists.from_map(%{x: 1, y: [2]})) end)
+T.run("split", fn -> {:proplists.split([{:a, 1}, :b, {:c, 2}, {:a, 3}, :d], [:a, :b, :x]), :proplists.split([{:a, 1}, {:b, 2}], [:a, :a]), :proplists.split([], [:a])} end)
+T.run("substitute_aliases", fn -> {:proplists.substitute_aliases([{:color, :colour}, {:c2, :colour}], [{:color, :red}, :c2, {:other, 1}, {:color, 1, 2}]), :proplists.substitute_aliases([{:a, :b}], [{:a}, :a, {:a, 1}, "a"]), :proplists.substitute_aliases([{:a, :b}, {:a, :c}], [:a])} end)
+T.run("substitute_negations", fn -> {:proplists.substitute_negations([{:no_a, :a}, {:no_b, :b}], [:no_a, {:no_b, true}, {:no_b, false}, {:no_a, 1}, :c]), :proplists.substitute_negations([{:no_a, :a}], [{:no_a, 1, 2}, {:no_a}, "x"])} end)
+T.run("expand", fn -> :proplists.expand([{:foo, [:bar, :baz]}, {{:a, true}, [{:x, 1}]}, {{:b, 1}, [:y]}], [:foo, {:a, true}, {:b, 1}, {:b, 2}, :a, :foo]) end)
+T.run("expand more", fn -> {:proplists.expand([{:a, [:b]}, {:a, [:c]}], [:a]), :proplists.expand([{:a, [:b, {:c, 1}]}], [{:c, 2}, :a, {:c, 3}, :b]), :proplists.expand([{{:a, false}, [:x]}], [{:a, false}, :a]), :proplists.expand([{:a, [:b]}, {:b, [:c]}], [:a]), :proplists.expand([{:b, [:c]}, {:a, [:b]}], [:a]), :proplists.expand([{:a, :b}], [:a]), :proplists.expand([{:a, [[1, 2], :x]}], [:a, :y]), :proplists.expand([{{:a, 1}, [:x]}], [{:a, 2}, {:a, 1}]), :proplists.expand([{"s", [:x]}], ["s"])} end)
+T.run("normalize", fn -> {:proplists.normalize([:a, :no_b, {:c, true}], [{:negations, [{:no_b, :b}]}, {:aliases, [{:c, :d}]}, {:expand, [{:a, [:e]}]}]), :proplists.normalize([:a], [{:expand, [{:a, [:no_b]}]}, {:negations, [{:no_b, :b}]}]), :proplists.normalize([{:a, true}, {:b, 1}], [])} end)
+T.run("normalize unknown", fn -> :proplists.normalize([:a], [{:foo, []}]) end)
+T.run("get_value bad", fn -> :proplists.get_value(:a, :b) end)
+T.run("get_value improper", fn -> :proplists.get_value(:z, [{:a, 1} | :b]) end)
+T.run("lookup bad", fn -> :proplists.lookup(:a, :b) end)
+T.run("lookup_all bad", fn -> :proplists.lookup_all(:a, :b) end)
+T.run("lookup_all improper", fn -> :proplists.lookup_all(:a, [{:a, 1} | :b]) end)
+T.run("to_map bad", fn -> :proplists.to_map(:b) end)
+T.run("from_map bad", fn -> :proplists.from_map(:b) end)
+T.run("delete bad", fn -> :proplists.delete(:a, :b) end)
+T.run("get_keys bad", fn -> :proplists.get_keys(:b) end)
+T.run("is_defined bad", fn -> :proplists.is_defined(:a, :b) end)
+T.run("get_all_values bad", fn -> :proplists.get_all_values(:a, :b) end)
+T.run("append_values bad", fn -> :proplists.append_values(:a, :b) end)
+T.run("compact bad", fn -> :proplists.compact(:b) end)
+T.run("unfold bad", fn -> :proplists.unfold(:b) end)
+T.run("split bad", fn -> :proplists.split(:a, [:a]) end)
+T.run("expand bad", fn -> :proplists.expand(:a, [:a]) end)
+T.run("aliases bad", fn -> :proplists.substitute_aliases(:a, [:a]) end)
+T.run("negations bad", fn -> :proplists.substitute_negations(:a, [:a]) end)
+T.run("aliases bad list", fn -> :proplists.substitute_aliases([], :a) end)
