@@ -803,12 +803,8 @@ impl FnBuilder<'_> {
             {
                 let top = self.top_function();
                 let own = top.rsplit_once('/').map_or(top.as_str(), |(n, _)| n);
-                overridden = Callee::Local(format!("{}{own}__", crate::module::SUPER_PREFIX));
-                if !self
-                    .m
-                    .locals
-                    .contains_key(&(format!("{}{own}__", crate::module::SUPER_PREFIX), arity))
-                {
+                let hidden = format!("{}{own}__", crate::module::SUPER_PREFIX);
+                if !self.m.locals.contains_key(&(hidden.clone(), arity)) {
                     return Err(Diagnostic::new(
                         format!(
                             "no super defined for {own}/{arity} in module {}",
@@ -817,6 +813,7 @@ impl FnBuilder<'_> {
                         e.span,
                     ));
                 }
+                overridden = Callee::Local(hidden);
                 &overridden
             }
             _ => callee,
