@@ -674,6 +674,20 @@ defmodule :erlang do
 
   def hibernate(module, function, args), do: Process.hibernate(module, function, args)
 
+  # Raises OTP's ArgumentError naming each bad argument: args are
+  # {position, reason}, a nil reason for a good one; :ok when all are good.
+  def __argument_errors__(args) do
+    case for({n, reason} <- args, reason != nil, do: "  * #{ordinal(n)} argument: #{reason}\n") do
+      [] -> :ok
+      lines -> raise ArgumentError, "errors were found at the given arguments:\n\n" <> Enum.join(lines)
+    end
+  end
+
+  defp ordinal(1), do: "1st"
+  defp ordinal(2), do: "2nd"
+  defp ordinal(3), do: "3rd"
+  defp ordinal(n), do: "#{n}th"
+
   # Prints the term in Erlang's syntax and a newline on standard output (a
   # debugging aid that bypasses the group leader on the BEAM).
   def display(term) do
@@ -867,19 +881,7 @@ defmodule :binary do
 
   # --- helpers -------------------------------------------------------
 
-  # Raises ArgumentError naming each bad argument, as {position, reason}
-  # with a nil reason for a good one.
-  defp check(args) do
-    case for({n, reason} <- args, reason != nil, do: "  * #{ordinal(n)} argument: #{reason}\n") do
-      [] -> :ok
-      lines -> raise ArgumentError, "errors were found at the given arguments:\n\n" <> Enum.join(lines)
-    end
-  end
-
-  defp ordinal(1), do: "1st"
-  defp ordinal(2), do: "2nd"
-  defp ordinal(3), do: "3rd"
-  defp ordinal(n), do: "#{n}th"
+  defp check(args), do: :erlang.__argument_errors__(args)
 
   defp binary_error(bin) when is_binary(bin), do: nil
   defp binary_error(_), do: "not a binary"
@@ -1246,18 +1248,7 @@ defmodule :maps do
   defp proper_list?([]), do: true
   defp proper_list?(_), do: false
 
-  # Raises ArgumentError naming each bad argument ({position, reason},
-  # nil for a good one).
-  defp bad_args(args, _term) do
-    case for({n, reason} <- args, reason != nil, do: "  * #{ordinal(n)} argument: #{reason}\n") do
-      [] -> :ok
-      lines -> raise ArgumentError, "errors were found at the given arguments:\n\n" <> Enum.join(lines)
-    end
-  end
-
-  defp ordinal(1), do: "1st"
-  defp ordinal(2), do: "2nd"
-  defp ordinal(3), do: "3rd"
+  defp bad_args(args, _term), do: :erlang.__argument_errors__(args)
 end
 
 # OTP's sys module, for the servers GenServer runs (see the system
