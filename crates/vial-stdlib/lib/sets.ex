@@ -32,12 +32,12 @@ defmodule :sets do
     end
   end
 
-  def from_list(items), do: list_fold(fn x, set -> add_element(x, set) end, new_v1(), items)
+  def from_list(items), do: :lists.foldl(fn x, set -> add_element(x, set) end, new_v1(), items)
 
   def from_list(items, opts) do
     case :proplists.get_value(:version, opts, 1) do
       1 -> from_list(items)
-      2 -> map_from_keys(items)
+      2 -> :maps.from_keys(items, [])
     end
   end
 
@@ -343,32 +343,6 @@ defmodule :sets do
   end
 
   defp remove_exact(_x, []), do: :none
-
-  # ---- list helpers with lists:foldl/maps:from_keys errors -------------------
-
-  defp list_fold(fun, acc, list) do
-    case list do
-      [x | rest] -> foldl_1(fun, fun.(x, acc), rest)
-      [] -> acc
-    end
-  end
-
-  defp foldl_1(fun, acc, [x | rest]), do: foldl_1(fun, fun.(x, acc), rest)
-  defp foldl_1(_fun, acc, []), do: acc
-
-  defp foldl_1(_fun, _acc, _other),
-    do: raise(FunctionClauseError, module: :lists, function: :foldl_1, arity: 3)
-
-  defp map_from_keys(items) when is_list(items), do: map_from_keys(items, items, %{})
-
-  defp map_from_keys(_items),
-    do: raise(ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a list\n")
-
-  defp map_from_keys(all, [x | rest], acc), do: map_from_keys(all, rest, Map.put(acc, x, []))
-  defp map_from_keys(_all, [], acc), do: acc
-
-  defp map_from_keys(_all, _tail, _acc),
-    do: raise(ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a proper list\n")
 
   # ---- erlang:phash/2 -------------------------------------------------------
   #

@@ -16,7 +16,6 @@ pub struct Atom(pub u32);
 
 /// The interning side of the table, behind a lock: the index of each name.
 struct Table {
-    count: u32,
     index: AHashMap<&'static str, u32>,
 }
 
@@ -111,7 +110,6 @@ fn table() -> &'static RwLock<Table> {
     static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Table {
-            count: 0,
             index: AHashMap::with_capacity(1024),
         };
         for name in PREDEFINED {
@@ -124,9 +122,8 @@ fn table() -> &'static RwLock<Table> {
 impl Table {
     /// Gives `name` the next index.
     fn add(&mut self, name: &'static str) -> u32 {
-        let i = self.count;
+        let i = self.index.len() as u32;
         publish(i, name);
-        self.count += 1;
         self.index.insert(name, i);
         i
     }
